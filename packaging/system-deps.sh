@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages zvdesk and its tests need beyond Python wheels (see README.md).
+# Installs only what is missing; needs root (or sudo) on a fresh Debian/Ubuntu machine.
+set -euo pipefail
+packages=(libpulse0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,15 @@
+"""``python -m zvdesk`` and the ``zvdesk`` console script."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    from zvdesk.cli import main as cli_main
+
+    return cli_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
