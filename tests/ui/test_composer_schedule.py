@@ -1,0 +1,119 @@
+"""Scheduling in the composer: toggle, zone search, customer's local time, morning preset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import UK_NUMBER, US_NUMBER, press_enter
+from zvdesk.ui.composer import Composer, ComposerMessage
+
+
+def choose_zone(composer: Composer, typed: str) -> None:
+    """Put ``typed`` in the zone field as if typed. (Typing key by key opens the completer's
+    pop-up, and the offscreen platform then warns that it cannot raise it or grab the keyboard.)"""
+    line = composer.schedule.zone_combo.lineEdit()
+    assert line is not None
+    line.setText(typed)
+
+
+def test_toggle_shows_the_panel_with_defaults(qtbot: QtBot, composer: Composer) -> None:
+    panel = composer.schedule
+    assert panel.isHidden()
+    qtbot.mouseClick(composer.schedule_button, Qt.MouseButton.LeftButton)
+    assert panel.isVisible()
+    assert panel.time_zone() == "America/New_York"
+    assert panel.scheduled_time() == "2025-01-10 08:00:00"  # next full hour, 30+ min away
+    assert panel.datetime_edit.calendarPopup()
+    assert panel.datetime_edit.displayFormat() == "yyyy-MM-dd HH:mm:ss"
+    qtbot.mouseClick(composer.schedule_button, Qt.MouseButton.LeftButton)
+    assert panel.isHidden()
+
+
+def test_scheduled_send_carries_time_and_zone(qtbot: QtBot, composer: Composer) -> None:
+    sent: list[ComposerMessage] = []
+    composer.sendRequested.connect(sent.append)
+    qtbot.keyClicks(composer.editor, "See you tomorrow")
+    composer.schedule_button.click()
+    choose_zone(composer, "america/los_angeles")  # case-insensitive, as Zoho writes "Asia/kolkata"
+    composer.editor.setFocus()
+    press_enter(qtbot, composer.editor)
+    (message,) = sent
+    assert message.scheduled_time == "2025-01-10 08:00:00"
+    assert message.time_zone == "America/Los_Angeles"
+    composer.clear_after_send()
+    assert not composer.schedule_button.isChecked() and composer.schedule.isHidden()
+
+
+def test_unknown_zone_and_past_time_are_refused(qtbot: QtBot, composer: Composer) -> None:
+    qtbot.keyClicks(composer.editor, "hello")
+    composer.schedule_button.click()
+    choose_zone(composer, "Mars/Olympus")
+    assert "'Mars/Olympus' is not a known time zone" in composer.validation_label.text()
+    assert not composer.send_button.isEnabled()
+    choose_zone(composer, "America/New_York")
+    edit = composer.schedule.datetime_edit
+    edit.setFocus()
+    edit.setSelectedSection(edit.Section.HourSection)
+    qtbot.keyClicks(edit, "06")  # 06:00 in New York is before now (07:00)
+    assert composer.schedule.scheduled_time() == "2025-01-10 06:00:00"
+    assert composer.validation_label.text() == (
+        "2025-01-10 06:00:00 (America/New_York) is not in the future."
+    )
+    assert not composer.send_button.isEnabled()
+
+
+def test_zone_picker_is_searchable(qtbot: QtBot, composer: Composer) -> None:
+    combo = composer.schedule.zone_combo
+    completer = combo.completer()
+    assert combo.isEditable() and completer is not None
+    assert completer.filterMode() == Qt.MatchFlag.MatchContains
+    assert completer.caseSensitivity() == Qt.CaseSensitivity.CaseInsensitive
+    completer.setCompletionPrefix("kolk")
+    assert completer.currentCompletion() == "Asia/Kolkata"
+    assert combo.findText("Europe/London") >= 0
+
+
+def test_customer_local_time_for_a_single_zone_country(qtbot: QtBot, composer: Composer) -> None:
+    composer.set_customer_number(UK_NUMBER)
+    composer.schedule_button.click()
+    label = composer.schedule.customer_time_label
+    assert label.isVisible()
+    # 08:00 in New York is 13:00 in London.
+    assert label.text() == "Customer's local time: 2025-01-10 13:00 (Europe/London)"
+    choose_zone(composer, "Asia/Tokyo")  # 08:00 in Tokyo is 23:00 the day before
+    assert label.text() == "Customer's local time: 2025-01-09 23:00 (Europe/London)"
+    assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_customers_morning_preset(qtbot: QtBot, composer: Composer) -> None:
+    composer.set_customer_number(UK_NUMBER)
+    composer.schedule_button.click()
+    button = composer.schedule.morning_button
+    assert button.isVisible() and button.text() == "Customer's morning (9:00)"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    # It is 12:00 in London: the next 9:00 is tomorrow, 04:00 in New York.
+    assert composer.schedule.scheduled_time() == "2025-01-11 04:00:00"
+    assert composer.schedule.time_zone() == "America/New_York"
+    assert composer.schedule.customer_time_label.text() == (
+        "Customer's local time: 2025-01-11 09:00 (Europe/London)"
+    )
+
+
+def test_no_local_time_for_a_many_zone_country(qtbot: QtBot, composer: Composer) -> None:
+    composer.set_customer_number(US_NUMBER)
+    composer.schedule_button.click()
+    assert composer.schedule.customer_time_label.isHidden()
+    assert composer.schedule.morning_button.isHidden()
+    assert composer.schedule.customer_zone() is None
+
+
+def test_schedule_shortcut(qtbot: QtBot, composer: Composer) -> None:
+    composer.activateWindow()
+    qtbot.waitUntil(lambda: composer.editor.hasFocus(), timeout=1000)
+    qtbot.keyClick(
+        composer.editor,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert composer.schedule_button.isChecked() and composer.schedule.isVisible()
