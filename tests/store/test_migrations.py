@@ -1,0 +1,174 @@
+"""Schema migrations: from an empty file and from every earlier version, data preserved.
+
+The fixture of version N is built by running the migrations up to N only and writing rows with
+that version's SQL, as a zvdesk of that version would have.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from zvdesk.store import LATEST_VERSION, MIGRATIONS, SchemaTooNewError, Store, migrate
+from zvdesk.store.db import connect
+
+from .conftest import BASE_MS, record
+
+# A released migration must never change: edit this table only when adding a version.
+SCHEMA_HASHES = {1: "336ac6e7bd36c80a", 2: "8b468e073f00b7a3", 3: "5bbc7215f983eb99"}
+
+T1 = BASE_MS
+SEQ1 = T1 << 20
+
+
+def _schema_hash(conn: sqlite3.Connection) -> str:
+    sql = "\n".join(
+        r[0]
+        for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"
+        )
+    )
+    return hashlib.sha256(sql.encode()).hexdigest()[:16]
+
+
+def _write_v1_rows(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        f"""
+        BEGIN;
+        INSERT INTO conversations (id, customer_number, sender_id, customer_name, last_seq,
+                                   read_upto, unread)
+        VALUES (1, '14155550100', '14842920101', 'Josiah Mills', {SEQ1 + (5 << 20)}, 0, 2);
+        INSERT INTO messages (id, logid, conversation_id, direction, submitted_time, status,
+                              body, customer_name, is_mms, raw)
+        VALUES ({SEQ1}, 'old-1', 1, 'INCOMING', {T1}, 'DELIVERED', 'parcel arrived', 'Josiah Mills',
+                0, '{{"logid":"old-1"}}'),
+               ({SEQ1 + (5 << 20)}, 'old-2', 1, 'INCOMING', {T1 + 5}, 'DELIVERED',
+                'where is my refund', 'Josiah Mills', 1, '{{"logid":"old-2"}}');
+        INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages;
+        INSERT INTO mms_meta (logid, position, mms_id, file_name, file_size, content_type)
+        VALUES ('old-2', 0, 'mms-old', 'receipt.jpg', 1234, 'image/jpeg');
+        INSERT INTO state (key, value) VALUES ('backfill.offset', '300');
+        INSERT INTO outbox (client_ref, created_ms, updated_ms, kind, conversation_key, payload,
+                            state)
+        VALUES ('ref-old', 1, 1, 'sms', '14155550100|14842920101', '{{"message":"hi"}}', 'queued');
+        INSERT INTO scheduled (logid, job_id, scheduled_time, time_zone, scheduled_utc,
+                               customer_number, sender_id, message, raw)
+        VALUES ('sch-1', 'job-1', '2030-01-01 10:00:00', 'UTC', 1893492000000, '1415', '1484',
+                'later', '{{}}');
+        COMMIT;
+        """
+    )
+
+
+def _write_v2_rows(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO drafts (conversation_key, text, attachment, updated_ms)"
+        " VALUES ('14155550100|14842920101', 'half written', NULL, 5)"
+    )
+    conn.execute(
+        "INSERT INTO media_files (mms_id, file_name, size, content_type, stored_ms, access_seq)"
+        " VALUES ('mms-gone', 'gone.jpg', 10, 'image/jpeg', 5, 1)"
+    )
+
+
+FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
+    1: [_write_v1_rows],
+    2: [_write_v1_rows, _write_v2_rows],
+}
+
+
+def _fixture(path: Path, version: int) -> None:
+    conn = connect(path)
+    try:
+        assert migrate(conn, version) == version
+        assert _schema_hash(conn) == SCHEMA_HASHES[version]
+        for write in FIXTURE_WRITERS[version]:
+            write(conn)
+    finally:
+        conn.close()
+
+
+def test_every_earlier_version_has_a_fixture() -> None:
+    assert sorted(FIXTURE_WRITERS) == list(range(1, LATEST_VERSION))
+    assert [m.version for m in MIGRATIONS] == list(range(1, LATEST_VERSION + 1))
+    assert sorted(SCHEMA_HASHES) == [m.version for m in MIGRATIONS]
+
+
+def test_migrate_from_empty(tmp_path: Path) -> None:
+    with Store(tmp_path / "new.sqlite3") as store:
+        assert store.schema_version == LATEST_VERSION
+        assert _schema_hash(store.connection) == SCHEMA_HASHES[LATEST_VERSION]
+        mode = store.connection.execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+        assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.connection.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
+@pytest.mark.parametrize("version", sorted(FIXTURE_WRITERS))
+def test_migrate_from_earlier_version_keeps_data(tmp_path: Path, version: int) -> None:
+    path = tmp_path / f"v{version}.sqlite3"
+    _fixture(path, version)
+    with Store(path) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert _schema_hash(store.connection) == SCHEMA_HASHES[LATEST_VERSION]
+        (conv,) = store.conversations()
+        assert (conv.customer_name, conv.last_logid, conv.unread) == ("Josiah Mills", "old-2", 2)
+        assert [m.logid for m in store.messages(conv.id)] == ["old-1", "old-2"]
+        assert store.message("old-2").mms[0].mms_id == "mms-old"  # type: ignore[union-attr]
+        assert [h.logid for h in store.search_messages("refund")] == ["old-2"]
+        # v3 indexed the existing conversations for name and number search
+        assert [h.conversation_id for h in store.search_contacts("mills")] == [conv.id]
+        assert [h.conversation_id for h in store.search_contacts("5550100")] == [conv.id]
+        assert store.get_state("backfill.offset") == 300
+        assert [r.client_ref for r in store.outbox_pending()] == ["ref-old"]
+        assert [r.logid for r in store.scheduled()] == ["sch-1"]
+        if version >= 2:
+            draft = store.draft(conv.key)
+            assert draft is not None and draft.text == "half written"
+        # the migrated database keeps working
+        store.upsert_messages(
+            [record(logid="new", t=10, customer="+1 415 555 0100", name="Josiah Mills")]
+        )
+        assert store.conversation(conv.id).unread == 3  # type: ignore[union-attr]
+        assert store.mark_read(conv.id) == 0
+
+
+def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zvdesk.store import migrations
+
+    broken = (*migrations.MIGRATIONS[:1], migrations.Migration(2, "broken", "CREATE TABLE x (;"))
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    conn = connect(tmp_path / "b.sqlite3")
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            migrations.migrate(conn)
+        assert migrations.schema_version(conn) == 1
+        assert not conn.in_transaction
+    finally:
+        conn.close()
+
+
+def test_newer_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    with pytest.raises(SchemaTooNewError):
+        Store(path)
+
+
+def test_migrate_rejects_unknown_targets(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "t.sqlite3")
+    try:
+        with pytest.raises(ValueError):
+            migrate(conn, LATEST_VERSION + 1)
+        migrate(conn, 2)
+        with pytest.raises(ValueError, match="down"):
+            migrate(conn, 1)
+    finally:
+        conn.close()

@@ -1,0 +1,77 @@
+"""The outbox: durable before a send, state transitions, idempotent client refs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zvdesk.store import OutboxStateError, Store
+
+PAYLOAD = {"customerNumber": "14155550100", "message": "hi", "senderId": "14842920101"}
+
+
+def test_added_row_is_visible_from_another_connection_at_once(store: Store, db_path: Path) -> None:
+    row = store.outbox_add("sms", PAYLOAD, conversation_key="14155550100|14842920101")
+    assert row.state == "queued" and row.attempts == 0 and row.payload() == PAYLOAD
+    with Store(db_path) as other:
+        seen = other.outbox_get(row.id)
+        assert seen == row
+        assert [r.id for r in other.outbox_pending()] == [row.id]
+    assert not store.connection.in_transaction
+
+
+def test_transitions(store: Store, db_path: Path) -> None:
+    row = store.outbox_add("sms", PAYLOAD, conversation_key="k")
+    sending = store.outbox_mark_sending(row.id)
+    assert (sending.state, sending.attempts) == ("sending", 1)
+    unknown = store.outbox_mark_unknown(row.id, "timeout after upload")
+    assert (unknown.state, unknown.last_error) == ("unknown", "timeout after upload")
+    retry = store.outbox_mark_sending(row.id)
+    assert retry.attempts == 2
+    failed = store.outbox_mark_failed(row.id, "ZVSMS-4038 Destination country not supported")
+    assert failed.state == "failed"
+    store.outbox_mark_sending(row.id)
+    sent = store.outbox_mark_sent(row.id, logid="40318437-aae8")
+    assert (sent.state, sent.logid, sent.last_error, sent.attempts) == (
+        "sent", "40318437-aae8", None, 3,
+    )  # fmt: skip
+    assert sent.updated_ms > row.created_ms
+    with Store(db_path) as other:  # committed at once
+        assert other.outbox_get(row.id) == sent
+    with pytest.raises(OutboxStateError, match="sent to sending"):
+        store.outbox_mark_sending(row.id)
+    with pytest.raises(OutboxStateError):
+        store.outbox_mark_unknown(row.id, "x")
+    with pytest.raises(KeyError):
+        store.outbox_mark_sending(999)
+    assert store.outbox_pending() == []
+
+
+def test_pending_lists_open_rows_oldest_first(store: Store) -> None:
+    a = store.outbox_add("sms", PAYLOAD, conversation_key="k1")
+    b = store.outbox_add("mms", PAYLOAD, conversation_key="k1", media_path="/tmp/a.jpg")
+    c = store.outbox_add("scheduled", {**PAYLOAD, "scheduledTime": "2030-01-01 10:00:00"},
+                         conversation_key="k2")  # fmt: skip
+    store.outbox_mark_sending(b.id)
+    store.outbox_mark_failed(c.id, "bad")
+    assert [r.id for r in store.outbox_pending()] == [a.id, b.id]
+    assert [r.id for r in store.outbox_for_conversation("k1")] == [a.id, b.id]
+    assert store.outbox_delete(c.id) and store.outbox_get(c.id) is None
+
+
+def test_client_ref_makes_add_idempotent(store: Store) -> None:
+    first = store.outbox_add("sms", PAYLOAD, conversation_key="k", client_ref="ref-1")
+    again = store.outbox_add("sms", PAYLOAD, conversation_key="k", client_ref="ref-1")
+    assert again == first
+    assert len(store.outbox_pending()) == 1
+
+
+def test_validation_and_refusal_inside_a_batch(store: Store) -> None:
+    with pytest.raises(ValueError):
+        store.outbox_add("fax", PAYLOAD, conversation_key="k")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        store.outbox_add("mms", PAYLOAD, conversation_key="k")  # no media
+    with pytest.raises(RuntimeError, match="durable"), store.batch():
+        store.outbox_add("sms", PAYLOAD, conversation_key="k")
+    assert store.outbox_pending() == []

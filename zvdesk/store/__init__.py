@@ -1,0 +1,56 @@
+"""zvdesk.store: the local SQLite cache of one account profile (no Qt).
+
+Messages and conversations with unread counts, full-text search, scheduled messages, sync state,
+drafts, the durable outbox and the MMS media cache. Records are the API's raw JSON objects.
+"""
+
+from __future__ import annotations
+
+from .db import default_db_path, default_media_dir
+from .media import MediaCache, safe_file_name
+from .migrations import LATEST_VERSION, MIGRATIONS, SchemaTooNewError, migrate
+from .outbox import OutboxStateError
+from .records import conversation_key, normalize_number
+from .rows import (
+    ConversationRow,
+    DraftRow,
+    MessageRow,
+    MmsRow,
+    OutboxKind,
+    OutboxRow,
+    OutboxState,
+    ScheduledRow,
+    SearchHit,
+    UpsertResult,
+)
+from .search import HIT_END, HIT_START
+from .state import StateValue
+from .store import Store
+
+__all__ = [
+    "HIT_END",
+    "HIT_START",
+    "LATEST_VERSION",
+    "MIGRATIONS",
+    "ConversationRow",
+    "DraftRow",
+    "MediaCache",
+    "MessageRow",
+    "MmsRow",
+    "OutboxKind",
+    "OutboxRow",
+    "OutboxState",
+    "OutboxStateError",
+    "ScheduledRow",
+    "SchemaTooNewError",
+    "SearchHit",
+    "StateValue",
+    "Store",
+    "UpsertResult",
+    "conversation_key",
+    "default_db_path",
+    "default_media_dir",
+    "migrate",
+    "normalize_number",
+    "safe_file_name",
+]

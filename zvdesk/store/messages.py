@@ -1,0 +1,417 @@
+"""Messages and conversations: bulk upsert, the chat list, a conversation's pages, read marks.
+
+Conversation aggregates (last message, unread counter) and the FTS index are updated here, set-wise
+per chunk of records (see :mod:`.migrations` for why not by triggers), so reading the chat list
+never scans messages. The read mark is a submitted time: incoming messages
+submitted after it are unread; outgoing messages never are.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from .db import write_transaction
+from .records import SEQ_SHIFT, MessageValues, message_values, normalize_number
+from .rows import ConversationRow, MessageRow, MmsRow, UpsertResult
+
+CHUNK = 2000
+
+_CONVERSATION_SELECT = (
+    "SELECT c.id, c.customer_number, c.customer_name, c.sender_id, m.logid, m.body,"
+    " m.submitted_time, m.direction, m.status, c.unread, c.read_upto"
+    " FROM conversations AS c LEFT JOIN messages AS m ON m.id = c.last_seq"
+)
+_MESSAGE_COLUMNS = (
+    "id, logid, conversation_id, direction, submitted_time, status, status_description, body,"
+    " customer_name, user_name, is_mms, raw"
+)
+
+_MESSAGE_SET = (
+    "submitted_time = ?, conversation_id = ?, direction = ?, status = ?, status_description = ?,"
+    " body = ?, customer_name = ?, user_name = ?, is_mms = ?, raw = ?"
+)
+_INSERT = (
+    "INSERT INTO messages (id, submitted_time, conversation_id, direction, status,"
+    " status_description, body, customer_name, user_name, is_mms, raw, logid)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = f"UPDATE messages SET id = ?, {_MESSAGE_SET} WHERE logid = ?"
+_SET_LAST = "UPDATE conversations SET last_seq = ?, unread = unread + ? WHERE id = ?"
+_REFRESH = f"""
+UPDATE conversations SET
+    last_seq = (SELECT max(m.id) FROM messages AS m WHERE m.conversation_id = conversations.id),
+    unread = (
+        SELECT count(*) FROM messages AS m
+        WHERE m.conversation_id = conversations.id AND m.direction = 'INCOMING'
+          AND m.id >= ((conversations.read_upto + 1) << {SEQ_SHIFT})
+          AND m.submitted_time > conversations.read_upto)
+WHERE id = ?
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Existing:
+    seq: int
+    conversation_id: int
+    submitted_time: int
+    body: str
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class _ConversationState:
+    id: int
+    last_seq: int | None
+    read_upto: int
+    customer_name: str
+
+
+def _chunks(records: Iterable[Mapping[str, Any]]) -> Iterator[list[Mapping[str, Any]]]:
+    it = iter(records)
+    while chunk := list(islice(it, CHUNK)):
+        yield chunk
+
+
+def _lookup_conversations(
+    conn: sqlite3.Connection, pairs: list[tuple[str, str]]
+) -> dict[tuple[str, str], _ConversationState]:
+    rows = conn.execute(
+        "SELECT c.customer_number, c.sender_id, c.id, c.last_seq, c.read_upto, c.customer_name"
+        " FROM json_each(?) AS j JOIN conversations AS c"
+        " ON c.customer_number = j.value ->> 0 AND c.sender_id = j.value ->> 1",
+        (json.dumps(pairs),),
+    ).fetchall()
+    return {(r[0], r[1]): _ConversationState(*r[2:]) for r in rows}
+
+
+def _conversations_for(
+    conn: sqlite3.Connection, values: list[MessageValues]
+) -> dict[tuple[str, str], _ConversationState]:
+    """The conversation of each record's (customer, sender), created (named) if new."""
+    names: dict[tuple[str, str], str] = {}
+    for v in values:
+        names[(v.customer_number, v.sender_id)] = v.customer_name
+    found = _lookup_conversations(conn, list(names))
+    missing = [pair for pair in names if pair not in found]
+    if missing:
+        conn.executemany(
+            "INSERT INTO conversations (customer_number, sender_id, customer_name)"
+            " VALUES (?, ?, ?)",
+            [(*pair, names[pair]) for pair in missing],
+        )
+        created = _lookup_conversations(conn, missing)
+        conn.execute(
+            "INSERT INTO conversations_fts (rowid, customer_number, customer_name)"
+            " SELECT id, customer_number, customer_name FROM conversations"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([c.id for c in created.values()]),),
+        )
+        found.update(created)
+    return found
+
+
+def _allocate_seqs(conn: sqlite3.Connection, times: Iterable[int]) -> dict[int, int]:
+    """The next free seq of each submitted time (rowids are time << SEQ_SHIFT | counter)."""
+    distinct = sorted(set(times))
+    rows = conn.execute(
+        "SELECT j.value, (SELECT max(m.id) FROM messages AS m"
+        f" WHERE m.id >= (j.value << {SEQ_SHIFT}) AND m.id < ((j.value + 1) << {SEQ_SHIFT}))"
+        " FROM json_each(?) AS j",
+        (json.dumps(distinct),),
+    ).fetchall()
+    return {t: (t << SEQ_SHIFT) if top is None else top + 1 for t, top in rows}
+
+
+def _existing(conn: sqlite3.Connection, logids: list[str]) -> dict[str, _Existing]:
+    rows = conn.execute(
+        "SELECT logid, id, conversation_id, submitted_time, body, raw FROM messages"
+        " WHERE logid IN (SELECT value FROM json_each(?))",
+        (json.dumps(logids),),
+    ).fetchall()
+    return {r[0]: _Existing(*r[1:]) for r in rows}
+
+
+def _columns(v: MessageValues, conversation_id: int) -> tuple[object, ...]:
+    return (
+        v.submitted_time, conversation_id, v.direction, v.status, v.status_description, v.body,
+        v.customer_name, v.user_name, int(v.is_mms), v.raw,
+    )  # fmt: skip
+
+
+def _advance_conversations(
+    conn: sqlite3.Connection,
+    placed: list[tuple[int, MessageValues, _ConversationState]],
+) -> None:
+    """Apply new messages to their conversations' last message and unread counter."""
+    newest: dict[int, tuple[int, MessageValues]] = {}
+    unread: dict[int, int] = {}
+    states: dict[int, _ConversationState] = {}
+    for seq, v, conv in placed:
+        states[conv.id] = conv
+        if conv.id not in newest or seq > newest[conv.id][0]:
+            newest[conv.id] = (seq, v)
+        if v.direction == "INCOMING" and v.submitted_time > conv.read_upto:
+            unread[conv.id] = unread.get(conv.id, 0) + 1
+    set_last, add_unread, rename = [], [], []
+    for cid, (seq, v) in newest.items():
+        state = states[cid]
+        if state.last_seq is None or seq > state.last_seq:
+            set_last.append((seq, unread.get(cid, 0), cid))
+            if v.customer_name and v.customer_name != state.customer_name:
+                rename.append((cid, v.customer_number, state.customer_name, v.customer_name))
+        elif cid in unread:
+            add_unread.append((unread[cid], cid))
+    conn.executemany(_SET_LAST, set_last)
+    conn.executemany("UPDATE conversations SET unread = unread + ? WHERE id = ?", add_unread)
+    _rename(conn, rename)
+
+
+def _rename(conn: sqlite3.Connection, renames: list[tuple[int, str, str, str]]) -> None:
+    """Set customer names (id, number, old name, new name), keeping the trigram index in step."""
+    conn.executemany(
+        "UPDATE conversations SET customer_name = ? WHERE id = ?",
+        [(new, cid) for cid, _, _, new in renames],
+    )
+    conn.executemany(
+        "INSERT INTO conversations_fts (conversations_fts, rowid, customer_number, customer_name)"
+        " VALUES ('delete', ?, ?, ?)",
+        [(cid, number, old) for cid, number, old, _ in renames],
+    )
+    conn.executemany(
+        "INSERT INTO conversations_fts (rowid, customer_number, customer_name) VALUES (?, ?, ?)",
+        [(cid, number, new) for cid, number, _, new in renames],
+    )
+
+
+def _upsert_chunk(
+    conn: sqlite3.Connection, chunk: list[Mapping[str, Any]]
+) -> tuple[int, list[str], set[int]]:
+    batch: dict[str, MessageValues] = {}
+    for record in chunk:
+        values = message_values(record)
+        batch.pop(values.logid, None)  # a later record for the same logid wins
+        batch[values.logid] = values
+    existing = _existing(conn, list(batch))
+    new = [v for v in batch.values() if v.logid not in existing]
+    changed = [v for v in batch.values() if v.logid in existing and existing[v.logid].raw != v.raw]
+    if not new and not changed:
+        return 0, [], set()
+    convs = _conversations_for(conn, new + changed)
+    moved = [v for v in changed if existing[v.logid].submitted_time != v.submitted_time]
+    free = _allocate_seqs(conn, (v.submitted_time for v in new + moved))
+
+    placed: list[tuple[int, MessageValues, _ConversationState]] = []
+    for v in new:
+        seq = free[v.submitted_time]
+        free[v.submitted_time] = seq + 1
+        placed.append((seq, v, convs[(v.customer_number, v.sender_id)]))
+    conn.executemany(_INSERT, [(seq, *_columns(v, c.id), v.logid) for seq, v, c in placed])
+    conn.executemany(
+        "INSERT INTO messages_fts (rowid, body) VALUES (?, ?)", [(s, v.body) for s, v, _ in placed]
+    )
+
+    refresh: set[int] = set()
+    updates, fts_old, fts_new = [], [], []
+    for v in changed:
+        old = existing[v.logid]
+        seq = old.seq
+        if old.submitted_time != v.submitted_time:
+            seq = free[v.submitted_time]
+            free[v.submitted_time] = seq + 1
+        cid = convs[(v.customer_number, v.sender_id)].id
+        updates.append((seq, *_columns(v, cid), v.logid))
+        if seq != old.seq or old.body != v.body:
+            fts_old.append(("delete", old.seq, old.body))
+            fts_new.append((seq, v.body))
+        refresh |= {cid, old.conversation_id}
+    conn.executemany(_UPDATE, updates)
+    conn.executemany(
+        "INSERT INTO messages_fts (messages_fts, rowid, body) VALUES (?, ?, ?)", fts_old
+    )
+    conn.executemany("INSERT INTO messages_fts (rowid, body) VALUES (?, ?)", fts_new)
+    if changed:
+        conn.executemany("DELETE FROM mms_meta WHERE logid = ?", [(v.logid,) for v in changed])
+    conn.executemany(
+        "INSERT INTO mms_meta (logid, position, mms_id, file_name, file_size, content_type,"
+        " file_extn) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (v.logid, m.position, m.mms_id, m.file_name, m.file_size, m.content_type, m.file_extn)
+            for v in new + changed
+            for m in v.mms
+        ],
+    )
+    _advance_conversations(conn, [p for p in placed if p[2].id not in refresh])
+    conn.executemany(_REFRESH, [(cid,) for cid in sorted(refresh)])
+    touched = refresh | {c.id for _, _, c in placed}
+    return len(new), [v.logid for v in new + changed], touched
+
+
+def upsert_messages(conn: sqlite3.Connection, records: Iterable[Mapping[str, Any]]) -> UpsertResult:
+    """Insert new logids, update changed ones in place, skip identical ones; one transaction.
+
+    Records are processed in chunks of CHUNK; within a call, a later record for a logid wins.
+    """
+    inserted = 0
+    logids: list[str] = []
+    conversations: set[int] = set()
+    with write_transaction(conn):
+        for chunk in _chunks(records):
+            added, changed, touched = _upsert_chunk(conn, chunk)
+            inserted += added
+            logids.extend(changed)
+            conversations |= touched
+    return UpsertResult(inserted, len(logids) - inserted, tuple(logids), frozenset(conversations))
+
+
+def _conversation_row(row: Sequence[Any]) -> ConversationRow:
+    return ConversationRow(*row)
+
+
+def conversations(
+    conn: sqlite3.Connection, limit: int = 100, offset: int = 0, sender_id: str | None = None
+) -> list[ConversationRow]:
+    """The chat list, most recent last message first."""
+    where, params = _sender_filter(sender_id)
+    rows = conn.execute(
+        f"{_CONVERSATION_SELECT} {where} ORDER BY c.last_seq DESC LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    return [_conversation_row(r) for r in rows]
+
+
+def _sender_filter(sender_id: str | None) -> tuple[str, tuple[str, ...]]:
+    if sender_id is None:
+        return "", ()
+    return "WHERE c.sender_id = ?", (normalize_number(sender_id),)
+
+
+def conversation_count(conn: sqlite3.Connection, sender_id: str | None = None) -> int:
+    where, params = _sender_filter(sender_id)
+    row = conn.execute(f"SELECT count(*) FROM conversations AS c {where}", params).fetchone()
+    return int(row[0])
+
+
+def conversation(conn: sqlite3.Connection, conversation_id: int) -> ConversationRow | None:
+    row = conn.execute(f"{_CONVERSATION_SELECT} WHERE c.id = ?", (conversation_id,)).fetchone()
+    return None if row is None else _conversation_row(row)
+
+
+def find_conversation(
+    conn: sqlite3.Connection, customer_number: str, sender_id: str
+) -> ConversationRow | None:
+    row = conn.execute(
+        f"{_CONVERSATION_SELECT} WHERE c.customer_number = ? AND c.sender_id = ?",
+        (normalize_number(customer_number), normalize_number(sender_id)),
+    ).fetchone()
+    return None if row is None else _conversation_row(row)
+
+
+def _mms_for(conn: sqlite3.Connection, logids: list[str]) -> dict[str, tuple[MmsRow, ...]]:
+    found: dict[str, list[MmsRow]] = {}
+    if logids:
+        for logid, *rest in conn.execute(
+            "SELECT logid, mms_id, file_name, file_size, content_type, file_extn FROM mms_meta"
+            " WHERE logid IN (SELECT value FROM json_each(?)) ORDER BY logid, position",
+            (json.dumps(logids),),
+        ):
+            found.setdefault(logid, []).append(MmsRow(*rest))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _message_rows(conn: sqlite3.Connection, rows: list[Sequence[Any]]) -> list[MessageRow]:
+    mms = _mms_for(conn, [r[1] for r in rows if r[10]])
+    out = []
+    for r in rows:
+        seq, logid, cid, direction, submitted, status, description, text, name, user = r[:10]
+        attachments = mms.get(logid, ())
+        row = MessageRow(
+            seq, logid, cid, direction, submitted, status, description, text, name, user,
+            is_mms=bool(r[10]), mms=attachments, raw_json=r[11],
+        )  # fmt: skip
+        out.append(row)
+    return out
+
+
+def messages(
+    conn: sqlite3.Connection, conversation_id: int, before: int | None = None, limit: int = 100
+) -> list[MessageRow]:
+    """The newest ``limit`` messages older than the ``before`` seq, returned oldest first.
+
+    Page backwards with ``before=rows[0].seq``. ``submitted_time << 20`` is also a valid cursor
+    ("before this time").
+    """
+    bound = (1 << 63) - 1 if before is None else before
+    rows = conn.execute(
+        f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ?"
+        " ORDER BY id DESC LIMIT ?",
+        (conversation_id, bound, limit),
+    ).fetchall()
+    rows.reverse()
+    return _message_rows(conn, rows)
+
+
+def message(conn: sqlite3.Connection, logid: str) -> MessageRow | None:
+    rows = conn.execute(
+        f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE logid = ?", (logid,)
+    ).fetchall()
+    return _message_rows(conn, rows)[0] if rows else None
+
+
+def mms_by_id(conn: sqlite3.Connection, mms_id: str) -> MmsRow | None:
+    row = conn.execute(
+        "SELECT mms_id, file_name, file_size, content_type, file_extn FROM mms_meta"
+        " WHERE mms_id = ? LIMIT 1",
+        (mms_id,),
+    ).fetchone()
+    return None if row is None else MmsRow(*row)
+
+
+def mark_read(
+    conn: sqlite3.Connection, conversation_id: int, up_to_submitted_time: int | None = None
+) -> int:
+    """Move the read mark forward (never back) and return the conversation's unread count.
+
+    ``None`` marks everything up to the conversation's last message read.
+    """
+    with write_transaction(conn):
+        rows = conn.execute(
+            "UPDATE conversations SET read_upto = max(read_upto, coalesce(?,"
+            " (SELECT m.submitted_time FROM messages AS m WHERE m.id = last_seq), 0))"
+            " WHERE id = ? RETURNING read_upto",
+            (up_to_submitted_time, conversation_id),
+        ).fetchall()
+        if not rows:
+            raise KeyError(conversation_id)
+        read_upto = int(rows[0][0])
+        unread = conn.execute(
+            "SELECT count(*) FROM messages WHERE conversation_id = ? AND id >= ?"
+            " AND direction = 'INCOMING' AND submitted_time > ?",
+            (conversation_id, (read_upto + 1) << SEQ_SHIFT, read_upto),
+        ).fetchone()[0]
+        conn.execute(
+            "UPDATE conversations SET unread = ? WHERE id = ? AND unread <> ?",
+            (unread, conversation_id, unread),
+        )
+    return int(unread)
+
+
+def mark_all_read(conn: sqlite3.Connection) -> int:
+    """Mark every conversation with unread messages read up to its last message; return how
+    many changed (e.g. after the first import of history, which would all count as unread)."""
+    with write_transaction(conn):
+        cur = conn.execute(
+            "UPDATE conversations SET unread = 0, read_upto = max(read_upto,"
+            " (SELECT m.submitted_time FROM messages AS m WHERE m.id = last_seq))"
+            " WHERE unread > 0"
+        )
+    return cur.rowcount
+
+
+def unread_total(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT coalesce(sum(unread), 0) FROM conversations WHERE unread > 0")
+    return int(row.fetchone()[0])

@@ -1,0 +1,198 @@
+"""Schema migrations: an ordered list, applied one transaction each, tracked by PRAGMA user_version.
+
+A released migration is never edited; a change to the schema is a new entry at the end.
+
+- v1: messages keyed by logid (rowid = time-ordered sequence), conversations with denormalized last
+  message and unread counter kept by triggers, MMS metadata, FTS5 over message text, scheduled
+  messages, key-value state, outbox.
+- v2: drafts per conversation and the media cache index.
+- v3: trigram FTS5 over conversations (customer numbers and names), for partial-number and
+  partial-name search; filled from the existing conversations.
+
+Message ids: ``messages.id`` (the rowid) is ``submitted_time << 20`` plus a small counter, so rowid
+order is time order. FTS5 can then answer "newest 50 matches" by walking its doclist backwards, and
+one index on ``conversation_id`` (which carries the rowid) serves paging inside a conversation.
+A conversation keeps only ``last_seq`` (its newest message's id) and its unread counter; the chat
+list joins the last message by primary key, so a status change never touches conversations.
+
+Derived data of messages (``messages_fts``, the conversations' last message and unread counter) is
+maintained by :mod:`.messages` set-wise per chunk of records, not by row triggers: FTS5 flushes its
+pending terms at every statement savepoint, and a trigger gives every inserted row one, which made
+imports about four times slower. The same holds for the trigram index of conversations (v3).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer zvdesk (its user_version is above what we know)."""
+
+
+_V1 = """
+CREATE TABLE conversations (
+    id INTEGER PRIMARY KEY,
+    customer_number TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    customer_name TEXT NOT NULL DEFAULT '',
+    last_seq INTEGER,
+    read_upto INTEGER NOT NULL DEFAULT 0,
+    unread INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (customer_number, sender_id)
+);
+CREATE INDEX conversations_recency ON conversations (last_seq);
+CREATE INDEX conversations_sender_recency ON conversations (sender_id, last_seq);
+CREATE INDEX conversations_unread ON conversations (unread) WHERE unread > 0;
+
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    logid TEXT NOT NULL UNIQUE,
+    conversation_id INTEGER NOT NULL REFERENCES conversations (id),
+    direction TEXT NOT NULL,
+    submitted_time INTEGER NOT NULL,
+    status TEXT,
+    status_description TEXT,
+    body TEXT NOT NULL,
+    customer_name TEXT NOT NULL DEFAULT '',
+    user_name TEXT,
+    is_mms INTEGER NOT NULL DEFAULT 0,
+    raw TEXT NOT NULL
+);
+CREATE INDEX messages_conversation ON messages (conversation_id);
+
+CREATE TABLE mms_meta (
+    logid TEXT NOT NULL REFERENCES messages (logid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    mms_id TEXT NOT NULL,
+    file_name TEXT,
+    file_size INTEGER,
+    content_type TEXT,
+    file_extn TEXT,
+    PRIMARY KEY (logid, position)
+) WITHOUT ROWID;
+CREATE INDEX mms_meta_mms_id ON mms_meta (mms_id);
+
+CREATE VIRTUAL TABLE messages_fts USING fts5 (
+    body, content='messages', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE scheduled (
+    logid TEXT PRIMARY KEY,
+    job_id TEXT,
+    scheduled_time TEXT,
+    time_zone TEXT,
+    scheduled_utc INTEGER,
+    customer_number TEXT NOT NULL,
+    customer_name TEXT NOT NULL DEFAULT '',
+    sender_id TEXT NOT NULL,
+    message TEXT NOT NULL,
+    status TEXT,
+    raw TEXT NOT NULL
+);
+CREATE INDEX scheduled_utc ON scheduled (scheduled_utc);
+
+CREATE TABLE state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    client_ref TEXT NOT NULL UNIQUE,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('sms', 'mms', 'scheduled')),
+    conversation_key TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    media_path TEXT,
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unknown')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    logid TEXT
+);
+CREATE INDEX outbox_open ON outbox (state) WHERE state IN ('queued', 'sending', 'unknown');
+CREATE INDEX outbox_conversation ON outbox (conversation_key);
+"""
+
+_V2 = """
+CREATE TABLE drafts (
+    conversation_key TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    attachment TEXT,
+    updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE media_files (
+    mms_id TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    content_type TEXT,
+    stored_ms INTEGER NOT NULL,
+    access_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX media_files_lru ON media_files (access_seq);
+"""
+
+_V3 = """
+CREATE VIRTUAL TABLE conversations_fts USING fts5 (
+    customer_number, customer_name, content='conversations', content_rowid='id',
+    tokenize='trigram'
+);
+INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild');
+
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
+    Migration(2, "drafts and media cache index", _V2),
+    Migration(3, "trigram search over customer numbers and names", _V3),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the database up to ``target`` (default: the latest version); return the version.
+
+    Each migration runs in its own transaction together with its user_version bump, so a failure
+    leaves the database at the previous version. ``conn`` must be in autocommit mode
+    (isolation_level=None) and outside a transaction.
+    """
+    goal = LATEST_VERSION if target is None else target
+    if not 0 <= goal <= LATEST_VERSION:
+        raise ValueError(f"unknown schema version {goal}")
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise SchemaTooNewError(
+            f"database schema version {current} is newer than this zvdesk ({LATEST_VERSION})"
+        )
+    if current > goal:
+        raise ValueError(f"cannot migrate down from version {current} to {goal}")
+    for step in MIGRATIONS:
+        if current < step.version <= goal:
+            try:
+                conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{step.sql}\nPRAGMA user_version = {step.version};\nCOMMIT;"
+                )
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            current = step.version
+    return current

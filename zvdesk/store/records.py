@@ -1,0 +1,138 @@
+"""Reading API records (the JSON objects of the Zoho Voice document) into column values.
+
+Numbers are normalized to digits so "+1 (555) 010-2000" and "15550102000" are one conversation.
+A sender id that is not a phone number (an alphanumeric sender such as "ZOHO") is kept as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_PHONE_CHARS = re.compile(r"[\d\s()+.\-]*")
+_NON_DIGITS = re.compile(r"\D")
+SEQ_SHIFT = 20  # messages.id = submitted_time << SEQ_SHIFT | counter
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def normalize_number(value: object) -> str:
+    """Digits only for phone numbers; other sender ids stripped but otherwise kept."""
+    if value is None:
+        return ""
+    return _normalize_text(str(value))
+
+
+@lru_cache(maxsize=16384)
+def _normalize_text(text: str) -> str:
+    text = text.strip()
+    if _PHONE_CHARS.fullmatch(text):
+        return _NON_DIGITS.sub("", text)
+    return text
+
+
+def conversation_key(customer_number: object, sender_id: object) -> str:
+    """The key of a conversation for drafts and the outbox (exists before its first message)."""
+    return f"{normalize_number(customer_number)}|{normalize_number(sender_id)}"
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _opt_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return bool(value)
+
+
+@dataclass(frozen=True, slots=True)
+class MmsValues:
+    position: int
+    mms_id: str
+    file_name: str | None
+    file_size: int | None
+    content_type: str | None
+    file_extn: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageValues:
+    logid: str
+    customer_number: str
+    sender_id: str
+    direction: str
+    submitted_time: int
+    status: str | None
+    status_description: str | None
+    body: str
+    customer_name: str
+    user_name: str | None
+    is_mms: bool
+    mms: tuple[MmsValues, ...]
+    raw: str
+
+
+def _mms(meta: object) -> tuple[MmsValues, ...]:
+    if not isinstance(meta, list):
+        return ()
+    out = []
+    for position, item in enumerate(meta):
+        if isinstance(item, Mapping) and item.get("mmsId") not in (None, ""):
+            out.append(
+                MmsValues(
+                    position=position,
+                    mms_id=str(item["mmsId"]),
+                    file_name=_opt_text(item.get("fileName")),
+                    file_size=_int(item.get("fileSize")),
+                    content_type=_opt_text(item.get("contentType")),
+                    file_extn=_opt_text(item.get("fileExtn")),
+                )
+            )
+    return tuple(out)
+
+
+def message_values(record: Mapping[str, Any]) -> MessageValues:
+    """Columns of one log / chatlist / send-result record. Raises ValueError without a logid."""
+    logid = record.get("logid")
+    if logid is None or str(logid) == "":
+        raise ValueError("message record without a logid")
+    mms = _mms(record.get("mmsMeta"))
+    submitted = _int(record.get("submittedTime")) or 0
+    return MessageValues(
+        logid=str(logid),
+        customer_number=normalize_number(record.get("customerNumber")),
+        sender_id=normalize_number(record.get("senderId")),
+        direction=_text(record.get("messageType")).upper(),
+        submitted_time=max(submitted, 0),
+        status=_opt_text(record.get("status")),
+        status_description=_opt_text(record.get("statusDescription")),
+        body=_text(record.get("message")),
+        customer_name=_text(record.get("customerName")).strip(),
+        user_name=_opt_text(record.get("userName")),
+        is_mms=_bool(record.get("isMMS")) or bool(mms),
+        mms=mms,
+        raw=_ENCODER.encode(record),
+    )

@@ -1,0 +1,134 @@
+"""Full-text search over message text (FTS5) and over customer numbers and names (trigram).
+
+Tokenizers:
+- Message text uses ``unicode61 remove_diacritics 2``: word-based, language-neutral, case- and
+  accent-insensitive ("cafe" finds "Café"), with a compact index, which matters at a million
+  messages. Trigram over all message text would be about three times bigger and slower to build,
+  and cannot match words shorter than three characters.
+- Customer numbers and names use ``trigram`` over the (much smaller) conversations table, so a
+  partial number ("0102", "555-01") or part of a name ("josi") finds the conversation.
+
+User input is never passed to FTS5 as syntax. It is split into terms: ``"quoted text"`` is a
+phrase, a bare word ending in ``*`` is a prefix, everything else is a word; each term is emitted as
+an FTS5 string literal (``"..."`` with ``"`` doubled) and the terms are ANDed. Terms without any
+letter or digit are dropped, so ``*``, ``"`` or ``AND(`` cannot cause a syntax error.
+
+Results are newest first and limited in the FTS query itself: message rowids are time-ordered
+(see :mod:`.migrations`), so ``ORDER BY rowid DESC LIMIT n`` reads only the newest matches.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from .records import normalize_number
+from .rows import SearchHit
+
+HIT_START = "\x02"
+HIT_END = "\x03"
+ELLIPSIS = "…"
+SNIPPET_TOKENS = 16
+MAX_LIMIT = 500
+
+_TERMS = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_WORD_CHAR = re.compile(r"\w")
+_NUMBER_LIKE = re.compile(r"\+?[\d\s().\-]*\d[\d\s().\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    prefix: bool = False
+
+
+def parse_query(query: str) -> list[Term]:
+    """Split user input into terms (phrases in quotes, words, ``word*`` prefixes)."""
+    terms: list[Term] = []
+    query = query.replace("\x00", " ")  # FTS5 reads the expression as a C string
+    for match in _TERMS.finditer(query):
+        phrase, word = match.group(1), match.group(2)
+        if phrase is not None:
+            text, prefix = phrase.strip(), False
+        else:
+            prefix = word.endswith("*")
+            text = word.rstrip("*")
+        if _WORD_CHAR.search(text):
+            terms.append(Term(text, prefix))
+    return terms
+
+
+def _literal(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def message_expression(terms: list[Term]) -> str:
+    return " ".join(_literal(t.text) + ("*" if t.prefix else "") for t in terms)
+
+
+def contact_expression(terms: list[Term]) -> str | None:
+    """Trigram expression, or None when a term is too short for trigrams (under 3 characters).
+
+    A query made only of number-like terms ("415 555 01") is one number: its digits are joined.
+    """
+    if len(terms) > 1 and all(_NUMBER_LIKE.fullmatch(t.text) for t in terms):
+        terms = [Term(" ".join(t.text for t in terms))]
+    parts = []
+    for term in terms:
+        if _NUMBER_LIKE.fullmatch(term.text):
+            digits = re.sub(r"\D", "", term.text)
+            if len(digits) < 3:
+                return None
+            parts.append(f"customer_number : {_literal(digits)}")
+        elif len(term.text) >= 3:
+            parts.append(_literal(term.text))
+        else:
+            return None
+    return " AND ".join(parts) if parts else None
+
+
+def search_messages(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    terms = parse_query(query)
+    if not terms or limit <= 0:
+        return []
+    rows = conn.execute(
+        "SELECT m.conversation_id, m.logid, f.snip, m.submitted_time FROM ("
+        "  SELECT rowid AS rid, snippet(messages_fts, 0, ?, ?, ?, ?) AS snip FROM messages_fts"
+        "  WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+        ") AS f JOIN messages AS m ON m.id = f.rid ORDER BY m.id DESC",
+        (HIT_START, HIT_END, ELLIPSIS, SNIPPET_TOKENS, message_expression(terms),
+         min(limit, MAX_LIMIT)),
+    ).fetchall()  # fmt: skip
+    return [SearchHit(r[0], r[1], r[2], r[3], "message") for r in rows]
+
+
+def search_contacts(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    """Conversations whose number or name contains every term; the hit names the last message."""
+    expression = contact_expression(parse_query(query))
+    if expression is None or limit <= 0:
+        return []
+    rows = conn.execute(
+        "SELECT c.id, m.logid, c.customer_name, c.customer_number, m.submitted_time,"
+        " highlight(conversations_fts, 1, ?1, ?2), highlight(conversations_fts, 0, ?1, ?2)"
+        " FROM conversations_fts JOIN conversations AS c ON c.id = conversations_fts.rowid"
+        " LEFT JOIN messages AS m ON m.id = c.last_seq"
+        " WHERE conversations_fts MATCH ?3 ORDER BY c.last_seq DESC LIMIT ?4",
+        (HIT_START, HIT_END, expression, min(limit, MAX_LIMIT)),
+    ).fetchall()
+    hits = []
+    for cid, logid, name, number, last_time, name_hl, number_hl in rows:
+        snippet = (
+            number_hl
+            if not name or normalize_number(name) == number
+            else f"{name_hl} ({number_hl})"
+        )
+        hits.append(SearchHit(cid, logid, snippet, last_time, "contact"))
+    return hits
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    """Contact and message hits merged, newest first (a contact hit dated by its last message)."""
+    hits = search_contacts(conn, query, limit) + search_messages(conn, query, limit)
+    hits.sort(key=lambda h: h.submitted_time or 0, reverse=True)
+    return hits[:limit]

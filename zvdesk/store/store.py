@@ -1,0 +1,215 @@
+"""The Store: one profile's cache database, as one object with typed methods.
+
+A Store belongs to the thread that opened it (sqlite3's same-thread check); another thread opens
+its own Store on the same file, and WAL mode lets it read while this one writes. Every method
+commits before returning, except inside ``with store.batch():``, which groups writes into one
+transaction (outbox methods refuse to run there: they must be on disk before a send).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from . import drafts as _drafts
+from . import messages as _messages
+from . import outbox as _outbox
+from . import scheduled as _scheduled
+from . import search as _search
+from . import state as _state
+from .db import connect, write_transaction
+from .migrations import migrate
+from .rows import (
+    ConversationRow,
+    DraftRow,
+    MessageRow,
+    MmsRow,
+    OutboxKind,
+    OutboxRow,
+    ScheduledRow,
+    SearchHit,
+    UpsertResult,
+)
+from .state import StateValue
+
+
+def _wall_clock_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class Store:
+    """The local cache of one account profile (created and migrated on open)."""
+
+    def __init__(self, path: Path | str, *, clock: Callable[[], int] = _wall_clock_ms) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.now_ms = clock
+        self._conn = connect(self.path)
+        try:
+            self.schema_version = migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for this package's helpers (e.g. MediaCache)."""
+        return self._conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several writes into one transaction (committed at the end, or rolled back)."""
+        with write_transaction(self._conn):
+            yield
+
+    # messages and conversations
+    def upsert_messages(self, records: Iterable[Mapping[str, Any]]) -> UpsertResult:
+        return _messages.upsert_messages(self._conn, records)
+
+    def conversations(
+        self, limit: int = 100, offset: int = 0, sender_id: str | None = None
+    ) -> list[ConversationRow]:
+        return _messages.conversations(self._conn, limit, offset, sender_id)
+
+    def conversation_count(self, sender_id: str | None = None) -> int:
+        return _messages.conversation_count(self._conn, sender_id)
+
+    def conversation(self, conversation_id: int) -> ConversationRow | None:
+        return _messages.conversation(self._conn, conversation_id)
+
+    def find_conversation(self, customer_number: str, sender_id: str) -> ConversationRow | None:
+        return _messages.find_conversation(self._conn, customer_number, sender_id)
+
+    def messages(
+        self, conversation_id: int, before: int | None = None, limit: int = 100
+    ) -> list[MessageRow]:
+        """Newest ``limit`` messages before the ``before`` seq, returned oldest first."""
+        return _messages.messages(self._conn, conversation_id, before, limit)
+
+    def message(self, logid: str) -> MessageRow | None:
+        return _messages.message(self._conn, logid)
+
+    def mms(self, mms_id: str) -> MmsRow | None:
+        return _messages.mms_by_id(self._conn, mms_id)
+
+    def mark_read(self, conversation_id: int, up_to_submitted_time: int | None = None) -> int:
+        return _messages.mark_read(self._conn, conversation_id, up_to_submitted_time)
+
+    def mark_all_read(self) -> int:
+        return _messages.mark_all_read(self._conn)
+
+    def unread_total(self) -> int:
+        return _messages.unread_total(self._conn)
+
+    # search
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return _search.search(self._conn, query, limit)
+
+    def search_messages(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return _search.search_messages(self._conn, query, limit)
+
+    def search_contacts(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return _search.search_contacts(self._conn, query, limit)
+
+    # scheduled
+    def replace_scheduled(self, records: Iterable[Mapping[str, Any]]) -> int:
+        return _scheduled.replace_scheduled(self._conn, records)
+
+    def scheduled(
+        self,
+        from_time: datetime | None = None,
+        to_time: datetime | None = None,
+        text: str | None = None,
+    ) -> list[ScheduledRow]:
+        return _scheduled.scheduled(self._conn, from_time, to_time, text)
+
+    # state
+    def get_state(self, key: str, default: StateValue | None = None) -> StateValue | None:
+        return _state.get_state(self._conn, key, default)
+
+    def set_state(self, key: str, value: StateValue | None) -> None:
+        _state.set_state(self._conn, key, value)
+
+    # drafts
+    def save_draft(
+        self, conv_key: str, text: str, attachment: str | None = None
+    ) -> DraftRow | None:
+        return _drafts.save_draft(self._conn, conv_key, text, attachment, self.now_ms())
+
+    def draft(self, conv_key: str) -> DraftRow | None:
+        return _drafts.draft(self._conn, conv_key)
+
+    def drafts(self) -> list[DraftRow]:
+        return _drafts.drafts(self._conn)
+
+    def delete_draft(self, conv_key: str) -> bool:
+        return _drafts.delete_draft(self._conn, conv_key)
+
+    # outbox
+    def outbox_add(
+        self,
+        kind: OutboxKind,
+        payload: Mapping[str, Any],
+        *,
+        conversation_key: str,
+        media_path: str | None = None,
+        client_ref: str | None = None,
+    ) -> OutboxRow:
+        return _outbox.outbox_add(
+            self._conn, kind, payload, conversation_key=conversation_key,
+            now_ms=self.now_ms(), media_path=media_path, client_ref=client_ref,
+        )  # fmt: skip
+
+    def outbox_get(self, outbox_id: int) -> OutboxRow | None:
+        return _outbox.outbox_get(self._conn, outbox_id)
+
+    def outbox_pending(self) -> list[OutboxRow]:
+        return _outbox.outbox_pending(self._conn)
+
+    def outbox_for_conversation(
+        self, conversation_key: str, *, include_sent: bool = False
+    ) -> list[OutboxRow]:
+        return _outbox.outbox_for_conversation(
+            self._conn, conversation_key, include_sent=include_sent
+        )
+
+    def outbox_mark_sending(self, outbox_id: int) -> OutboxRow:
+        return _outbox.outbox_transition(self._conn, outbox_id, "sending", now_ms=self.now_ms())
+
+    def outbox_mark_sent(self, outbox_id: int, logid: str | None = None) -> OutboxRow:
+        return _outbox.outbox_transition(
+            self._conn, outbox_id, "sent", now_ms=self.now_ms(), logid=logid
+        )
+
+    def outbox_mark_failed(self, outbox_id: int, error: str) -> OutboxRow:
+        return _outbox.outbox_transition(
+            self._conn, outbox_id, "failed", now_ms=self.now_ms(), error=error
+        )
+
+    def outbox_mark_unknown(self, outbox_id: int, error: str) -> OutboxRow:
+        return _outbox.outbox_transition(
+            self._conn, outbox_id, "unknown", now_ms=self.now_ms(), error=error
+        )
+
+    def outbox_delete(self, outbox_id: int) -> bool:
+        return _outbox.outbox_delete(self._conn, outbox_id)
