@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -22,7 +22,7 @@ def file_mime(*paths: Path) -> QMimeData:
 def drop(target: QWidget, mime: QMimeData) -> bool:
     """Drag ``mime`` over ``target`` and drop it; True if the drop was accepted."""
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, buttons, mods)
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(target, enter)
     if not enter.isAccepted():
         return False

@@ -1,0 +1,245 @@
+"""The chat list: diffed refreshes, paging, roles, painting and keyboard navigation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from zvdesk.store.rows import ConversationRow
+from zvdesk.ui.chatlist import ChatListModel, ChatListView, ChatRole, format_list_time
+from zvdesk.ui.chatlist_delegate import badge_text
+
+NOW = QDateTime(QDate(2025, 3, 14), QTime(15, 30))  # a Friday, local time
+HOUR = 3_600_000
+DAY = 24 * HOUR
+
+
+def conv(cid: int, *, minutes_ago: int = 0, **fields: object) -> ConversationRow:
+    base = ConversationRow(
+        id=cid,
+        customer_number=f"+1202555{cid:04d}",
+        customer_name=f"Customer {cid}",
+        sender_id="+14155550100",
+        last_logid=f"log{cid}",
+        last_message=f"hello from {cid}",
+        last_time=NOW.toMSecsSinceEpoch() - minutes_ago * 60_000,
+        last_direction="INCOMING",
+        last_status="DELIVERED",
+        unread=0,
+        read_upto=0,
+    )
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def ids(model: ChatListModel) -> list[int]:
+    return [model.index(r, 0).data(ChatRole.ConversationId) for r in range(model.rowCount())]
+
+
+@pytest.fixture
+def model(qtmodeltester) -> ChatListModel:  # type: ignore[no-untyped-def]
+    m = ChatListModel(clock=lambda: NOW)
+    m.set_rows([conv(i, minutes_ago=i) for i in range(1, 6)])
+    qtmodeltester.check(m)
+    return m
+
+
+@pytest.fixture
+def view(qtbot: QtBot, model: ChatListModel) -> Iterator[ChatListView]:
+    host = QWidget()
+    qtbot.addWidget(host)
+    widget = ChatListView(host)
+    widget.setModel(model)
+    widget.setGeometry(0, 0, 360, 480)
+    host.resize(360, 480)
+    host.show()
+    qtbot.waitExposed(host)
+    yield widget
+
+
+class Recorder:
+    """Counts a model's structural signals."""
+
+    def __init__(self, model: ChatListModel) -> None:
+        self.events: list[str] = []
+        model.modelReset.connect(lambda: self.events.append("reset"))
+        model.rowsInserted.connect(lambda *_: self.events.append("insert"))
+        model.rowsRemoved.connect(lambda *_: self.events.append("remove"))
+        model.rowsMoved.connect(lambda *_: self.events.append("move"))
+        self.changes: list[tuple[int, list[int]]] = []
+        model.dataChanged.connect(
+            lambda a, _b, roles: self.changes.append((a.row(), list(roles)))
+        )
+
+
+def test_model_passes_the_model_tester_through_diffs(qtmodeltester, model: ChatListModel) -> None:  # type: ignore[no-untyped-def]
+    model.set_rows([conv(3), conv(1, unread=2), conv(7), conv(5)])
+    qtmodeltester.check(model)
+    model.apply_updates([conv(5, minutes_ago=-10, last_message="newest")])
+    qtmodeltester.check(model)
+    model.set_rows([])
+    qtmodeltester.check(model)
+    model.set_rows([conv(i) for i in range(20)])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 20
+
+
+def test_set_rows_diffs_instead_of_resetting(model: ChatListModel) -> None:
+    rec = Recorder(model)
+    model.set_rows([conv(2, minutes_ago=2), conv(1, minutes_ago=1), conv(4, minutes_ago=4),
+                    conv(6), conv(5, minutes_ago=5)])
+    assert ids(model) == [2, 1, 4, 6, 5]
+    assert "reset" not in rec.events
+    assert rec.events.count("remove") == 1  # conversation 3
+    assert rec.events.count("insert") == 1  # conversation 6
+    assert "move" in rec.events
+
+
+def test_data_changes_name_only_the_changed_roles(model: ChatListModel) -> None:
+    rec = Recorder(model)
+    rows = [conv(i, minutes_ago=i) for i in range(1, 6)]
+    rows[1] = replace(rows[1], unread=3)
+    model.set_rows(rows)
+    assert rec.events == []
+    assert len(rec.changes) == 1
+    row, roles = rec.changes[0]
+    assert row == 1
+    assert ChatRole.Unread in roles
+    assert ChatRole.Snippet not in roles and ChatRole.Time not in roles
+
+
+def test_a_refresh_keeps_the_selection(view: ChatListView, model: ChatListModel) -> None:
+    assert view.select_conversation(3)
+    model.set_rows([conv(9), conv(3, last_message="changed"), conv(1), conv(2)])
+    assert view.current_conversation_id() == 3
+    selected = view.selectionModel().selectedIndexes()
+    assert [i.data(ChatRole.ConversationId) for i in selected] == [3]
+    model.apply_updates([conv(3, minutes_ago=-5, unread=1)])
+    assert ids(model)[0] == 3
+    assert view.current_conversation_id() == 3
+
+
+def test_apply_updates_resorts_by_recency_and_inserts_new(model: ChatListModel) -> None:
+    rec = Recorder(model)
+    model.apply_updates([conv(4, minutes_ago=-1), conv(42, minutes_ago=3)])
+    assert ids(model) == [4, 1, 2, 3, 42, 5]  # ties keep the shown order
+    assert "reset" not in rec.events and "move" in rec.events and "insert" in rec.events
+
+
+def test_paging_requests_more_and_appends(qtbot: QtBot) -> None:
+    model = ChatListModel(clock=lambda: NOW)  # no model tester here: it calls fetchMore itself
+    root = QModelIndex()
+    assert not model.canFetchMore(root)
+    model.set_rows([conv(i, minutes_ago=i) for i in range(1, 6)], has_more=True)
+    assert model.canFetchMore(root)
+    with qtbot.waitSignal(model.moreRequested) as blocker:
+        model.fetchMore(root)
+    assert blocker.args == [5]
+    assert not model.canFetchMore(root)  # one request at a time
+    model.append_rows([conv(5), conv(6, minutes_ago=60), conv(7, minutes_ago=61)])
+    assert ids(model) == [1, 2, 3, 4, 5, 6, 7]
+    assert model.canFetchMore(root)
+    model.append_rows([])
+    assert not model.canFetchMore(root)
+
+
+def test_roles(model: ChatListModel) -> None:
+    model.set_rows([
+        conv(1, unread=2, last_message="Line one\nline <b>two</b>\u202e"),
+        conv(2, customer_name="", customer_number="12025550143", last_direction="OUTGOING",
+             last_status="UNDELIVERED"),
+    ])
+    first, second = model.index(0, 0), model.index(1, 0)
+    assert first.data(ChatRole.Customer) == "Customer 1"
+    assert first.data(ChatRole.Unread) == 2
+    assert first.data(ChatRole.Snippet) == "Line one line <b>two</b>"
+    assert first.data(ChatRole.Time) == "15:30"
+    assert first.data(ChatRole.Sender) == "+14155550100"
+    assert second.data(ChatRole.Customer) == "+1 202-555-0143 (US)"
+    assert second.data(ChatRole.Number) == "12025550143"
+    assert second.data(ChatRole.LastStatus) == "UNDELIVERED"
+    accessible = first.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible.startswith("Customer 1, 2 unread, last message: Line one")
+    assert accessible.endswith("15:30")
+
+
+def test_time_column_formats() -> None:
+    now_ms = NOW.toMSecsSinceEpoch()
+    assert format_list_time(now_ms - HOUR, NOW) == "14:30"
+    weekday = format_list_time(now_ms - 2 * DAY, NOW)  # Wednesday
+    assert weekday and ":" not in weekday and "2025" not in weekday
+    assert "25" in format_list_time(now_ms - 30 * DAY, NOW)  # a short date with the year
+    assert format_list_time(None, NOW) == ""
+
+
+def test_badge_text() -> None:
+    assert badge_text(1) == "1"
+    assert badge_text(99) == "99"
+    assert badge_text(100) == "99+"
+
+
+def test_rows_are_uniform_and_painted(view: ChatListView, model: ChatListModel) -> None:
+    model.set_rows([conv(1, unread=7, last_message="<img src=x onerror=alert(1)>"),
+                    conv(2, last_direction="OUTGOING", last_status="DELIVERED")])
+    assert view.uniformItemSizes()
+    h1 = view.sizeHintForRow(0)
+    h2 = view.sizeHintForRow(1)
+    assert h1 == h2 > 0
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(model.index(0, 0))
+    background = QColor(image.pixel(rect.right() - 2, rect.bottom() - 1))
+    highlight = view.palette().color(view.palette().ColorRole.Highlight)
+    # the unread badge (palette Highlight) is painted at the right of the second line
+    found = any(
+        QColor(image.pixel(x, y)) == highlight
+        for x in range(rect.right() - 40, rect.right() - 8)
+        for y in range(rect.center().y(), rect.bottom() - 4)
+    )
+    assert found
+    assert _distinct_colours(image) > 3
+    assert background.isValid()
+
+
+def _distinct_colours(image: QImage) -> int:
+    seen = set()
+    for y in range(0, image.height(), 3):
+        for x in range(0, image.width(), 3):
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+def test_keyboard_navigation(qtbot: QtBot, view: ChatListView) -> None:
+    view.setFocus()
+    with qtbot.waitSignal(view.conversationSelected) as first:
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert first.args == [view.current_conversation_id()]
+    start = view.currentIndex().row()
+    with qtbot.waitSignal(view.conversationSelected) as down:
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == start + 1
+    assert down.args == [ids(view.model())[start + 1]]  # type: ignore[arg-type]
+    with qtbot.waitSignal(view.conversationSelected) as end:
+        qtbot.keyClick(view, Qt.Key.Key_End)
+    assert end.args == [5]
+    with qtbot.waitSignal(view.conversationSelected) as home:
+        qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert home.args == [1]
+    with qtbot.waitSignal(view.conversationActivated) as activated:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert activated.args == [1]
+
+
+def test_large_refresh_is_fast(model: ChatListModel) -> None:
+    rows = [conv(i, minutes_ago=i) for i in range(3000)]
+    model.set_rows(rows)
+    shuffled = rows[1500:] + rows[:1500]
+    started = time.perf_counter()
+    model.set_rows(shuffled)
+    assert ids(model)[:2] == [1500, 1501]
+    assert time.perf_counter() - started < 2.0
