@@ -1,0 +1,1 @@
+"""Tests of zvdesk.sandbox, driven over real loopback HTTP with plain httpx."""

@@ -1,0 +1,191 @@
+"""The Zoho Voice SMS REST routes (same paths, parameters and reply shapes as voice.zoho.com)."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, cast
+
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from zvdesk.sandbox import records
+from zvdesk.sandbox.config import Agent
+from zvdesk.sandbox.errors import ZohoError, bad_request, invalid_token, scope_mismatch
+from zvdesk.sandbox.state import Page, SandboxState
+
+CREATE = "ZohoVoice.sms.CREATE"
+READ = "ZohoVoice.sms.READ"
+AUTH_PREFIX = "zoho-oauthtoken "
+
+
+def sandbox_state(request: Request) -> SandboxState:
+    return cast(SandboxState, request.app.state.sandbox)
+
+
+def authorize(request: Request, scope: str) -> Agent:
+    """The agent behind the request's ``Authorization: Zoho-oauthtoken`` header, or a 401."""
+    header = request.headers.get("authorization", "")
+    token = header[len(AUTH_PREFIX) :].strip() if header.lower().startswith(AUTH_PREFIX) else None
+    check = sandbox_state(request).auth.check(token, scope)
+    if check.agent is None:
+        raise scope_mismatch() if check.error == "scope" else invalid_token()
+    return check.agent
+
+
+def _int_param(request: Request, name: str, default: int) -> int:
+    value = request.query_params.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise bad_request(f"{name} must be an integer") from None
+
+
+def _opt(request: Request, name: str) -> str | None:
+    value = request.query_params.get(name)
+    return value if value is not None and value.strip() else None
+
+
+async def _body_params(request: Request) -> dict[str, Any]:
+    content_type = request.headers.get("content-type", "").lower()
+    params: dict[str, Any] = {}
+    if "json" in content_type:
+        try:
+            parsed = json.loads(await request.body() or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            raise bad_request("the body is not valid JSON") from None
+        if not isinstance(parsed, dict):
+            raise bad_request("the body must be a JSON object")
+        params = parsed
+    elif "form" in content_type:
+        async with request.form() as form:
+            params = {k: v for k, v in form.items() if isinstance(v, str)}
+    for key, value in request.query_params.items():
+        params.setdefault(key, value)
+    return params
+
+
+def _send_reply(sent: list[dict[str, Any]]) -> JSONResponse:
+    body: dict[str, Any] = {"code": "ZVSMS-2000", "send": records.send_view(sent[0])}
+    if len(sent) > 1:
+        body["sends"] = [records.send_view(r) for r in sent]
+    body["status"] = "SUCCESS"
+    return JSONResponse(body)
+
+
+async def send_v1(request: Request) -> Response:
+    agent = authorize(request, CREATE)
+    params = await _body_params(request)
+    return _send_reply(sandbox_state(request).send(params, agent))
+
+
+async def send_v2(request: Request) -> Response:
+    agent = authorize(request, CREATE)
+    if "multipart/form-data" not in request.headers.get("content-type", "").lower():
+        raise bad_request("send v2 takes multipart/form-data with sms_data (and mms_media)")
+    async with request.form() as form:
+        raw = form.get("sms_data")
+        if not isinstance(raw, str) or not raw.strip():
+            raise bad_request("sms_data is required")
+        try:
+            params = json.loads(raw)
+        except ValueError:
+            raise bad_request("sms_data is not valid JSON") from None
+        if not isinstance(params, dict):
+            raise bad_request("sms_data must be a JSON object")
+        for key in ("scheduledTime", "timeZone"):
+            value = form.get(key)
+            if isinstance(value, str) and value.strip():
+                params.setdefault(key, value)
+        media = form.get("mms_media")
+        upload: tuple[bytes, str | None, str] | None = None
+        if isinstance(media, UploadFile):
+            upload = (await media.read(), media.content_type, media.filename or "media.bin")
+        elif params.get("mms") in (True, "true"):
+            raise bad_request("mms_media is required when mms is true")
+    return _send_reply(sandbox_state(request).send(params, agent, upload))
+
+
+def _list_reply(key: str, page: Page, meta: dict[str, int], **extra: str) -> JSONResponse:
+    return JSONResponse({key: page.items, "meta": meta, **extra})
+
+
+async def logs(request: Request) -> Response:
+    authorize(request, READ)
+    page = sandbox_state(request).logs(
+        _int_param(request, "from", 0),
+        _int_param(request, "size", 100),
+        from_date=_opt(request, "fromDate"),
+        to_date=_opt(request, "toDate"),
+        message_type=request.query_params.get("messageType") or "all",
+        customer_number=_opt(request, "customerNumber"),
+        country=_opt(request, "country"),
+    )
+    return _list_reply("smsLogQuery", page, {"total": page.total}, status="success")
+
+
+async def chatlist(request: Request) -> Response:
+    authorize(request, READ)
+    state = sandbox_state(request)
+    size = _int_param(request, "size", 100)
+    page = state.chatlist(
+        _int_param(request, "page", 1),
+        size,
+        search=_opt(request, "search"),
+        long_code=_opt(request, "longCode"),
+        short_code=_opt(request, "shortCode"),
+    )
+    pages = math.ceil(page.total / min(size, state.config.size_cap))
+    return _list_reply(
+        "chatlist", page, {"total": page.total, "totalPages": pages}, status="success"
+    )
+
+
+async def schedule(request: Request) -> Response:
+    authorize(request, READ)
+    page = sandbox_state(request).schedule(
+        _int_param(request, "from", 0),
+        _int_param(request, "size", 100),
+        from_date=_opt(request, "fromDate"),
+        to_date=_opt(request, "toDate"),
+        search=_opt(request, "searchtext"),
+    )
+    return _list_reply("schedule", page, {"total": page.total}, code="200", status="SUCCESS")
+
+
+async def stream_mms(request: Request) -> Response:
+    authorize(request, READ)
+    mms_id = _opt(request, "id")
+    if mms_id is None:
+        raise bad_request("id is required")
+    mode = (request.query_params.get("mode") or "preview").lower()
+    if mode not in {"preview", "download"}:
+        raise bad_request("mode must be preview or download")
+    media = sandbox_state(request).media(mms_id.strip())
+    if media is None or not media.path.exists():
+        raise ZohoError("404", "MMS not found", 404)
+    return FileResponse(
+        media.path,
+        media_type=media.content_type,
+        filename=media.file_name,
+        content_disposition_type="attachment" if mode == "download" else "inline",
+    )
+
+
+async def zoho_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ZohoError)
+    return JSONResponse(exc.envelope(), status_code=exc.http_status)
+
+
+ROUTES = [
+    Route("/rest/json/v1/sms/send", send_v1, methods=["POST"]),
+    Route("/rest/json/v2/sms/send", send_v2, methods=["POST"]),
+    Route("/rest/json/v1/sms/logs", logs, methods=["GET"]),
+    Route("/rest/json/v2/sms/stream/mms", stream_mms, methods=["GET"]),
+    Route("/rest/json/v1/sms/chatlist", chatlist, methods=["GET"]),
+    Route("/rest/json/v1/sms/schedule", schedule, methods=["GET"]),
+]

@@ -1,0 +1,209 @@
+"""The control API under /_sandbox/ (no token; loopback clients only), for tests in other
+processes."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from zvdesk.sandbox.api_routes import sandbox_state
+from zvdesk.sandbox.config import Agent
+from zvdesk.sandbox.faults import FaultController
+from zvdesk.sandbox.numbers import NumberError
+from zvdesk.sandbox.requestlog import RequestLog
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _loopback(request: Request) -> bool:
+    host = request.client.host if request.client else ""
+    if host in {"localhost", "testclient"}:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _error(message: str, status: int = 400) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def control(handler: Handler) -> Handler:
+    """Refuse non-loopback clients and turn ValueError/KeyError into a 400."""
+
+    async def wrapped(request: Request) -> Response:
+        if not _loopback(request):
+            return _error("the sandbox control API is for loopback clients only", 403)
+        try:
+            return await handler(request)
+        except (ValueError, NumberError) as exc:
+            return _error(str(exc))
+        except KeyError as exc:
+            return _error(f"missing field {exc.args[0]}")
+
+    return wrapped
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    body = await request.body()
+    data = json.loads(body) if body.strip() else {}
+    if not isinstance(data, dict):
+        raise ValueError("the body must be a JSON object")
+    data.update({k: v for k, v in request.query_params.items() if k not in data})
+    return data
+
+
+def _faults(request: Request) -> FaultController:
+    return cast(FaultController, request.app.state.faults)
+
+
+def _requests(request: Request) -> RequestLog:
+    return cast(RequestLog, request.app.state.requests)
+
+
+@control
+async def faults(request: Request) -> Response:
+    controller = _faults(request)
+    if request.method == "POST":
+        data = await _json(request)
+        seed = data.get("seed")
+        controller.configure(
+            str(data.get("spec") or ""),
+            data.get("route") or None,
+            seed=None if seed is None else int(seed),
+        )
+    elif request.method == "DELETE":
+        controller.clear(request.query_params.get("route") or None)
+    return JSONResponse(controller.describe())
+
+
+@control
+async def inbound(request: Request) -> Response:
+    data = await _json(request)
+    logid = sandbox_state(request).inject_inbound(
+        str(data["customerNumber"]),
+        str(data["senderId"]),
+        str(data["message"]),
+        data.get("media"),
+    )
+    return JSONResponse({"logid": logid})
+
+
+@control
+async def media(request: Request) -> Response:
+    params = request.query_params
+    mms_id = sandbox_state(request).add_media(
+        await request.body(),
+        params.get("contentType", "application/octet-stream"),
+        params.get("fileName", "media.bin"),
+    )
+    return JSONResponse({"mmsId": mms_id})
+
+
+@control
+async def messages(request: Request) -> Response:
+    state = sandbox_state(request)
+    logid = request.path_params.get("logid")
+    if logid is not None:
+        record = state.message(str(logid))
+        return JSONResponse(record) if record else _error("no such message", 404)
+    return JSONResponse({"messages": state.all_messages(request.query_params.get("direction"))})
+
+
+@control
+async def unreachable(request: Request) -> Response:
+    data = await _json(request)
+    sandbox_state(request).set_unreachable(str(data["number"]), bool(data.get("unreachable", True)))
+    return JSONResponse({"status": "success"})
+
+
+@control
+async def tokens(request: Request) -> Response:
+    data = await _json(request)
+    state = sandbox_state(request)
+    if request.url.path.endswith("/expire"):
+        if not state.expire_token(str(data["token"])):
+            return _error("unknown token", 404)
+    else:
+        agent = Agent(str(data.get("userName", "Mark")), str(data.get("email", "mark@zylker.com")))
+        state.add_token(str(data["token"]), agent, scopes=str(data.get("scopes", "")))
+    return JSONResponse({"status": "success"})
+
+
+@control
+async def requests(request: Request) -> Response:
+    log = _requests(request)
+    if request.method == "DELETE":
+        log.clear()
+    return JSONResponse({"requests": [r.to_json() for r in log.snapshot()]})
+
+
+@control
+async def device_approve(request: Request) -> Response:
+    params = request.query_params
+    deny = params.get("deny") in {"1", "true"}
+    if not sandbox_state(request).auth.approve_device(
+        params.get("user_code", ""), approve=not deny
+    ):
+        return _error("no pending device code with that user_code", 404)
+    return JSONResponse({"status": "success"})
+
+
+@control
+async def clients(request: Request) -> Response:
+    data = await _json(request)
+    sandbox_state(request).register_client(
+        str(data["client_id"]), data.get("redirect_uri"), data.get("client_secret")
+    )
+    return JSONResponse({"status": "success"})
+
+
+@control
+async def self_client(request: Request) -> Response:
+    data = await _json(request)
+    code = sandbox_state(request).issue_self_client_code(str(data["client_id"]), str(data["scope"]))
+    return JSONResponse({"code": code})
+
+
+@control
+async def callbacks(request: Request) -> Response:
+    return JSONResponse({"callbacks": sandbox_state(request).callback_log()})
+
+
+@control
+async def info(request: Request) -> Response:
+    state = sandbox_state(request)
+    return JSONResponse(
+        {
+            "base_url": state.auth.accounts_server,
+            "token": request.app.state.token,
+            "speed": state.config.speed,
+            "size_cap": state.config.size_cap,
+            "data_dir": str(state.data_dir),
+        }
+    )
+
+
+ROUTES = [
+    Route("/_sandbox/faults", faults, methods=["GET", "POST", "DELETE"]),
+    Route("/_sandbox/inbound", inbound, methods=["POST"]),
+    Route("/_sandbox/media", media, methods=["POST"]),
+    Route("/_sandbox/messages", messages, methods=["GET"]),
+    Route("/_sandbox/messages/{logid}", messages, methods=["GET"]),
+    Route("/_sandbox/unreachable", unreachable, methods=["POST"]),
+    Route("/_sandbox/tokens", tokens, methods=["POST"]),
+    Route("/_sandbox/tokens/expire", tokens, methods=["POST"]),
+    Route("/_sandbox/requests", requests, methods=["GET", "DELETE"]),
+    Route("/_sandbox/device/approve", device_approve, methods=["GET", "POST"]),
+    Route("/_sandbox/clients", clients, methods=["POST"]),
+    Route("/_sandbox/self-client", self_client, methods=["POST"]),
+    Route("/_sandbox/callbacks", callbacks, methods=["GET"]),
+    Route("/_sandbox/info", info, methods=["GET"]),
+]

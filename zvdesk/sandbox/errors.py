@@ -1,0 +1,40 @@
+"""Zoho error envelopes as the sandbox answers them."""
+
+from __future__ import annotations
+
+BAD_REQUEST = "ZVSMS-4027"
+COUNTRY_NOT_SUPPORTED = "ZVSMS-4038"
+COUNTRY_NOT_SUPPORTED_MESSAGE = (
+    "Destination country not supported. Kindly contact zohovoice support"
+)
+
+
+class ZohoError(Exception):
+    """An error reply: Zoho code, message and the HTTP status to answer with."""
+
+    def __init__(self, code: str, message: str, http_status: int = 400) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.http_status = http_status
+
+    def envelope(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "status": "ERROR"}
+
+
+def bad_request(detail: str) -> ZohoError:
+    """ZVSMS-4027 with HTTP 400."""
+    return ZohoError(BAD_REQUEST, f"Bad request: {detail}", 400)
+
+
+def country_not_supported() -> ZohoError:
+    """ZVSMS-4038, answered with HTTP 200 like the real service may."""
+    return ZohoError(COUNTRY_NOT_SUPPORTED, COUNTRY_NOT_SUPPORTED_MESSAGE, 200)
+
+
+def invalid_token() -> ZohoError:
+    return ZohoError("INVALID_OAUTHTOKEN", "Invalid OAuth token", 401)
+
+
+def scope_mismatch() -> ZohoError:
+    return ZohoError("OAUTH_SCOPE_MISMATCH", "OAuth scope mismatch", 401)
