@@ -1,0 +1,400 @@
+"""``zvdesk login``, ``logout`` and ``whoami``, and the token provider of the other commands.
+
+Wiring (in zvdesk/cli/main.py and commands.py)::
+
+    add_auth_commands(sub)                       # in build_parser(), after the other commands
+    if args.command in AUTH_COMMANDS:            # in commands.run(), before anything else
+        return run_auth_command(args, out, err)
+    provider = token_provider_for_profile(name)  # when $ZVDESK_TOKEN is not set
+
+Same exit status as every command: 0 ok; 1 an API, network, sign-in or keyring problem (one line
+on stderr); 2 bad input. Never a traceback, never a token or a code on the terminal.
+
+The client id comes from ``--client-id``, ``$ZVDESK_CLIENT_ID``, the profile, or the
+administrator's config file; the client secret (if the client has one) only from
+``$ZVDESK_CLIENT_SECRET`` or the administrator's file, never from the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import webbrowser
+from typing import Any, TextIO
+
+from zvdesk.api.errors import ValidationError, ZohoVoiceError
+from zvdesk.api.regions import region as region_named
+from zvdesk.auth.browser import DEFAULT_TIMEOUT, BrowserSignIn
+from zvdesk.auth.credentials import CredentialStore, KeyringCredentials
+from zvdesk.auth.device import sign_in_with_device
+from zvdesk.auth.errors import SignedOutError, SignInError
+from zvdesk.auth.oauth import (
+    DEFAULT_REDIRECT_PORT,
+    DeviceCode,
+    OAuthClient,
+    OAuthClientConfig,
+    TokenSet,
+    region_for_accounts_url,
+)
+from zvdesk.auth.profiles import (
+    DEFAULT_PROFILE,
+    AdminConfig,
+    Profile,
+    ProfileStore,
+    load_admin_config,
+    validate_profile_name,
+)
+from zvdesk.auth.tokens import TokenManager
+from zvdesk.cli.output import terminal_safe
+
+__all__ = [
+    "AUTH_COMMANDS",
+    "CLIENT_ID_ENV",
+    "CLIENT_SECRET_ENV",
+    "add_auth_commands",
+    "resolve_profile",
+    "run_auth_command",
+    "token_provider_for_profile",
+]
+
+AUTH_COMMANDS = frozenset({"login", "logout", "whoami"})
+CLIENT_ID_ENV = "ZVDESK_CLIENT_ID"
+CLIENT_SECRET_ENV = "ZVDESK_CLIENT_SECRET"
+PROFILE_ENV = "ZVDESK_PROFILE"
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} must be more than 0 seconds")
+    return number
+
+
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
+    return number
+
+
+def add_auth_commands(subparsers: Any) -> None:
+    """Register ``login``, ``logout`` and ``whoami`` on an ``add_subparsers()`` object."""
+    login = subparsers.add_parser("login", help="sign in to Zoho (kept in the system keyring)")
+    login.add_argument("--profile", help="profile name (default: the default profile)")
+    login.add_argument("--region", help="Zoho data centre: US, EU, IN, AU, JP, CA, SA, CN, UK")
+    login.add_argument("--client-id", help=f"OAuth client id (default: ${CLIENT_ID_ENV})")
+    mode = login.add_mutually_exclusive_group()
+    mode.add_argument("--self-client-code", metavar="CODE", help="a Self Client code to exchange")
+    mode.add_argument("--device", action="store_true", help="sign in on another device")
+    mode.add_argument("--no-browser", action="store_true", help="print the sign-in address only")
+    login.add_argument("--accounts-url", metavar="URL", help="accounts server (sandbox/testing)")
+    login.add_argument(
+        "--redirect-port",
+        type=_port,
+        help=f"loopback port of the registered redirect URI (default {DEFAULT_REDIRECT_PORT})",
+    )
+    login.add_argument(
+        "--timeout", type=_seconds, default=DEFAULT_TIMEOUT, help="seconds to wait for approval"
+    )
+
+    logout = subparsers.add_parser("logout", help="sign out: revoke and forget the sign-in")
+    logout.add_argument("--profile", help="profile name (default: the default profile)")
+    logout.add_argument(
+        "--delete-cache", action="store_true", help="also delete the profile's local data"
+    )
+
+    whoami = subparsers.add_parser("whoami", help="show the profile and whether it is signed in")
+    whoami.add_argument("--profile", help="profile name (default: the default profile)")
+    whoami.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run_auth_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run login/logout/whoami; map every failure to an exit status and one line on ``err``."""
+    secret = getattr(args, "self_client_code", None)
+    try:
+        if args.command == "login":
+            return _login(args, out)
+        if args.command == "logout":
+            return _logout(args, out, err)
+        if args.command == "whoami":
+            return _whoami(args, out, err)
+        raise ValidationError("command", f"{args.command!r} is not an auth command")
+    except ValidationError as exc:
+        err.write(f"zvdesk: {_redact(str(exc), secret)}\n")
+        return EXIT_BAD_INPUT
+    except ZohoVoiceError as exc:
+        err.write(f"zvdesk: {_redact(str(exc), secret)}\n")
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        err.write("zvdesk: interrupted\n")
+        return EXIT_FAILURE
+    except OSError as exc:
+        err.write(f"zvdesk: {_redact(str(exc.strerror or exc), secret)}\n")
+        return EXIT_FAILURE
+    except Exception as exc:  # last resort: a message, never a traceback
+        words = _redact(str(exc), secret)
+        err.write(f"zvdesk: unexpected error ({type(exc).__name__}): {words}\n")
+        return EXIT_FAILURE
+
+
+def _redact(text: str, secret: str | None) -> str:
+    line = terminal_safe(text)
+    return line.replace(secret, "[code]") if secret else line
+
+
+# --- shared with the other commands -----------------------------------------------------------
+
+
+def _profile_name(name: str | None, store: ProfileStore) -> str:
+    chosen = name or os.environ.get(PROFILE_ENV, "").strip() or store.default_name()
+    return validate_profile_name(chosen or DEFAULT_PROFILE)
+
+
+def resolve_profile(name: str | None = None, *, store: ProfileStore | None = None) -> Profile:
+    """The named profile (or ``$ZVDESK_PROFILE``, or the default); SignedOutError if none."""
+    profiles = store or ProfileStore()
+    chosen = _profile_name(name, profiles)
+    profile = profiles.get(chosen)
+    if profile is None:
+        raise SignedOutError(
+            f"There is no zvdesk profile {chosen!r}: sign in with `zvdesk login` "
+            "(or set $ZVDESK_TOKEN).",
+            profile=chosen,
+        )
+    return profile
+
+
+def _client_config(
+    *,
+    client_id: str | None,
+    region: str,
+    accounts_url: str | None,
+    admin: AdminConfig,
+    redirect_port: int | None = None,
+) -> OAuthClientConfig:
+    if not client_id:
+        raise ValidationError(
+            "client_id",
+            "No OAuth client id: pass --client-id (register zvdesk in the Zoho API console) or "
+            f"set ${CLIENT_ID_ENV}, or ask your administrator for zvdesk's config file.",
+        )
+    secret = os.environ.get(CLIENT_SECRET_ENV, "").strip() or admin.client_secret
+    port = redirect_port if redirect_port is not None else admin.redirect_port
+    try:
+        return OAuthClientConfig(
+            client_id=client_id,
+            client_secret=secret or None,
+            redirect_port=DEFAULT_REDIRECT_PORT if port is None else port,
+            region=region,
+            accounts_url=accounts_url,
+        )
+    except ValueError as exc:
+        raise ValidationError("accounts_url", f"Unusable OAuth settings: {exc}.") from None
+
+
+def _override_url(profile: Profile | None) -> str | None:
+    """A profile's accounts URL when it is not one of Zoho's own (a sandbox's)."""
+    if profile is None or profile.accounts_url is None:
+        return None
+    return profile.accounts_url if region_for_accounts_url(profile.accounts_url) is None else None
+
+
+def _config_for_profile(profile: Profile, admin: AdminConfig) -> OAuthClientConfig:
+    client_id = profile.client_id or os.environ.get(CLIENT_ID_ENV, "").strip() or admin.client_id
+    return _client_config(
+        client_id=client_id,
+        region=profile.region,
+        accounts_url=_override_url(profile) or admin.accounts_url,
+        admin=admin,
+    )
+
+
+def token_provider_for_profile(
+    profile: str | None = None,
+    *,
+    credentials: CredentialStore | None = None,
+    store: ProfileStore | None = None,
+) -> TokenManager:
+    """The TokenProvider of a signed-in profile (default: ``$ZVDESK_PROFILE`` or the default).
+
+    Raises SignedOutError (an AuthError) when there is no such profile; a missing refresh token
+    or keyring shows up on the first ``get_token()`` as SignedOutError / NoKeyringError.
+    """
+    chosen = resolve_profile(profile, store=store)
+    config = _config_for_profile(chosen, load_admin_config())
+    return TokenManager(
+        OAuthClient(config),
+        credentials if credentials is not None else KeyringCredentials(),
+        chosen.name,
+        accounts_url=chosen.accounts_url,
+        delete_cache=_delete_local_data,
+    )
+
+
+def _delete_local_data(profile: str) -> None:
+    """Remove the profile's cache database (with its outbox and drafts) and media files."""
+    from zvdesk.store.db import default_db_path, default_media_dir
+
+    db = default_db_path(profile)
+    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(default_media_dir(profile), ignore_errors=True)
+
+
+# --- login ------------------------------------------------------------------------------------
+
+
+def _login(args: argparse.Namespace, out: TextIO) -> int:
+    store = ProfileStore()
+    admin = load_admin_config()
+    name = _profile_name(args.profile, store)
+    existing = store.get(name)
+    client_id = (
+        args.client_id
+        or os.environ.get(CLIENT_ID_ENV, "").strip()
+        or (existing.client_id if existing else None)
+        or admin.client_id
+    )
+    region_code = region_named(
+        args.region or (existing.region if existing else None) or admin.region or "US"
+    ).code
+    accounts_override = args.accounts_url or admin.accounts_url or _override_url(existing)
+    config = _client_config(
+        client_id=client_id,
+        region=region_code,
+        accounts_url=accounts_override,
+        admin=admin,
+        redirect_port=args.redirect_port,
+    )
+    credentials = KeyringCredentials()
+    credentials.check()  # before anyone signs in for nothing
+    client = OAuthClient(config)
+    if args.self_client_code:
+        tokens = client.exchange_code(args.self_client_code)
+    elif args.device:
+        tokens = sign_in_with_device(client, on_code=lambda code: _show_device_code(code, out))
+    else:
+        tokens = _browser_login(client, args, out)
+    if tokens.refresh_token is None:
+        raise SignInError(
+            "Zoho signed you in but gave no refresh token, so the sign-in cannot be kept: "
+            "sign in again (zvdesk asks for consent each time, which should give one)."
+        )
+    credentials.save_refresh_token(name, tokens.refresh_token)
+    signed_in_at = {
+        "region": region_for_accounts_url(tokens.accounts_url) or region_code,
+        "accounts_url": tokens.accounts_url,
+        "client_id": config.client_id,
+    }
+    profile = existing.with_updates(**signed_in_at) if existing else Profile(name, **signed_in_at)
+    store.save(profile, make_default=store.default_name() is None)
+    out.write(
+        f"Signed in to Zoho as profile {name!r} (data centre {profile.region}, "
+        f"{profile.accounts_url}). The sign-in is kept in the system keyring.\n"
+    )
+    return EXIT_OK
+
+
+def _browser_login(client: OAuthClient, args: argparse.Namespace, out: TextIO) -> TokenSet:
+    with BrowserSignIn(client) as flow:
+        if args.no_browser:
+            out.write("Open this address in a browser on this computer to sign in to Zoho:\n")
+        else:
+            out.write("Opening your browser to sign in to Zoho. If it does not open, go to:\n")
+        out.write(f"  {flow.authorization_url}\n")
+        out.flush()
+        if not args.no_browser:
+            webbrowser.open(flow.authorization_url)
+        return flow.wait(timeout=args.timeout)
+
+
+def _show_device_code(code: DeviceCode, out: TextIO) -> None:
+    minutes = max(1, round(code.expires_in / 60))
+    out.write(
+        f"To sign in, open {code.verification_url} on any device and enter the code "
+        f"{terminal_safe(code.user_code)} (valid for about {minutes} minutes). Waiting...\n"
+    )
+    out.flush()
+
+
+# --- logout and whoami ------------------------------------------------------------------------
+
+
+def _logout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    profile = _existing_profile(args.profile)
+    manager = TokenManager(
+        OAuthClient(_config_for_profile(profile, load_admin_config())),
+        KeyringCredentials(),
+        profile.name,
+        accounts_url=profile.accounts_url,
+        delete_cache=_delete_local_data,
+    )
+    result = manager.sign_out(delete_cache=args.delete_cache)
+    if result.removed_from_store:
+        out.write(f"Signed out of profile {profile.name!r}.\n")
+    else:
+        out.write(f"Profile {profile.name!r} was not signed in.\n")
+    if result.cache_deleted:
+        out.write("Deleted the profile's local messages, outbox, drafts and media.\n")
+    if result.revoke_error is not None:
+        err.write(
+            f"zvdesk: signed out here, but Zoho could not be told ({result.revoke_error}). "
+            "Remove zvdesk under Connected Apps in your Zoho account to revoke it there.\n"
+        )
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _existing_profile(name: str | None) -> Profile:
+    store = ProfileStore()
+    chosen = _profile_name(name, store)
+    profile = store.get(chosen)
+    if profile is None:
+        raise ValidationError("profile", f"There is no zvdesk profile {chosen!r}.")
+    return profile
+
+
+def _whoami(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    store = ProfileStore()
+    profile = _existing_profile(args.profile)
+    keyring_problem: str | None = None
+    try:
+        signed_in = KeyringCredentials().load_refresh_token(profile.name) is not None
+    except ZohoVoiceError as exc:
+        signed_in, keyring_problem = False, exc.message
+    info = {**profile.to_json(), "default": profile.name == store.default_name()}
+    info["signed_in"] = signed_in
+    if args.json:
+        json.dump(info, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for label, key in (
+            ("profile", "name"),
+            ("default", "default"),
+            ("region", "region"),
+            ("accounts server", "accounts_url"),
+            ("API base", "api_base"),
+            ("client id", "client_id"),
+            ("name", "display_name"),
+            ("email", "email"),
+            ("created", "created"),
+            ("signed in", "signed_in"),
+        ):
+            value = info.get(key)
+            if value is not None:
+                shown = ("yes" if value else "no") if isinstance(value, bool) else value
+                out.write(f"{label + ':':17}{terminal_safe(shown)}\n")
+    if keyring_problem is not None:
+        err.write(f"zvdesk: {terminal_safe(keyring_problem)}\n")
+    elif not signed_in:
+        err.write(f"zvdesk: profile {profile.name!r} is not signed in: run `zvdesk login`.\n")
+    return EXIT_OK if signed_in else EXIT_FAILURE

@@ -1,0 +1,285 @@
+"""The commands behind ``zvdesk``: each builds a request, calls the client and prints the result."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from zvdesk.api import (
+    ChatEntry,
+    LogEntry,
+    ScheduledSms,
+    SendRequest,
+    StaticTokenProvider,
+    ValidationError,
+    ZohoVoiceClient,
+    ZohoVoiceError,
+)
+from zvdesk.cli.main import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
+from zvdesk.cli.output import print_json, print_table, terminal_safe
+
+TOKEN_ENV = "ZVDESK_TOKEN"
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Dispatch to a command; map every failure to an exit status and one line on ``err``."""
+    token: str | None = None
+    try:
+        if args.command == "sandbox":
+            return _sandbox(args, out)
+        token = _token()
+        with _client(args, token) as client:
+            return _COMMANDS[args.command](client, args, out)
+    except (BadInput, ValidationError) as exc:
+        err.write(f"zvdesk: {_redact(str(exc), token)}\n")
+        return EXIT_BAD_INPUT
+    except ZohoVoiceError as exc:
+        err.write(f"zvdesk: {_redact(str(exc), token)}\n")
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        err.write("zvdesk: interrupted\n")
+        return EXIT_FAILURE
+    except OSError as exc:
+        err.write(f"zvdesk: {_redact(f'{exc.strerror or exc}', token)}\n")
+        return EXIT_FAILURE
+    except Exception as exc:  # last resort: a message, never a traceback
+        err.write(f"zvdesk: unexpected error ({type(exc).__name__}): {_redact(str(exc), token)}\n")
+        return EXIT_FAILURE
+
+
+def _redact(text: str, token: str | None) -> str:
+    line = terminal_safe(text)
+    if token:
+        line = line.replace(token, "[token]")
+    return line
+
+
+def _token() -> str:
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if not token:
+        raise BadInput(f"no access token: set {TOKEN_ENV} (the sandbox prints one when it starts)")
+    return token
+
+
+def _client(args: argparse.Namespace, token: str) -> ZohoVoiceClient:
+    return ZohoVoiceClient(
+        StaticTokenProvider(token),
+        base_url=args.base_url,
+        region=args.region,
+        default_region=args.default_country,
+        timeout=args.timeout,
+    )
+
+
+# --- send -----------------------------------------------------------------------------------
+
+
+def _send(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+    if (args.schedule is None) != (args.tz is None):
+        raise BadInput("--schedule and --tz go together")
+    request = SendRequest(
+        customer_numbers=args.to,
+        message=args.message,
+        sender_id=args.sender,
+        flash=args.flash,
+        validity_period=args.validity,
+        scheduled_time=args.schedule,
+        time_zone=args.tz,
+        status_callback=args.callback,
+        data_coding=args.coding,
+    )
+    if args.media is not None:
+        media = Path(args.media)
+        if not media.is_file():
+            raise BadInput(f"--media {args.media!r}: no such file")
+        if not os.access(media, os.R_OK):
+            raise BadInput(f"--media {args.media!r}: not readable")
+        result = client.send_mms(request, media)
+    else:
+        result = client.send_sms(request)
+    entry = result.entry
+    if args.json:
+        print_json([entry.raw], out)
+    else:
+        _print_logs([entry], out)
+    return EXIT_OK
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+
+def _logs(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+    records = client.iter_logs(
+        from_date=args.from_date,
+        to_date=args.to_date,
+        message_type=args.type,
+        customer_number=args.number,
+        country=args.country,
+        limit=args.limit,
+    )
+    return _emit(records, args.json, _print_logs, out)
+
+
+def _chats(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+    records = client.iter_chats(
+        search=args.search,
+        long_code=args.long_code,
+        short_code=args.short_code,
+        limit=args.limit,
+    )
+    return _emit(records, args.json, _print_chats, out)
+
+
+def _scheduled(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+    from_date = args.from_date
+    to_date = args.to_date
+    if from_date is not None and len(from_date) == 10:
+        from_date += " 00:00:00"
+    if to_date is not None and len(to_date) == 10:
+        to_date += " 23:59:59"
+    records = client.iter_scheduled(
+        from_date=from_date, to_date=to_date, search=args.search, limit=args.limit
+    )
+    return _emit(records, args.json, _print_scheduled, out)
+
+
+def _emit(
+    records: Iterator[Any],
+    as_json: bool,
+    printer: Callable[[list[Any], TextIO], None],
+    out: TextIO,
+) -> int:
+    # Collect first: a failure on page 3 must not leave half a JSON document on stdout.
+    items = list(records)
+    if as_json:
+        print_json([item.raw for item in items], out)
+    else:
+        printer(items, out)
+    return EXIT_OK
+
+
+def _print_logs(items: list[LogEntry], out: TextIO) -> None:
+    rows = [
+        (
+            e.sent_time,
+            "in" if (e.message_type or "").upper() == "INCOMING" else "out",
+            e.customer_number,
+            e.sender_id,
+            e.status,
+            ("[MMS] " if e.is_mms else "") + (e.message or ""),
+            e.logid,
+        )
+        for e in items
+    ]
+    print_table(
+        rows,
+        ("TIME", "DIR", "CUSTOMER", "SENDER", "STATUS", "MESSAGE", "LOGID"),
+        out,
+        (16, 3, 20, 20, 12, 60, None),
+    )
+
+
+def _print_chats(items: list[ChatEntry], out: TextIO) -> None:
+    rows = [
+        (
+            e.sent_time,
+            e.customer_name or e.customer_number,
+            e.customer_number,
+            e.sender_id,
+            e.status,
+            e.message,
+        )
+        for e in items
+    ]
+    print_table(
+        rows,
+        ("TIME", "CUSTOMER", "NUMBER", "SENDER", "LAST STATUS", "LAST MESSAGE"),
+        out,
+        (16, 24, 20, 20, 12, 60),
+    )
+
+
+def _print_scheduled(items: list[ScheduledSms], out: TextIO) -> None:
+    rows = [
+        (e.scheduled_time, e.time_zone, e.customer_number, e.sender_id, e.message, e.job_id)
+        for e in items
+    ]
+    print_table(
+        rows,
+        ("SCHEDULED", "ZONE", "CUSTOMER", "SENDER", "MESSAGE", "JOB"),
+        out,
+        (19, 24, 20, 20, 60, None),
+    )
+
+
+# --- media ----------------------------------------------------------------------------------
+
+
+def _media(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+    target = Path(args.output)
+    if target.is_dir():
+        raise BadInput(f"-o {args.output!r} is a folder; name a file")
+    if not target.parent.is_dir():
+        raise BadInput(f"-o {args.output!r}: folder {str(target.parent)!r} does not exist")
+    info = client.stream_mms(args.mms_id, target, mode="preview" if args.preview else "download")
+    if args.json:
+        record = {
+            "mmsId": args.mms_id,
+            "file": str(target),
+            "contentType": info.content_type,
+            "bytes": info.bytes_written,
+        }
+        out.write(json.dumps(record) + "\n")
+    else:
+        kind = info.content_type or "unknown type"
+        out.write(f"saved {info.bytes_written} bytes ({terminal_safe(kind)}) to {target}\n")
+    return EXIT_OK
+
+
+# --- sandbox --------------------------------------------------------------------------------
+
+
+def _sandbox(args: argparse.Namespace, out: TextIO) -> int:
+    from zvdesk.sandbox import SandboxServer, parse_faults
+
+    if args.faults:
+        try:
+            parse_faults(args.faults)
+        except ValueError as exc:
+            raise BadInput(f"--faults: {exc}") from None
+    data_dir = Path(args.data) if args.data else None
+    if data_dir is not None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    server = SandboxServer(
+        data_dir=data_dir,
+        host=args.host,
+        port=args.port,
+        demo=not args.empty,
+        token=args.token,
+        faults=args.faults,
+        inbound_rate=args.inbound_rate,
+        speed=args.speed or 1.0,
+    )
+
+    def announce() -> None:
+        out.write(f"Zoho Voice sandbox at {server.base_url}\n")
+        out.write(f"  export ZVDESK_API_BASE={server.base_url}\n")
+        out.write(f"  export {TOKEN_ENV}={server.token}\n")
+        out.write("Press Ctrl+C to stop.\n")
+        out.flush()
+
+    server.serve_forever(on_ready=announce)
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[ZohoVoiceClient, argparse.Namespace, TextIO], int]] = {
+    "send": _send,
+    "logs": _logs,
+    "chats": _chats,
+    "scheduled": _scheduled,
+    "media": _media,
+}

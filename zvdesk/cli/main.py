@@ -1,0 +1,219 @@
+"""Argument parsing and the one place where errors become exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from zvdesk import __version__
+
+log = logging.getLogger("zvdesk.cli")
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class BadInput(Exception):
+    """Input refused by the command line itself, before any request."""
+
+
+def _date(value: str) -> str:
+    try:
+        dt.datetime.strptime(value, "%Y-%m-%d")
+        valid = len(value) == 10
+    except ValueError:
+        valid = False
+    if not valid:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date of the form YYYY-MM-DD")
+    return value
+
+
+def _date_or_datetime(value: str) -> str:
+    """A date (YYYY-MM-DD) or a date-time (YYYY-MM-DD HH:MM:SS) for the scheduled list."""
+    if len(value) == 10:
+        return _date(value)
+    try:
+        dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is neither YYYY-MM-DD nor 'YYYY-MM-DD HH:MM:SS'"
+        ) from None
+    return value
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return number
+
+
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
+    return number
+
+
+def _non_negative_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} must be a finite number, 0 or more")
+    return number
+
+
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("connection")
+    group.add_argument(
+        "--region",
+        default=os.environ.get("ZVDESK_REGION", "US"),
+        help="Zoho data centre: US, EU, IN, AU, JP, CA, SA, CN, UK (default: $ZVDESK_REGION or US)",
+    )
+    group.add_argument(
+        "--base-url",
+        default=None,
+        help="Voice API base URL (default: $ZVDESK_API_BASE or the region's)",
+    )
+    group.add_argument(
+        "--default-country",
+        default=os.environ.get("ZVDESK_DEFAULT_COUNTRY", "US"),
+        help="country for numbers written without +country code (default: US)",
+    )
+    group.add_argument(
+        "--timeout", type=_non_negative_float, default=30.0, help="seconds per request"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zvdesk",
+        description="zvdesk: Zoho Voice SMS/MMS for support agents. Without a command it opens "
+        "the desktop app; the commands below use the same engine from scripts. "
+        "The access token is read from $ZVDESK_TOKEN.",
+    )
+    parser.add_argument("--version", action="version", version=f"zvdesk {__version__}")
+    app = parser.add_argument_group("desktop app (no COMMAND)")
+    app.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="open the app against a fresh built-in sandbox with live demo traffic",
+    )
+    app.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start offscreen against a sandbox, sync, send, render an MMS preview, and exit",
+    )
+    app.add_argument("--profile", default=None, help="the account profile to open")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    send = sub.add_parser("send", help="send an SMS, or an MMS with --media")
+    send.add_argument("--to", required=True, help="customer number(s), comma-separated")
+    send.add_argument("--message", required=True, help="the text (1 to 10,000 characters)")
+    send.add_argument("--sender", help="sender id: a long code, short code or alphanumeric id")
+    send.add_argument("--flash", action="store_true", help="send as flash SMS (class 0)")
+    send.add_argument("--validity", type=int, metavar="MINUTES", help="validity, 0 to 14400")
+    send.add_argument("--schedule", metavar="'YYYY-MM-DD HH:MM:SS'", help="send at this time")
+    send.add_argument("--tz", metavar="ZONE", help="IANA time zone of --schedule")
+    send.add_argument("--callback", metavar="URL", help="status callback URL")
+    send.add_argument("--coding", type=int, choices=(0, 1, 2), help="dataCoding override")
+    send.add_argument("--media", metavar="FILE", help="attach a file (sends an MMS)")
+    send.add_argument("--json", action="store_true", help="print JSON")
+    _add_connection_options(send)
+
+    logs = sub.add_parser("logs", help="list SMS logs, newest first")
+    logs.add_argument("--from-date", type=_date, metavar="YYYY-MM-DD")
+    logs.add_argument("--to-date", type=_date, metavar="YYYY-MM-DD")
+    logs.add_argument("--type", choices=("all", "incoming", "outgoing"), default="all")
+    logs.add_argument("--number", help="only this customer number")
+    logs.add_argument("--country", help="only this country (e.g. US)")
+    logs.add_argument("--limit", type=_positive_int, help="at most this many records")
+    logs.add_argument("--json", action="store_true", help="print JSON")
+    _add_connection_options(logs)
+
+    chats = sub.add_parser("chats", help="list conversations, newest first")
+    chats.add_argument("--search", help="whole word in the message text")
+    chats.add_argument("--long-code", help="only this long code (sender number)")
+    chats.add_argument("--short-code", help="only this short code")
+    chats.add_argument("--limit", type=_positive_int)
+    chats.add_argument("--json", action="store_true", help="print JSON")
+    _add_connection_options(chats)
+
+    scheduled = sub.add_parser("scheduled", help="list scheduled messages")
+    scheduled.add_argument("--from-date", type=_date_or_datetime, metavar="D")
+    scheduled.add_argument("--to-date", type=_date_or_datetime, metavar="D")
+    scheduled.add_argument("--search", help="whole word in the message text")
+    scheduled.add_argument("--limit", type=_positive_int)
+    scheduled.add_argument("--json", action="store_true", help="print JSON")
+    _add_connection_options(scheduled)
+
+    media = sub.add_parser("media", help="download an MMS attachment")
+    media.add_argument("mms_id", metavar="MMS_ID")
+    media.add_argument("--preview", action="store_true", help="the preview rendition")
+    media.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
+    media.add_argument("--json", action="store_true", help="print JSON")
+    _add_connection_options(media)
+
+    sandbox = sub.add_parser("sandbox", help="run a local Zoho Voice sandbox server")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=_port, default=0, help="0 picks a free port")
+    sandbox.add_argument("--data", metavar="DIR", help="keep its state here (default: temporary)")
+    mode = sandbox.add_mutually_exclusive_group()
+    mode.add_argument("--demo", action="store_true", default=True, help="with demo data (default)")
+    mode.add_argument("--empty", action="store_true", help="without demo data")
+    sandbox.add_argument("--faults", metavar="SPEC", help="e.g. '5xx=0.2,429=0.1,latency=0.2:0.5'")
+    sandbox.add_argument("--token", help="accept this access token (default: a random one)")
+    sandbox.add_argument(
+        "--inbound-rate", type=_non_negative_float, default=0.2, help="customer messages a second"
+    )
+    sandbox.add_argument(
+        "--speed", type=_non_negative_float, default=1.0, help="time acceleration (>1 is faster)"
+    )
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit status (never raises, never prints a traceback)."""
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # argparse: --help, --version, or bad input (status 2)
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if args.command is None:
+        return _run_app(args, list(argv) if argv is not None else sys.argv[1:], err)
+
+    from zvdesk.cli import commands
+
+    return commands.run(args, out, err)
+
+
+def _run_app(args: argparse.Namespace, argv: list[str], err: TextIO) -> int:
+    """Open the desktop app (imports Qt only now, so the commands above stay fast)."""
+    try:
+        if args.self_test:
+            from zvdesk.ui.selftest import run_self_test
+
+            return run_self_test(err)
+        from zvdesk.ui.app import run
+    except ImportError as exc:
+        err.write(f"zvdesk: the desktop app cannot start: {exc}\n")
+        return EXIT_FAILURE
+    return run(argv, sandbox=args.sandbox, profile=args.profile)
