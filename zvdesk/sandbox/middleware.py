@@ -95,6 +95,10 @@ class SandboxMiddleware:
                 log_once()  # before the reply completes: a client that got it sees the record
             await send(message)
 
+        if decision.kind in ("reset", "reset_after", "hang"):
+            # These end without a complete reply: log first, so a client that has seen the
+            # connection drop can already see the record.
+            log_once()
         try:
             await self._handle(scope, receive, send, logged_send, decision)
         finally:
