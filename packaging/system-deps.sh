@@ -2,7 +2,10 @@
 # Debian packages zvdesk and its tests need beyond Python wheels (see README.md).
 # Installs only what is missing; needs root (or sudo) on a fresh Debian/Ubuntu machine.
 set -euo pipefail
-packages=(libpulse0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
+# libpulse0 + libpipewire: QtMultimedia (without pipewire it warns on every start);
+# gnome-keyring + dbus: a real Secret Service for the keyring tests.
+packages=(libpulse0 libpipewire-0.3-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+    gnome-keyring dbus dbus-x11)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -179,11 +179,13 @@ def test_bad_token_exits_1_without_echoing_the_token(cli, monkeypatch: pytest.Mo
     assert "token" in result.err.lower()
 
 
-def test_missing_token_is_bad_input(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_signed_in_says_how_to_sign_in(cli, sandbox: SandboxServer, monkeypatch) -> None:
     monkeypatch.delenv("ZVDESK_TOKEN")
     result = cli("logs")
-    assert result.code == 2
-    assert "ZVDESK_TOKEN" in result.err
+    assert result.code == 1
+    assert "zvdesk login" in result.err and "ZVDESK_TOKEN" in result.err
+    assert result.err.count("\n") == 1
+    assert api_requests(sandbox) == []
 
 
 def test_unreachable_server_is_a_one_line_network_error(

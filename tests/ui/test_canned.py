@@ -25,8 +25,12 @@ from zvdesk.ui.canned import (
 
 
 def test_expand_fills_placeholders_and_keeps_braces() -> None:
-    result = expand("Hi {name}, {{literal}} from {agent} re {number}. {nmae}!",
-                    name="Ana\u202e Lima\n", number="+44 7911 123456", agent="Sam")
+    result = expand(
+        "Hi {name}, {{literal}} from {agent} re {number}. {nmae}!",
+        name="Ana\u202e Lima\n",
+        number="+44 7911 123456",
+        agent="Sam",
+    )
     assert result.text == "Hi Ana Lima, {literal} from Sam re +44 7911 123456. {nmae}!"
     assert result.unknown == ("nmae",)
     assert result.missing == ()
@@ -58,10 +62,13 @@ def test_store_seeds_defaults_once_and_persists(tmp_path: Path) -> None:
 
 
 def test_export_import_round_trip(tmp_path: Path) -> None:
-    source = CannedStore(tmp_path / "a", defaults=[
-        CannedResponse("hi", "Hi {name} — grüße 👋", "Greeting"),
-        CannedResponse("odd", "Uses {ticket}", ""),
-    ])
+    source = CannedStore(
+        tmp_path / "a",
+        defaults=[
+            CannedResponse("hi", "Hi {name} — grüße 👋", "Greeting"),
+            CannedResponse("odd", "Uses {ticket}", ""),
+        ],
+    )
     exported = tmp_path / "export.json"
     assert source.export_file(exported) == 2
     target = CannedStore(tmp_path / "b", defaults=[CannedResponse("hi", "old hi")])
@@ -146,8 +153,10 @@ def test_popup_filters_and_chooses_by_keyboard(qtbot: QtBot, store: CannedStore)
     assert popup.proxy.rowCount() == 0 and not popup.empty.isHidden()
     popup.filter.clear()
     qtbot.keyClicks(popup.filter, "a")  # in the shortcuts call, thanks and wait
-    assert [popup.proxy.index(r, 0).data(CannedListModel.ShortcutRole)
-            for r in range(popup.proxy.rowCount())] == ["call", "thanks", "wait"]
+    assert [
+        popup.proxy.index(r, 0).data(CannedListModel.ShortcutRole)
+        for r in range(popup.proxy.rowCount())
+    ] == ["call", "thanks", "wait"]
     assert popup.current_response() == store.get("call")
     qtbot.keyClick(popup.filter, Qt.Key.Key_Down)
     qtbot.keyClick(popup.filter, Qt.Key.Key_Down)
@@ -225,9 +234,18 @@ def test_dialog_import_export(qtbot: QtBot, store: CannedStore, tmp_path: Path) 
 def test_dialog_controls_are_accessible(qtbot: QtBot, store: CannedStore) -> None:
     dialog = CannedDialog(store)
     qtbot.addWidget(dialog)
-    for widget in (dialog.list, dialog.search, dialog.shortcut_edit, dialog.title_edit,
-                   dialog.text_edit, dialog.new_button, dialog.save_button,
-                   dialog.delete_button, dialog.import_button, dialog.export_button,
-                   dialog.status):
+    for widget in (
+        dialog.list,
+        dialog.search,
+        dialog.shortcut_edit,
+        dialog.title_edit,
+        dialog.text_edit,
+        dialog.new_button,
+        dialog.save_button,
+        dialog.delete_button,
+        dialog.import_button,
+        dialog.export_button,
+        dialog.status,
+    ):
         assert widget.accessibleName(), widget
         assert widget.accessibleDescription(), widget

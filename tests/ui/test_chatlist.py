@@ -73,9 +73,7 @@ class Recorder:
         model.rowsRemoved.connect(lambda *_: self.events.append("remove"))
         model.rowsMoved.connect(lambda *_: self.events.append("move"))
         self.changes: list[tuple[int, list[int]]] = []
-        model.dataChanged.connect(
-            lambda a, _b, roles: self.changes.append((a.row(), list(roles)))
-        )
+        model.dataChanged.connect(lambda a, _b, roles: self.changes.append((a.row(), list(roles))))
 
 
 def test_model_passes_the_model_tester_through_diffs(qtmodeltester, model: ChatListModel) -> None:  # type: ignore[no-untyped-def]
@@ -92,8 +90,15 @@ def test_model_passes_the_model_tester_through_diffs(qtmodeltester, model: ChatL
 
 def test_set_rows_diffs_instead_of_resetting(model: ChatListModel) -> None:
     rec = Recorder(model)
-    model.set_rows([conv(2, minutes_ago=2), conv(1, minutes_ago=1), conv(4, minutes_ago=4),
-                    conv(6), conv(5, minutes_ago=5)])
+    model.set_rows(
+        [
+            conv(2, minutes_ago=2),
+            conv(1, minutes_ago=1),
+            conv(4, minutes_ago=4),
+            conv(6),
+            conv(5, minutes_ago=5),
+        ]
+    )
     assert ids(model) == [2, 1, 4, 6, 5]
     assert "reset" not in rec.events
     assert rec.events.count("remove") == 1  # conversation 3
@@ -150,11 +155,18 @@ def test_paging_requests_more_and_appends(qtbot: QtBot) -> None:
 
 
 def test_roles(model: ChatListModel) -> None:
-    model.set_rows([
-        conv(1, unread=2, last_message="Line one\nline <b>two</b>\u202e"),
-        conv(2, customer_name="", customer_number="12025550143", last_direction="OUTGOING",
-             last_status="UNDELIVERED"),
-    ])
+    model.set_rows(
+        [
+            conv(1, unread=2, last_message="Line one\nline <b>two</b>\u202e"),
+            conv(
+                2,
+                customer_name="",
+                customer_number="12025550143",
+                last_direction="OUTGOING",
+                last_status="UNDELIVERED",
+            ),
+        ]
+    )
     first, second = model.index(0, 0), model.index(1, 0)
     assert first.data(ChatRole.Customer) == "Customer 1"
     assert first.data(ChatRole.Unread) == 2
@@ -185,8 +197,12 @@ def test_badge_text() -> None:
 
 
 def test_rows_are_uniform_and_painted(view: ChatListView, model: ChatListModel) -> None:
-    model.set_rows([conv(1, unread=7, last_message="<img src=x onerror=alert(1)>"),
-                    conv(2, last_direction="OUTGOING", last_status="DELIVERED")])
+    model.set_rows(
+        [
+            conv(1, unread=7, last_message="<img src=x onerror=alert(1)>"),
+            conv(2, last_direction="OUTGOING", last_status="DELIVERED"),
+        ]
+    )
     assert view.uniformItemSizes()
     h1 = view.sizeHintForRow(0)
     h2 = view.sizeHintForRow(1)

@@ -56,19 +56,34 @@ def msg(seq: int, *, ago_ms: int | None = None, **fields: object) -> MessageRow:
 
 def outbox(oid: int, state: str, *, error: str | None = None, text: str = "unsent") -> OutboxRow:
     return OutboxRow(
-        id=oid, client_ref=f"ref{oid}", created_ms=NOW_MS - MINUTE, updated_ms=NOW_MS,
-        kind="sms", conversation_key="+12025550100|+14155550100",
+        id=oid,
+        client_ref=f"ref{oid}",
+        created_ms=NOW_MS - MINUTE,
+        updated_ms=NOW_MS,
+        kind="sms",
+        conversation_key="+12025550100|+14155550100",
         payload_json=f'{{"message": "{text}", "customerNumber": "+12025550100"}}',
-        media_path=None, state=state, attempts=1, last_error=error, logid=None,  # type: ignore[arg-type]
+        media_path=None,
+        state=state,
+        attempts=1,
+        last_error=error,
+        logid=None,  # type: ignore[arg-type]
     )
 
 
 def scheduled(logid: str, when: str, zone: str) -> ScheduledRow:
     return ScheduledRow(
-        logid=logid, job_id="J1", scheduled_time=when, time_zone=zone,
-        scheduled_utc_ms=NOW_MS + DAY, customer_number="+12025550100",
-        customer_name="Jane Doe", sender_id="+14155550100", message="see you tomorrow",
-        status="SCHEDULED", raw_json="{}",
+        logid=logid,
+        job_id="J1",
+        scheduled_time=when,
+        time_zone=zone,
+        scheduled_utc_ms=NOW_MS + DAY,
+        customer_number="+12025550100",
+        customer_name="Jane Doe",
+        sender_id="+14155550100",
+        message="see you tomorrow",
+        status="SCHEDULED",
+        raw_json="{}",
     )
 
 
@@ -143,12 +158,25 @@ def test_model_tester_through_every_kind_of_change(qtmodeltester, model: Convers
 def test_day_separators() -> None:
     clock = [NOW]
     model = ConversationModel(clock=lambda: clock[0])
-    model.set_messages([
-        msg(1, ago_ms=40 * DAY), msg(2, ago_ms=40 * DAY - MINUTE),
-        msg(3, ago_ms=DAY), msg(4, ago_ms=MINUTE), msg(5, ago_ms=0),
-    ])
-    assert kinds(model) == ["separator", "message", "message", "separator", "message",
-                            "separator", "message", "message"]
+    model.set_messages(
+        [
+            msg(1, ago_ms=40 * DAY),
+            msg(2, ago_ms=40 * DAY - MINUTE),
+            msg(3, ago_ms=DAY),
+            msg(4, ago_ms=MINUTE),
+            msg(5, ago_ms=0),
+        ]
+    )
+    assert kinds(model) == [
+        "separator",
+        "message",
+        "message",
+        "separator",
+        "message",
+        "separator",
+        "message",
+        "message",
+    ]
     labels = [model.index(r, 0).data(ConvRole.Label) for r in (0, 3, 5)]
     assert labels[1:] == ["Yesterday", "Today"]
     assert "2025" in labels[0]
@@ -181,14 +209,15 @@ def test_upsert_changes_status_in_place_and_appends_new(
 
 def test_outbox_and_scheduled_rows(model: ConversationModel) -> None:
     model.set_messages([msg(1)])
-    model.set_pending([
-        outbox(7, "sending"),
-        outbox(8, "failed", error="Carrier said <b>no</b>"),
-        outbox(9, "sent"),
-    ])
+    model.set_pending(
+        [
+            outbox(7, "sending"),
+            outbox(8, "failed", error="Carrier said <b>no</b>"),
+            outbox(9, "sent"),
+        ]
+    )
     model.set_scheduled([scheduled("S1", "2025-03-15 09:00:00", "Asia/Kolkata")])
-    assert kinds(model) == ["separator", "message", "outbox", "outbox", "separator",
-                            "scheduled"]
+    assert kinds(model) == ["separator", "message", "outbox", "outbox", "separator", "scheduled"]
     sending, failed = model.index(2, 0), model.index(3, 0)
     assert sending.data(ConvRole.Tone) == "pending"
     assert sending.data(ConvRole.CanRetry) is False
@@ -224,8 +253,9 @@ HOSTILE = [
 ]
 
 
-def test_hostile_text_is_plain_and_fits(qtbot: QtBot, view: ConversationView,
-                                        model: ConversationModel) -> None:
+def test_hostile_text_is_plain_and_fits(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
     model.set_messages([msg(i + 1, text=text) for i, text in enumerate(HOSTILE)])
     settle(qtbot)
     viewport_w = view.viewport().width()
@@ -236,8 +266,9 @@ def test_hostile_text_is_plain_and_fits(qtbot: QtBot, view: ConversationView,
         hint = delegate.sizeHint(option, index)
         assert 0 < hint.width() <= viewport_w
         assert view.visualRect(index).width() <= viewport_w
-    texts = [model.index(row_of(model, f"L{i + 1}"), 0).data(ConvRole.Text)
-             for i in range(len(HOSTILE))]
+    texts = [
+        model.index(row_of(model, f"L{i + 1}"), 0).data(ConvRole.Text) for i in range(len(HOSTILE))
+    ]
     assert texts[0] == "<b>x</b>"
     assert texts[1] == "<img src=x onerror=alert(1)>"
     assert "\u202e" not in texts[2]
@@ -265,13 +296,15 @@ def _png(width: int, height: int) -> bytes:
 
 
 def _painted(image: QImage) -> bool:
-    colours = {image.pixel(x, y) for y in range(0, image.height(), 4)
-               for x in range(0, image.width(), 4)}
+    colours = {
+        image.pixel(x, y) for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+    }
     return len(colours) > 3
 
 
-def test_outgoing_right_incoming_left(qtbot: QtBot, view: ConversationView,
-                                      model: ConversationModel) -> None:
+def test_outgoing_right_incoming_left(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
     model.set_messages([msg(1), msg(2)])  # 1 incoming, 2 outgoing
     settle(qtbot)
     image = view.viewport().grab().toImage()
@@ -281,8 +314,9 @@ def test_outgoing_right_incoming_left(qtbot: QtBot, view: ConversationView,
     outgoing = view.visualRect(model.index(row_of(model, "L2"), 0))
     scale = image.devicePixelRatio()
     left_pixel = image.pixelColor(int(20 * scale), int((incoming.top() + 12) * scale))
-    right_pixel = image.pixelColor(int((outgoing.right() - 20) * scale),
-                                   int((outgoing.top() + 12) * scale))
+    right_pixel = image.pixelColor(
+        int((outgoing.right() - 20) * scale), int((outgoing.top() + 12) * scale)
+    )
     base = view.palette().color(view.palette().ColorRole.Base)
     assert left_pixel != base
     assert right_pixel != base
@@ -292,8 +326,9 @@ def test_outgoing_right_incoming_left(qtbot: QtBot, view: ConversationView,
 # --- actions --------------------------------------------------------------------------------
 
 
-def test_retry_click_emits_the_outbox_id(qtbot: QtBot, view: ConversationView,
-                                         model: ConversationModel) -> None:
+def test_retry_click_emits_the_outbox_id(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
     model.set_messages([msg(1)])
     model.set_pending([outbox(7, "queued"), outbox(8, "failed", error="timeout")])
     settle(qtbot)
@@ -326,16 +361,18 @@ def test_undelivered_status_tooltip_is_escaped(
 ) -> None:
     monkeypatch.setattr("zvdesk.ui.conversation_delegate.QToolTip", FakeToolTip)
     FakeToolTip.shown = []
-    model.set_messages([msg(2, status="UNDELIVERED",
-                            status_description="<b>Blocked</b> by carrier & co")])
+    model.set_messages(
+        [msg(2, status="UNDELIVERED", status_description="<b>Blocked</b> by carrier & co")]
+    )
     settle(qtbot)
     index = model.index(row_of(model, "L2"), 0)
     tooltip = index.data(ConvRole.StatusTooltip)
     assert "&lt;b&gt;Blocked&lt;/b&gt; by carrier &amp; co" in tooltip
     assert "<b>" not in tooltip
     status = view.delegate().hit_areas(index)["status"]
-    event = QHelpEvent(QEvent.Type.ToolTip, status.center(),
-                       view.viewport().mapToGlobal(status.center()))
+    event = QHelpEvent(
+        QEvent.Type.ToolTip, status.center(), view.viewport().mapToGlobal(status.center())
+    )
     QApplication.sendEvent(view.viewport(), event)
     assert FakeToolTip.shown == [tooltip]
 
@@ -357,8 +394,9 @@ def test_links_are_clickable_and_only_web_links_open(
     assert len(opener.urls) == 1  # tel: is for the app to decide
 
 
-def test_copy_text_context_menu(qtbot: QtBot, view: ConversationView,
-                                model: ConversationModel) -> None:
+def test_copy_text_context_menu(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
     model.set_messages([msg(1, text="copy <me>")])
     settle(qtbot)
     rect = view.visualRect(model.index(row_of(model, "L1"), 0))
@@ -374,8 +412,9 @@ def test_copy_text_context_menu(qtbot: QtBot, view: ConversationView,
 # --- scrolling ------------------------------------------------------------------------------
 
 
-def test_follow_newest_at_bottom(qtbot: QtBot, view: ConversationView,
-                                 model: ConversationModel) -> None:
+def test_follow_newest_at_bottom(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
     model.set_messages([msg(i) for i in range(1, 40)])
     settle(qtbot)
     assert view.verticalScrollBar().maximum() > 0
@@ -445,8 +484,9 @@ def mms_msg(seq: int, *items: MmsRow) -> MessageRow:
     return msg(seq, is_mms=True, mms=items, text="")
 
 
-def test_media_visibility_signals(qtbot: QtBot, view: ConversationView,
-                                  model: ConversationModel) -> None:
+def test_media_visibility_signals(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
     photo = MmsRow("M1", "photo.jpg", 1000, "image/jpeg", "jpg")
     with qtbot.waitSignal(view.mediaVisible) as shown:
         model.set_messages([mms_msg(1, photo)] + [msg(i) for i in range(2, 4)])
@@ -475,8 +515,7 @@ def test_image_preview_grows_the_row_when_its_size_is_known(
     assert (area.width(), area.height()) == (300, 60)
 
 
-def test_attachment_actions(qtbot: QtBot, view: ConversationView,
-                            model: ConversationModel) -> None:
+def test_attachment_actions(qtbot: QtBot, view: ConversationView, model: ConversationModel) -> None:
     pdf = MmsRow("F1", "report.pdf", 2048, "application/pdf", "pdf")
     audio = MmsRow("A1", "voice.amr", 4096, "audio/amr", "amr")
     model.set_messages([mms_msg(1, pdf, audio)])

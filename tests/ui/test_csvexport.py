@@ -63,8 +63,9 @@ def test_round_trip_keeps_every_column_and_non_ascii(tmp_path: Path) -> None:
     assert b"\r\n" in target.read_bytes()
 
 
-@pytest.mark.parametrize("danger", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx",
-                                    "=HYPERLINK(\"http://evil\")"])
+@pytest.mark.parametrize(
+    "danger", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://evil")']
+)
 def test_formula_cells_are_made_inert(tmp_path: Path, danger: str) -> None:
     target = tmp_path / "x.csv"
     export_csv([api_record("f1", danger, customerName=danger)], target, tz=UTC)
@@ -84,9 +85,19 @@ def test_safe_cell_leaves_ordinary_text() -> None:
 def test_message_rows_and_failed_export_leave_no_file(tmp_path: Path) -> None:
     raw = api_record("m1", "hi", senderId="SENDER", country="gb")
     row = MessageRow(
-        seq=1, logid="m1", conversation_id=1, direction="OUTGOING", submitted_time=0,
-        status="SENT", status_description="ok", text="hi", customer_name="", user_name=None,
-        is_mms=False, mms=(), raw_json=json.dumps(raw),
+        seq=1,
+        logid="m1",
+        conversation_id=1,
+        direction="OUTGOING",
+        submitted_time=0,
+        status="SENT",
+        status_description="ok",
+        text="hi",
+        customer_name="",
+        user_name=None,
+        is_mms=False,
+        mms=(),
+        raw_json=json.dumps(raw),
     )
     record = log_record(row)
     assert (record.sender, record.country, record.direction) == ("SENDER", "gb", "OUTGOING")
@@ -108,9 +119,17 @@ def test_display_number() -> None:
 
 
 def test_logs_query_api_params() -> None:
-    query = LogsQuery(from_date=date(2025, 1, 1), direction="incoming", number_digits="4479",
-                      customer_number=None, country="gb")
-    assert query.api_params() == {"message_type": "incoming", "from_date": date(2025, 1, 1),
-                                  "country": "gb"}
+    query = LogsQuery(
+        from_date=date(2025, 1, 1),
+        direction="incoming",
+        number_digits="4479",
+        customer_number=None,
+        country="gb",
+    )
+    assert query.api_params() == {
+        "message_type": "incoming",
+        "from_date": date(2025, 1, 1),
+        "country": "gb",
+    }
     full = LogsQuery(number_digits="447911123456", customer_number="447911123456")
     assert full.api_params()["customer_number"] == "447911123456"

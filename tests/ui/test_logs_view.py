@@ -17,21 +17,69 @@ from zvdesk.ui.csvexport import LogsQuery
 from zvdesk.ui.logs_view import LogsModel, LogsView, parse_number
 
 
-def rec(logid: str, t: int, direction: str, number: str, sender: str, status: str,
-        country: str, message: str, agent: str, name: str = "") -> dict[str, object]:
-    return {"logid": logid, "submittedTime": t, "messageType": direction,
-            "customerNumber": number, "customerName": name, "senderId": sender,
-            "status": status, "statusDescription": f"why {status}", "country": country,
-            "message": message, "userName": agent}
+def rec(
+    logid: str,
+    t: int,
+    direction: str,
+    number: str,
+    sender: str,
+    status: str,
+    country: str,
+    message: str,
+    agent: str,
+    name: str = "",
+) -> dict[str, object]:
+    return {
+        "logid": logid,
+        "submittedTime": t,
+        "messageType": direction,
+        "customerNumber": number,
+        "customerName": name,
+        "senderId": sender,
+        "status": status,
+        "statusDescription": f"why {status}",
+        "country": country,
+        "message": message,
+        "userName": agent,
+    }
 
 
 RECORDS = [
-    rec("1", 1_700_000_000_000, "INCOMING", "447911123456", "14155550100", "DELIVERED", "gb",
-        "banana", "Carol"),
-    rec("2", 1_700_000_300_000, "OUTGOING", "12125551234", "14155550111", "UNDELIVERED", "us",
-        "apple", "Alice", name="Zed"),
-    rec("3", 1_700_000_100_000, "OUTGOING", "61212345678", "14155550122", "EXPIRED", "au",
-        "cherry", "Bob", name="Amy"),
+    rec(
+        "1",
+        1_700_000_000_000,
+        "INCOMING",
+        "447911123456",
+        "14155550100",
+        "DELIVERED",
+        "gb",
+        "banana",
+        "Carol",
+    ),
+    rec(
+        "2",
+        1_700_000_300_000,
+        "OUTGOING",
+        "12125551234",
+        "14155550111",
+        "UNDELIVERED",
+        "us",
+        "apple",
+        "Alice",
+        name="Zed",
+    ),
+    rec(
+        "3",
+        1_700_000_100_000,
+        "OUTGOING",
+        "61212345678",
+        "14155550122",
+        "EXPIRED",
+        "au",
+        "cherry",
+        "Bob",
+        name="Amy",
+    ),
 ]
 
 
@@ -51,8 +99,10 @@ def view(qtbot: QtBot) -> Iterator[LogsView]:
 
 
 def column_logids(view: LogsView) -> list[str]:
-    return [view.proxy.index(r, 0).data(LogsModel.RecordRole).logid
-            for r in range(view.proxy.rowCount())]
+    return [
+        view.proxy.index(r, 0).data(LogsModel.RecordRole).logid
+        for r in range(view.proxy.rowCount())
+    ]
 
 
 def test_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
@@ -157,8 +207,9 @@ def test_fetch_more_asks_once_until_answered(qtbot: QtBot) -> None:
     assert not model.canFetchMore(root)
     with qtbot.assertNotEmitted(model.moreRequested):
         model.fetchMore(root)
-    model.append_rows([*RECORDS, rec("9", 5, "INCOMING", "1", "2", "SENT", "us", "x", "y")],
-                      has_more=False)
+    model.append_rows(
+        [*RECORDS, rec("9", 5, "INCOMING", "1", "2", "SENT", "us", "x", "y")], has_more=False
+    )
     assert model.rowCount() == 4  # duplicates skipped
     assert not model.canFetchMore(root)
 
@@ -209,8 +260,14 @@ def test_cancelled_or_failing_export(qtbot: QtBot, view: LogsView, tmp_path: Pat
 
 
 def test_controls_are_accessible(view: LogsView) -> None:
-    for widget in (view.direction, view.number, view.country, view.export_button, view.table,
-                   view.number_error):
+    for widget in (
+        view.direction,
+        view.number,
+        view.country,
+        view.export_button,
+        view.table,
+        view.number_error,
+    ):
         assert widget.accessibleName()
         assert widget.accessibleDescription()
     assert view.dates.from_edit.date() == QDate.currentDate()

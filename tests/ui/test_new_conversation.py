@@ -95,6 +95,11 @@ def test_helpers_and_accessibility(dialog: NewConversationDialog) -> None:
     assert format_as_you_type("+1 (201) 5550123", "GB") == "+1 201-555-0123"
     assert check_number("+999 12", "US")[0] is None
     assert check_number("", "US") == (None, "Type the customer's phone number.")
-    for widget in (dialog, dialog.number, dialog.message, dialog.sender_box,
-                   dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)):
+    for widget in (
+        dialog,
+        dialog.number,
+        dialog.message,
+        dialog.sender_box,
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+    ):
         assert widget.accessibleName() and widget.accessibleDescription()

@@ -50,8 +50,11 @@ def test_suppressed_while_focused_shown_while_not(notifier: Notifier, focus: Foc
     focus.focused = False
     assert notifier.notify_incoming(2, "Bo", "second\nline")
     assert notifier.last_shown is not None
-    assert (notifier.last_shown.conversation_id, notifier.last_shown.title,
-            notifier.last_shown.body) == (2, "Bo", "second line")
+    assert (
+        notifier.last_shown.conversation_id,
+        notifier.last_shown.title,
+        notifier.last_shown.body,
+    ) == (2, "Bo", "second line")
 
 
 def test_click_opens_the_latest_conversation(qtbot: QtBot, notifier: Notifier) -> None:

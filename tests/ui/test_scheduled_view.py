@@ -15,20 +15,41 @@ from zvdesk.store.rows import ScheduledRow
 from zvdesk.ui.scheduled_view import ScheduledModel, ScheduledView
 
 
-def srow(logid: str, when: str | None, utc_ms: int | None, *, name: str = "",
-         number: str = "447911123456", message: str = "hello", status: str = "SCHEDULED",
-         sender: str = "14155550199") -> ScheduledRow:
+def srow(
+    logid: str,
+    when: str | None,
+    utc_ms: int | None,
+    *,
+    name: str = "",
+    number: str = "447911123456",
+    message: str = "hello",
+    status: str = "SCHEDULED",
+    sender: str = "14155550199",
+) -> ScheduledRow:
     return ScheduledRow(
-        logid=logid, job_id=None, scheduled_time=when, time_zone="Europe/London",
-        scheduled_utc_ms=utc_ms, customer_number=number, customer_name=name, sender_id=sender,
-        message=message, status=status, raw_json="{}",
+        logid=logid,
+        job_id=None,
+        scheduled_time=when,
+        time_zone="Europe/London",
+        scheduled_utc_ms=utc_ms,
+        customer_number=number,
+        customer_name=name,
+        sender_id=sender,
+        message=message,
+        status=status,
+        raw_json="{}",
     )
 
 
 ROWS = [
     srow("a", "2025-01-10 09:00:00", 1_736_499_600_000, name="Ana Lima", message="Your parcel"),
-    srow("b", "2025-01-12 09:00:00", 1_736_672_400_000, message="Invoice <b>due</b>",
-         number="12125551234"),
+    srow(
+        "b",
+        "2025-01-12 09:00:00",
+        1_736_672_400_000,
+        message="Invoice <b>due</b>",
+        number="12125551234",
+    ),
     srow("c", "2025-01-11 15:30:00", 1_736_609_400_000, name="Bo", message="Reminder: call"),
     srow("d", None, None, message="no time"),
 ]
@@ -49,8 +70,10 @@ def view(qtbot: QtBot) -> Iterator[ScheduledView]:
 
 
 def visible_logids(view: ScheduledView) -> list[str]:
-    return [str(view.proxy.index(r, 0).data(ScheduledModel.LogidRole))
-            for r in range(view.proxy.rowCount())]
+    return [
+        str(view.proxy.index(r, 0).data(ScheduledModel.LogidRole))
+        for r in range(view.proxy.rowCount())
+    ]
 
 
 def test_model_passes_modeltester_and_sorts_newest_first(qtmodeltester: ModelTester) -> None:
@@ -73,8 +96,14 @@ def test_same_rows_update_in_place_and_new_rows_reset(
     model.set_rows(ROWS)
     qtmodeltester.check(model)
     changed = list(ROWS)
-    changed[0] = srow("a", "2025-01-10 09:00:00", 1_736_499_600_000, name="Ana Lima",
-                      message="Your parcel", status="SENT")
+    changed[0] = srow(
+        "a",
+        "2025-01-10 09:00:00",
+        1_736_499_600_000,
+        name="Ana Lima",
+        message="Your parcel",
+        status="SENT",
+    )
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as blocker:
         model.set_rows(changed)
     assert blocker.args[0].row() == 2
@@ -137,8 +166,7 @@ def test_double_click_and_enter_open_the_conversation(qtbot: QtBot, view: Schedu
     rect = view.table.visualRect(index)
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(view.openConversationRequested, timeout=1000) as blocker:
-        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton,
-                          pos=rect.center())
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == ["12125551234", "14155550199"]
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(2, 0))
@@ -157,7 +185,13 @@ def test_selection_survives_a_reset(view: ScheduledView) -> None:
 
 
 def test_controls_are_accessible(view: ScheduledView) -> None:
-    for widget in (view.search, view.table, view.dates.from_edit, view.dates.to_edit,
-                   view.dates.from_check, view.dates.to_check):
+    for widget in (
+        view.search,
+        view.table,
+        view.dates.from_edit,
+        view.dates.to_edit,
+        view.dates.from_check,
+        view.dates.to_check,
+    ):
         assert widget.accessibleName()
         assert widget.accessibleDescription()

@@ -33,8 +33,11 @@ class GreedyEdit(QLineEdit):
     """Claims Ctrl+K as X11 key bindings do (delete to the end of the line)."""
 
     def event(self, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_K):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_K
+        ):
             event.accept()
             return True
         return super().event(event)
@@ -96,9 +99,7 @@ def test_guard_leaves_other_windows_alone(qtbot: QtBot, window: QWidget) -> None
     assert event.isAccepted()  # its own Ctrl+K still works there
 
 
-def test_sheet_lists_every_shortcut_and_searches(
-    qtbot: QtBot, qtmodeltester: ModelTester
-) -> None:
+def test_sheet_lists_every_shortcut_and_searches(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(ShortcutTableModel())
     sheet = ShortcutSheet()
     qtbot.addWidget(sheet)

@@ -17,9 +17,17 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 def conv(cid: int, name: str, number: str, unread: int = 0) -> ConversationRow:
     return ConversationRow(
-        id=cid, customer_number=number, customer_name=name, sender_id="14155550100",
-        last_logid=None, last_message=f"last {cid}", last_time=None, last_direction=None,
-        last_status=None, unread=unread, read_upto=0,
+        id=cid,
+        customer_number=number,
+        customer_name=name,
+        sender_id="14155550100",
+        last_logid=None,
+        last_message=f"last {cid}",
+        last_time=None,
+        last_direction=None,
+        last_status=None,
+        unread=unread,
+        read_upto=0,
     )
 
 
@@ -52,8 +60,12 @@ def test_model_ranking_and_modeltester(qtmodeltester: ModelTester) -> None:
     assert ids(model) == [1]
     model.set_query("nobody")
     assert ids(model) == []
-    model.set_search_hits([SearchHit(3, "x", "the \x02invoice\x03", None, "message"),
-                           SearchHit(99, None, "unknown conversation", None, "message")])
+    model.set_search_hits(
+        [
+            SearchHit(3, "x", "the \x02invoice\x03", None, "message"),
+            SearchHit(99, None, "unknown conversation", None, "message"),
+        ]
+    )
     assert ids(model) == [3]
     assert "the invoice" in model.index(0, 0).data()
     qtmodeltester.check(model)

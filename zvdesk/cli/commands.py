@@ -15,9 +15,16 @@ from zvdesk.api import (
     ScheduledSms,
     SendRequest,
     StaticTokenProvider,
+    TokenProvider,
     ValidationError,
     ZohoVoiceClient,
     ZohoVoiceError,
+)
+from zvdesk.cli.auth_commands import (
+    AUTH_COMMANDS,
+    resolve_profile,
+    run_auth_command,
+    token_provider_for_profile,
 )
 from zvdesk.cli.main import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
 from zvdesk.cli.output import print_json, print_table, terminal_safe
@@ -31,7 +38,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if args.command == "sandbox":
             return _sandbox(args, out)
-        token = _token()
+        if args.command in AUTH_COMMANDS:
+            return run_auth_command(args, out, err)
+        token = os.environ.get(TOKEN_ENV, "").strip() or None
         with _client(args, token) as client:
             return _COMMANDS[args.command](client, args, out)
     except (BadInput, ValidationError) as exc:
@@ -58,18 +67,22 @@ def _redact(text: str, token: str | None) -> str:
     return line
 
 
-def _token() -> str:
-    token = os.environ.get(TOKEN_ENV, "").strip()
-    if not token:
-        raise BadInput(f"no access token: set {TOKEN_ENV} (the sandbox prints one when it starts)")
-    return token
-
-
-def _client(args: argparse.Namespace, token: str) -> ZohoVoiceClient:
+def _client(args: argparse.Namespace, token: str | None) -> ZohoVoiceClient:
+    """A client on $ZVDESK_TOKEN when set, else on the signed-in profile's tokens."""
+    provider: TokenProvider
+    region = args.region
+    base_url = args.base_url
+    if token is not None:
+        provider = StaticTokenProvider(token)
+    else:
+        profile = resolve_profile(args.profile)
+        provider = token_provider_for_profile(profile.name)
+        region = region or profile.region
+        base_url = base_url or profile.api_base
     return ZohoVoiceClient(
-        StaticTokenProvider(token),
-        base_url=args.base_url,
-        region=args.region,
+        provider,
+        base_url=base_url,
+        region=region or "US",
         default_region=args.default_country,
         timeout=args.timeout,
     )

@@ -80,9 +80,15 @@ def _non_negative_float(value: str) -> float:
 def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("connection")
     group.add_argument(
+        "--profile",
+        default=None,
+        help="signed-in profile to use (default: $ZVDESK_PROFILE or the default profile)",
+    )
+    group.add_argument(
         "--region",
-        default=os.environ.get("ZVDESK_REGION", "US"),
-        help="Zoho data centre: US, EU, IN, AU, JP, CA, SA, CN, UK (default: $ZVDESK_REGION or US)",
+        default=os.environ.get("ZVDESK_REGION") or None,
+        help="Zoho data centre: US, EU, IN, AU, JP, CA, SA, CN, UK "
+        "(default: $ZVDESK_REGION, the profile's, or US)",
     )
     group.add_argument(
         "--base-url",
@@ -167,6 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
     media.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(media)
+
+    from zvdesk.cli.auth_commands import add_auth_commands
+
+    add_auth_commands(sub)
 
     sandbox = sub.add_parser("sandbox", help="run a local Zoho Voice sandbox server")
     sandbox.add_argument("--host", default="127.0.0.1")

@@ -1,0 +1,154 @@
+"""Where the refresh token is kept: the system keyring, or memory for a session-only sign-in.
+
+This is the only module that touches :mod:`keyring`. The refresh token of profile ``P`` is stored
+under service ``"zvdesk"``, username ``"P/refresh_token"``. A missing or unusable keyring (the
+``fail``/``null`` backends, no Secret Service on D-Bus, a locked or failing collection) raises
+:class:`~zvdesk.auth.errors.NoKeyringError` with a plain message; the app can then offer
+:class:`SessionOnlyCredentials`, which keeps the token in memory until the app quits.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar, runtime_checkable
+
+import keyring
+import keyring.backends.fail
+import keyring.backends.null
+import keyring.errors
+
+from zvdesk.auth.errors import NoKeyringError
+
+__all__ = [
+    "KEYRING_SERVICE",
+    "NO_KEYRING_MESSAGE",
+    "CredentialStore",
+    "KeyringCredentials",
+    "SessionOnlyCredentials",
+    "keyring_username",
+]
+
+log = logging.getLogger("zvdesk.auth")
+_T = TypeVar("_T")
+
+KEYRING_SERVICE = "zvdesk"
+NO_KEYRING_MESSAGE = (
+    "No system keyring (Secret Service) is available to keep your Zoho sign-in{detail}. "
+    "Install and unlock one (for example GNOME Keyring or KWallet), or you can sign in for this "
+    "session only: you will then have to sign in again after quitting."
+)
+_PROBE_USER = "__zvdesk_probe__"
+
+
+def keyring_username(profile: str) -> str:
+    """The keyring username of a profile's refresh token."""
+    return f"{profile}/refresh_token"
+
+
+@runtime_checkable
+class CredentialStore(Protocol):
+    """Keeps one refresh token per profile."""
+
+    @property
+    def persistent(self) -> bool:
+        """True when the token survives the app quitting."""
+        ...
+
+    def load_refresh_token(self, profile: str) -> str | None: ...
+
+    def save_refresh_token(self, profile: str, token: str) -> None: ...
+
+    def delete_refresh_token(self, profile: str) -> bool:
+        """Remove the profile's token; False when there was none."""
+        ...
+
+
+def _no_keyring(exc: BaseException | None, secret: str | None = None) -> NoKeyringError:
+    detail = ""
+    if exc is not None:
+        words = str(exc).strip()
+        if secret:
+            words = words.replace(secret, "[token]")
+        detail = f" ({type(exc).__name__}: {words[:200]})" if words else f" ({type(exc).__name__})"
+    return NoKeyringError(NO_KEYRING_MESSAGE.format(detail=detail))
+
+
+class KeyringCredentials:
+    """Refresh tokens in the system keyring (``backend`` defaults to ``keyring.get_keyring()``)."""
+
+    persistent = True
+
+    def __init__(self, backend: Any | None = None) -> None:
+        self._backend = backend
+
+    @property
+    def backend(self) -> Any:
+        return self._backend if self._backend is not None else keyring.get_keyring()
+
+    def check(self) -> None:
+        """Raise NoKeyringError unless the keyring can be used now (a harmless read)."""
+        self._call(lambda b: b.get_password(KEYRING_SERVICE, _PROBE_USER))
+
+    def load_refresh_token(self, profile: str) -> str | None:
+        value = self._call(lambda b: b.get_password(KEYRING_SERVICE, keyring_username(profile)))
+        return value if isinstance(value, str) and value else None
+
+    def save_refresh_token(self, profile: str, token: str) -> None:
+        self._call(
+            lambda b: b.set_password(KEYRING_SERVICE, keyring_username(profile), token),
+            secret=token,
+        )
+        log.info("saved the refresh token of profile %r in the keyring", profile)
+
+    def delete_refresh_token(self, profile: str) -> bool:
+        def delete(b: Any) -> bool:
+            try:
+                b.delete_password(KEYRING_SERVICE, keyring_username(profile))
+            except keyring.errors.PasswordDeleteError:
+                return False
+            return True
+
+        return self._call(delete)
+
+    def _usable_backend(self) -> Any:
+        backend = self.backend
+        unusable = (keyring.backends.fail.Keyring, keyring.backends.null.Keyring)
+        if isinstance(backend, unusable) or getattr(backend, "backends", None) == []:
+            raise _no_keyring(None)
+        return backend
+
+    def _call(self, action: Callable[[Any], _T], *, secret: str | None = None) -> _T:
+        backend = self._usable_backend()
+        try:
+            return action(backend)
+        # Any failure of a backend (NoKeyringError, KeyringLocked, InitError, D-Bus errors from
+        # secretstorage/jeepney, ...) means the keyring cannot be used right now.
+        except Exception as exc:
+            raise _no_keyring(exc, secret) from None
+
+
+class SessionOnlyCredentials:
+    """Refresh tokens in memory only (no keyring): gone when the app quits."""
+
+    persistent = False
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tokens: dict[str, str] = {}
+
+    def load_refresh_token(self, profile: str) -> str | None:
+        with self._lock:
+            return self._tokens.get(profile)
+
+    def save_refresh_token(self, profile: str, token: str) -> None:
+        with self._lock:
+            self._tokens[profile] = token
+
+    def delete_refresh_token(self, profile: str) -> bool:
+        with self._lock:
+            return self._tokens.pop(profile, None) is not None
+
+    def __repr__(self) -> str:
+        return f"SessionOnlyCredentials(profiles={sorted(self._tokens)!r})"

@@ -1,0 +1,238 @@
+"""Account profiles (non-secret settings) and the administrator's defaults.
+
+Profiles live in ``<config dir>/profiles.json`` where the config dir is ``$ZVDESK_CONFIG_DIR`` or
+``platformdirs.user_config_dir("zvdesk")``. A profile holds its name, region, accounts server,
+an optional API base override, the OAuth client id, the person's name/email if known and when it
+was created. Nothing secret is ever written there: tokens live in the keyring
+(:mod:`zvdesk.auth.credentials`), and a :class:`Profile` has no field that could hold one.
+
+A rolled-out build can ship an administrator's file (``$ZVDESK_ADMIN_CONFIG`` or
+``platformdirs.site_config_dir("zvdesk")/config.json``) with ``client_id``, ``client_secret``,
+``region``, ``accounts_url`` and ``redirect_port`` defaults; zvdesk only reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+import threading
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from zvdesk.api.errors import ValidationError
+from zvdesk.api.regions import region as region_named
+
+__all__ = [
+    "ADMIN_CONFIG_ENV",
+    "CONFIG_DIR_ENV",
+    "DEFAULT_PROFILE",
+    "AdminConfig",
+    "Profile",
+    "ProfileStore",
+    "admin_config_path",
+    "config_dir",
+    "load_admin_config",
+    "validate_profile_name",
+]
+
+APP_NAME = "zvdesk"
+CONFIG_DIR_ENV = "ZVDESK_CONFIG_DIR"
+ADMIN_CONFIG_ENV = "ZVDESK_ADMIN_CONFIG"
+DEFAULT_PROFILE = "default"
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_VERSION = 1
+
+
+def config_dir() -> Path:
+    """``$ZVDESK_CONFIG_DIR`` or the user config directory of zvdesk."""
+    override = os.environ.get(CONFIG_DIR_ENV, "").strip()
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def admin_config_path() -> Path:
+    """``$ZVDESK_ADMIN_CONFIG`` or ``<site config dir>/zvdesk/config.json``."""
+    override = os.environ.get(ADMIN_CONFIG_ENV, "").strip()
+    if override:
+        return Path(override)
+    return Path(platformdirs.site_config_dir(APP_NAME)) / "config.json"
+
+
+def validate_profile_name(name: str) -> str:
+    """``name`` if usable as a profile name (1..64 of letters, digits, ``._-``)."""
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise ValidationError(
+            "profile",
+            f"{name!r} is not a usable profile name: use 1 to 64 letters, digits, '.', '_' or '-'.",
+        )
+    return name
+
+
+def _now_iso() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One Zoho account's non-secret settings."""
+
+    name: str
+    region: str = "US"
+    accounts_url: str | None = None
+    api_base: str | None = None
+    client_id: str | None = None
+    display_name: str | None = None
+    email: str | None = None
+    created: str = field(default_factory=_now_iso)
+
+    def __post_init__(self) -> None:
+        validate_profile_name(self.name)
+        object.__setattr__(self, "region", region_named(self.region).code)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, obj: Any) -> Profile:
+        if not isinstance(obj, dict) or not isinstance(obj.get("name"), str):
+            raise ValueError("a profile must be an object with a name")
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in obj.items() if k in known}
+        for key, value in values.items():
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"profile field {key!r} must be a string")
+        return cls(**values)
+
+    def with_updates(self, **changes: Any) -> Profile:
+        return replace(self, **changes)
+
+
+class ProfileStore:
+    """The profiles file: list, add/replace, remove, and the default profile. Thread-safe."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory if directory is not None else config_dir()
+        self.path = self.directory / "profiles.json"
+        self._lock = threading.Lock()
+
+    def list(self) -> list[Profile]:
+        with self._lock:
+            return list(self._read()[1].values())
+
+    def get(self, name: str) -> Profile | None:
+        with self._lock:
+            return self._read()[1].get(name)
+
+    def default_name(self) -> str | None:
+        with self._lock:
+            return self._read()[0]
+
+    def resolve(self, name: str | None) -> Profile | None:
+        """The named profile, or the default one when ``name`` is None."""
+        with self._lock:
+            default, profiles = self._read()
+        key = name if name is not None else default
+        return profiles.get(key) if key is not None else None
+
+    def save(self, profile: Profile, *, make_default: bool = False) -> None:
+        """Add or replace ``profile``; the first profile becomes the default."""
+        with self._lock:
+            default, profiles = self._read()
+            profiles[profile.name] = profile
+            if make_default or default not in profiles:
+                default = profile.name
+            self._write(default, profiles)
+
+    def remove(self, name: str) -> bool:
+        with self._lock:
+            default, profiles = self._read()
+            if profiles.pop(name, None) is None:
+                return False
+            if default == name:
+                default = next(iter(profiles), None)
+            self._write(default, profiles)
+            return True
+
+    def set_default(self, name: str) -> None:
+        with self._lock:
+            _, profiles = self._read()
+            if name not in profiles:
+                raise ValidationError("profile", f"There is no profile named {name!r}.")
+            self._write(name, profiles)
+
+    def _read(self) -> tuple[str | None, dict[str, Profile]]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None, {}
+        try:
+            data = json.loads(text)
+            items = data["profiles"]
+            profiles = {p.name: p for p in (Profile.from_json(item) for item in items)}
+            default = data.get("default")
+        except (ValueError, KeyError, TypeError, ValidationError) as exc:
+            raise ValidationError(
+                "profiles",
+                f"{self.path} is damaged ({exc}): fix it or delete it and sign in again.",
+            ) from None
+        return (default if isinstance(default, str) else None), profiles
+
+    def _write(self, default: str | None, profiles: dict[str, Profile]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        data = {
+            "version": _VERSION,
+            "default": default,
+            "profiles": [p.to_json() for p in profiles.values()],
+        }
+        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".profiles.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, indent=2, ensure_ascii=False)
+                fh.write("\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+@dataclass(frozen=True)
+class AdminConfig:
+    """Defaults an administrator ships with a rolled-out build (all optional)."""
+
+    client_id: str | None = None
+    client_secret: str | None = field(default=None, repr=False)
+    region: str | None = None
+    accounts_url: str | None = None
+    redirect_port: int | None = None
+
+
+def load_admin_config(path: Path | None = None) -> AdminConfig:
+    """The administrator's defaults, or empty ones when there is no such file."""
+    where = path if path is not None else admin_config_path()
+    try:
+        data = json.loads(where.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return AdminConfig()
+    except (OSError, ValueError) as exc:
+        raise ValidationError(
+            "admin config", f"The administrator's zvdesk settings {where} cannot be read ({exc})."
+        ) from None
+    if not isinstance(data, dict):
+        raise ValidationError("admin config", f"{where} must hold a JSON object.")
+    values: dict[str, Any] = {}
+    for key in ("client_id", "client_secret", "region", "accounts_url"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ValidationError("admin config", f"{where}: {key!r} must be a string.")
+        values[key] = value or None
+    port = data.get("redirect_port")
+    if port is not None and (isinstance(port, bool) or not isinstance(port, int)):
+        raise ValidationError("admin config", f"{where}: 'redirect_port' must be a number.")
+    return AdminConfig(redirect_port=port, **values)
