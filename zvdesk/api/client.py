@@ -28,12 +28,12 @@ from zvdesk.api.exchange import Exchange, Files, make_http_client
 from zvdesk.api.media import Sink, stream_media
 from zvdesk.api.models import ChatEntry, LogEntry, MediaInfo, Page, ScheduledSms, SendResult
 from zvdesk.api.paging import check_paging, iter_numbered, iter_offset
-from zvdesk.api.regions import api_base
+from zvdesk.api.regions import api_base, check_base_url
 from zvdesk.api.regions import region as find_region
 from zvdesk.api.retry import RetryPolicy
 from zvdesk.api.send_request import SendRequest
 from zvdesk.api.tokens import StaticTokenProvider, TokenProvider
-from zvdesk.api.validation import check_date, check_phone_number
+from zvdesk.api.validation import check_date, check_phone_number, check_text
 
 __all__ = ["StaticTokenProvider", "TokenProvider", "ZohoVoiceClient"]
 
@@ -62,6 +62,7 @@ def _optional_text(params: Params, name: str, value: object) -> None:
         return
     if not isinstance(value, str):
         raise ValidationError(name, f"{name} must be text.")
+    check_text(value, name, f"The {name}")
     if value.strip():
         params[name] = value.strip()
 
@@ -73,6 +74,13 @@ class ZohoVoiceClient:
     ``default_region``: the country of phone numbers written without +country code.
     ``ca_file``: an extra CA certificate (e.g. a corporate proxy's) beside the system's store.
     ``max_recipients``: how many numbers one send may address (Zoho's pages say 10).
+    ``deadline``: seconds one attempt may take in all, however the server trickles its reply
+    (default 3 x ``timeout``; ``timeout`` bounds each network operation). A media download must
+    start within it, then keep up at least 1 KiB/s over each such period.
+
+    The token is only ever sent to the base URL's origin, over https, or plain http to this
+    machine (the sandbox); a host that is not Zoho's is used only when configured explicitly
+    (``base_url`` or ``$ZVDESK_API_BASE``), and logged.
     """
 
     def __init__(
@@ -88,23 +96,27 @@ class ZohoVoiceClient:
         sleep: Callable[[float], None] = time.sleep,
         ca_file: str | Path | None = None,
         max_recipients: int = 10,
+        deadline: float | None = None,
     ) -> None:
         find_region(region)
-        base = (base_url or api_base(region)).strip().rstrip("/")
-        try:
-            url = httpx.URL(base)
-        except (httpx.InvalidURL, TypeError):
-            raise ValidationError("base_url", f"{base!r} is not a valid address.") from None
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ValidationError("base_url", f"{base!r} is not an http(s) address with a host.")
-        if url.scheme == "http" and url.host not in ("127.0.0.1", "localhost", "::1"):
-            log.warning("using plain http to %s: the token travels unencrypted", url.host)
+        base = check_base_url(base_url or api_base(region))
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+            raise ValidationError("timeout", "The timeout must be a positive number of seconds.")
+        if deadline is not None and not deadline > 0:
+            raise ValidationError("deadline", "The deadline must be a positive number of seconds.")
         if default_region.upper() not in phonenumbers.SUPPORTED_REGIONS:
             raise ValidationError("default_region", f"{default_region!r} is not a country code.")
         self._default_region = default_region.upper()
         self._max_recipients = max_recipients
         self._http = make_http_client(timeout, transport, ca_file)
-        self._x = Exchange(self._http, base, token_provider, retry or RetryPolicy(), sleep)
+        self._x = Exchange(
+            self._http,
+            base,
+            token_provider,
+            retry or RetryPolicy(),
+            sleep,
+            deadline=deadline if deadline is not None else 3.0 * timeout,
+        )
 
     @property
     def base_url(self) -> str:

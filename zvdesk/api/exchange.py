@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import ssl
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -20,11 +21,23 @@ import truststore
 
 from zvdesk import __version__
 from zvdesk.api import errors as e
+from zvdesk.api.deadline import deadline_scope, install_deadlines
+from zvdesk.api.decoding import ACCEPT_ENCODING, iter_body
 from zvdesk.api.envelope import envelope_error
 from zvdesk.api.retry import RetryPolicy, parse_retry_after, run_with_retry
 from zvdesk.api.tokens import TokenProvider
 
-__all__ = ["JSON_LIMIT", "USER_AGENT", "Exchange", "decode_json", "make_http_client"]
+__all__ = [
+    "JSON_LIMIT",
+    "MAX_JSON_DEPTH",
+    "MAX_JSON_ITEMS",
+    "USER_AGENT",
+    "Exchange",
+    "JsonRefused",
+    "decode_json",
+    "load_json",
+    "make_http_client",
+]
 
 T = TypeVar("T")
 log = logging.getLogger("zvdesk.api")
@@ -32,6 +45,9 @@ log = logging.getLogger("zvdesk.api")
 USER_AGENT = f"zvdesk/{__version__}"
 JSON_LIMIT = 20 * 1024 * 1024  # largest JSON reply accepted
 ERROR_BODY_LIMIT = 1024 * 1024  # largest error body read from the media stream
+MAX_JSON_ITEMS = 500_000  # values in one reply (a page of 100 records has a few thousand)
+MAX_JSON_DEPTH = 64  # nesting of objects and lists (Zoho's replies nest about 4 deep)
+_MAX_INT_DIGITS = 40  # longer JSON integers are refused before Python converts them
 
 Files = Mapping[str, tuple[str, Any, str]]
 FilesFactory = Callable[[ExitStack], Files]
@@ -41,13 +57,25 @@ _NEVER_LEFT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 def make_http_client(
     timeout: float, transport: httpx.BaseTransport | None, ca_file: str | Path | None
 ) -> httpx.Client:
-    """An httpx client that never follows redirects and trusts the system's certificate store."""
-    headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+    """An httpx client that never follows redirects and trusts the system's certificate store.
+
+    Certificates are always verified (the OS trust store via truststore, plus ``ca_file`` for a
+    corporate proxy's CA). ``trust_env`` stays on, so HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply, and
+    the proxy transports httpx builds from them get the same SSL context. Every connection pool
+    honours the per-request deadline (:mod:`zvdesk.api.deadline`).
+    """
+    headers = {
+        "Accept": "application/json",
+        "Accept-Encoding": ACCEPT_ENCODING,
+        "User-Agent": USER_AGENT,
+    }
     if transport is not None:
         return httpx.Client(
             transport=transport, timeout=timeout, follow_redirects=False, headers=headers
         )
     context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.check_hostname = True
     if ca_file is not None:
         try:
             context.load_verify_locations(cafile=ca_file)
@@ -55,16 +83,86 @@ def make_http_client(
             raise e.ValidationError(
                 "ca_file", f"The CA certificate file {str(ca_file)!r} cannot be used: {exc}"
             ) from exc
-    return httpx.Client(verify=context, timeout=timeout, follow_redirects=False, headers=headers)
+    client = httpx.Client(
+        verify=context, timeout=timeout, follow_redirects=False, headers=headers, trust_env=True
+    )
+    install_deadlines(client)
+    return client
 
 
-def decode_json(body: bytes) -> tuple[bool, object]:
-    """(True, value) for a JSON body, (False, None) for anything else (never raises)."""
-    if not body.strip():
-        return False, None
+class JsonRefused(ValueError):
+    """A body that is not JSON zvdesk will use; ``str()`` says why, in words for people."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise JsonRefused(f"a number out of range ({text[:20]}...)")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        raise JsonRefused(f"a whole number with {len(text.lstrip('-')):,} digits")
+    return int(text)
+
+
+def _no_constant(name: str) -> object:
+    raise JsonRefused(f"{name}, which is not JSON")
+
+
+def _too_deep(value: object, limit: int) -> bool:
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children: Iterable[object]
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def load_json(body: bytes | bytearray) -> object:
+    """Parse a reply body as JSON within zvdesk's limits; JsonRefused says why it would not.
+
+    Refused: an empty body, invalid UTF-8, more than MAX_JSON_ITEMS values (counted before
+    parsing, so a hostile body costs no memory), integers over 40 digits (Python's own limit
+    is 4,300 and converting more costs quadratic time), NaN/Infinity and floats that overflow
+    (1e400), nesting deeper than MAX_JSON_DEPTH.
+    """
+    if not body or body.isspace():
+        raise JsonRefused("an empty body")
+    containers = body.count(b"{") + body.count(b"[")
+    if containers + body.count(b",") > MAX_JSON_ITEMS:
+        raise JsonRefused(f"more than {MAX_JSON_ITEMS:,} values")
     try:
-        return True, json.loads(body)
-    except (ValueError, RecursionError):
+        value = json.loads(
+            body, parse_float=_finite_float, parse_int=_bounded_int, parse_constant=_no_constant
+        )
+    except JsonRefused:
+        raise
+    except UnicodeDecodeError:
+        raise JsonRefused("text that is not valid UTF-8") from None
+    except RecursionError:
+        raise JsonRefused(f"JSON nested more than {MAX_JSON_DEPTH} levels deep") from None
+    except ValueError:
+        raise JsonRefused("something that is not JSON") from None
+    if containers > MAX_JSON_DEPTH and _too_deep(value, MAX_JSON_DEPTH):
+        raise JsonRefused(f"JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    return value
+
+
+def decode_json(body: bytes | bytearray) -> tuple[bool, object]:
+    """(True, value) for a usable JSON body, (False, None) for anything else (never raises)."""
+    try:
+        return True, load_json(body)
+    except JsonRefused:
         return False, None
 
 
@@ -107,8 +205,12 @@ def _raise_for_send(error: e.ZohoVoiceError) -> NoReturn:
     raise _unknown(error) from error
 
 
-def read_limited(response: httpx.Response, limit: int, info: e.RequestInfo) -> bytes:
-    """The whole body, refusing one over ``limit`` bytes (from Content-Length or counting)."""
+def read_limited(response: httpx.Response, limit: int, info: e.RequestInfo) -> bytearray:
+    """The whole decoded body, refusing one over ``limit`` bytes (Content-Length or counting).
+
+    Decoded bytes are counted as they are inflated (a gzip bomb stops at ``limit``), and the
+    request's deadline is checked between chunks (a trickling body stops in time).
+    """
     too_big = e.MalformedResponseError(
         f"Zoho Voice's reply is larger than the {limit:,} bytes accepted (HTTP "
         f"{response.status_code}).",
@@ -119,11 +221,11 @@ def read_limited(response: httpx.Response, limit: int, info: e.RequestInfo) -> b
     if length is not None and length > limit:
         raise too_big
     buffer = bytearray()
-    for chunk in response.iter_bytes():
+    for chunk in iter_body(response, info):
         buffer += chunk
         if len(buffer) > limit:
             raise too_big
-    return bytes(buffer)
+    return buffer
 
 
 def content_length(response: httpx.Response) -> int | None:
@@ -131,10 +233,14 @@ def content_length(response: httpx.Response) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
-def check_reply(response: httpx.Response, body: bytes, info: e.RequestInfo) -> object:
+def check_reply(response: httpx.Response, body: bytes | bytearray, info: e.RequestInfo) -> object:
     """The parsed JSON of a successful reply; raises the matching error for anything else."""
     status = response.status_code
-    is_json, parsed = decode_json(body)
+    refusal = "something that is not JSON"
+    try:
+        is_json, parsed = True, load_json(body)
+    except JsonRefused as exc:
+        is_json, parsed, refusal = False, None, str(exc)
     retry_after = parse_retry_after(response.headers.get("Retry-After")) if status == 429 else None
     error = envelope_error(parsed, status, info, retry_after) if is_json else None
     if error is not None:
@@ -142,7 +248,7 @@ def check_reply(response: httpx.Response, body: bytes, info: e.RequestInfo) -> o
     if 200 <= status < 300:
         if not is_json:
             raise e.MalformedResponseError(
-                f"Zoho Voice answered HTTP {status} with something that is not JSON.",
+                f"Zoho Voice answered HTTP {status} with {refusal}.",
                 status_code=status,
                 request=info,
             )
@@ -173,9 +279,12 @@ class Exchange:
         tokens: TokenProvider,
         policy: RetryPolicy,
         sleep: Callable[[float], None],
+        deadline: float | None = None,
     ) -> None:
         self.http = http
         self.base_url = base_url.rstrip("/")
+        self.origin = _origin(httpx.URL(self.base_url))
+        self.deadline = deadline  # seconds one attempt may take in total; None: no limit
         self._tokens = tokens
         self._policy = policy
         self._sleep = sleep
@@ -218,9 +327,15 @@ class Exchange:
         params: Mapping[str, str | int] | None,
         **kw: Any,
     ) -> httpx.Request:
+        url = httpx.URL(self.base_url + path)
+        if not path.startswith("/") or _origin(url) != self.origin:
+            # e.g. a path starting "@evil.example" would move the host: never send the token
+            raise e.ValidationError(
+                "path", f"Refusing to send the Zoho token to {url.host!r}: not the API host."
+            )
         return self.http.build_request(
             method,
-            self.base_url + path,
+            url,
             params=params,
             headers={"Authorization": f"Zoho-oauthtoken {token}"},
             **kw,
@@ -273,16 +388,17 @@ class Exchange:
         self, request: httpx.Request, info: e.RequestInfo, parse: Callable[[object], T]
     ) -> T:
         started = time.monotonic()
-        try:
-            response = self.http.send(request, stream=True)
-        except httpx.HTTPError as exc:
-            raise transport_error(exc, info) from exc
-        try:
-            body = read_limited(response, JSON_LIMIT, info)
-        except httpx.HTTPError as exc:
-            raise transport_error(exc, info) from exc
-        finally:
-            response.close()
+        with deadline_scope(self.deadline):
+            try:
+                response = self.http.send(request, stream=True)
+            except httpx.HTTPError as exc:
+                raise transport_error(exc, info) from exc
+            try:
+                body = read_limited(response, JSON_LIMIT, info)
+            except httpx.HTTPError as exc:
+                raise transport_error(exc, info) from exc
+            finally:
+                response.close()
         log.debug(
             "%s %s -> %d (%d bytes, %.0f ms)",
             request.method,
@@ -313,32 +429,8 @@ class Exchange:
         def attempt(token: str) -> tuple[httpx.Response, bytes | None, e.RequestInfo]:
             request = self._build("GET", path, token, params)
             info = e.RequestInfo("GET", str(request.url))
-            try:
-                response = self.http.send(request, stream=True)
-            except httpx.HTTPError as exc:
-                raise transport_error(exc, info) from exc
-            try:
-                kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-                is_json = kind == "application/json" or kind.endswith("+json")
-                if 200 <= response.status_code < 300 and not is_json:
-                    return response, None, info
-                body = read_limited(response, ERROR_BODY_LIMIT, info)
-                if 200 <= response.status_code < 300:
-                    ok, parsed = decode_json(body)
-                    error = envelope_error(parsed, response.status_code, info) if ok else None
-                    if error is not None:
-                        raise error
-                    return response, body, info
-                check_reply(response, body, info)
-                raise e.MalformedResponseError(  # check_reply raises for every non-2xx
-                    f"Unexpected HTTP {response.status_code}", request=info
-                )
-            except httpx.HTTPError as exc:
-                response.close()
-                raise transport_error(exc, info) from exc
-            except BaseException:
-                response.close()
-                raise
+            with deadline_scope(self.deadline):  # the reply must start within the deadline
+                return self._open(request, info)
 
         def with_retries(token: str) -> tuple[httpx.Response, bytes | None, e.RequestInfo]:
             return run_with_retry(
@@ -350,3 +442,39 @@ class Exchange:
             )
 
         return self.with_auth(with_retries)
+
+    def _open(
+        self, request: httpx.Request, info: e.RequestInfo
+    ) -> tuple[httpx.Response, bytes | None, e.RequestInfo]:
+        try:
+            response = self.http.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            raise transport_error(exc, info) from exc
+        try:
+            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            is_json = kind == "application/json" or kind.endswith("+json")
+            if 200 <= response.status_code < 300 and not is_json:
+                return response, None, info
+            body = read_limited(response, ERROR_BODY_LIMIT, info)
+            if 200 <= response.status_code < 300:
+                ok, parsed = decode_json(body)
+                error = envelope_error(parsed, response.status_code, info) if ok else None
+                if error is not None:
+                    raise error
+                return response, bytes(body), info
+            check_reply(response, body, info)
+            raise e.MalformedResponseError(  # check_reply raises for every non-2xx
+                f"Unexpected HTTP {response.status_code}", request=info
+            )
+        except httpx.HTTPError as exc:
+            response.close()
+            raise transport_error(exc, info) from exc
+        except BaseException:
+            response.close()
+            raise
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with the default port made explicit."""
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host.lower(), url.port or default

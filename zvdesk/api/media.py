@@ -6,6 +6,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -13,15 +14,24 @@ from typing import Protocol
 
 import httpx
 
-from zvdesk.api.errors import Cancelled, MediaTooLargeError, RequestInfo, ValidationError
+from zvdesk.api.decoding import iter_body
+from zvdesk.api.errors import (
+    Cancelled,
+    MediaTooLargeError,
+    RequestInfo,
+    TimeoutError,
+    ValidationError,
+)
 from zvdesk.api.exchange import Exchange, content_length, transport_error
 from zvdesk.api.models import MediaInfo
+from zvdesk.api.validation import check_text
 
 __all__ = ["STREAM_PATH", "Sink", "SupportsWrite", "stream_media"]
 
 log = logging.getLogger("zvdesk.api")
 
 STREAM_PATH = "/rest/json/v2/sms/stream/mms"
+MIN_RATE = 1024  # bytes per second a media body must average over each stall window
 
 
 class SupportsWrite(Protocol):
@@ -58,6 +68,7 @@ def _check_args(
 ) -> None:
     if not isinstance(mms_id, str) or not mms_id.strip():
         raise ValidationError("id", "The media id is missing.")
+    check_text(mms_id, "id", "The media id")
     if mode not in ("download", "preview"):
         raise ValidationError("mode", "The mode must be 'download' or 'preview'.")
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size <= 0:
@@ -91,20 +102,45 @@ def stream_media(
     response, prefetched, info = exchange.open_stream(
         STREAM_PATH, {"id": mms_id.strip(), "mode": mode}
     )
+    window = exchange.deadline
     try:
-        return _copy(response, prefetched, info, sink, chunk_size, max_bytes, cancel, on_progress)
+        chunks: Iterable[bytes] = (
+            [prefetched] if prefetched is not None else iter_body(response, info, chunk_size)
+        )
+        if window is not None:
+            chunks = _no_stall(chunks, window, info)
+        return _copy(response, chunks, info, sink, max_bytes, cancel, on_progress)
     except httpx.HTTPError as exc:
         raise transport_error(exc, info) from exc
     finally:
         response.close()
 
 
+def _no_stall(chunks: Iterable[bytes], window: float, info: RequestInfo) -> Iterator[bytes]:
+    """``chunks``, refusing a body slower than MIN_RATE bytes/s over any ``window`` seconds.
+
+    A download may take as long as it needs while it progresses; one that trickles (a few bytes
+    now and then, each just inside the read timeout) ends in TimeoutError instead of never.
+    """
+    started, received = time.monotonic(), 0
+    for chunk in chunks:
+        received += len(chunk)
+        now = time.monotonic()
+        if now - started >= window:
+            if received < MIN_RATE * (now - started):
+                raise TimeoutError(
+                    f"The media download stalled (under {MIN_RATE:,} bytes a second).",
+                    request=info,
+                )
+            started, received = now, 0
+        yield chunk
+
+
 def _copy(
     response: httpx.Response,
-    prefetched: bytes | None,
+    chunks: Iterable[bytes],
     info: RequestInfo,
     sink: Sink,
-    chunk_size: int,
     max_bytes: int | None,
     cancel: threading.Event | None,
     on_progress: Callable[[int, int | None], None] | None,
@@ -118,9 +154,6 @@ def _copy(
             max_bytes=max_bytes,
             request=info,
         )
-    chunks: Iterable[bytes] = (
-        [prefetched] if prefetched is not None else response.iter_bytes(chunk_size)
-    )
     if isinstance(sink, Path):
         target = _path_writer(sink)
     elif hasattr(sink, "write"):

@@ -28,6 +28,7 @@ __all__ = [
 T = TypeVar("T")
 
 _INT_TEXT = re.compile(r"-?[0-9]{1,30}")
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def _bad(key: str, expected: str, value: object) -> MalformedResponseError:
@@ -75,15 +76,22 @@ def opt_int(obj: Mapping[str, Any], key: str) -> int | None:
     value = obj.get(key)
     if value is None:
         return None
+    number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
+        number = value
+    elif isinstance(value, str):
         text = value.strip()
         if text == "":
             return None
         if _INT_TEXT.fullmatch(text):
-            return int(text)
-    raise _bad(key, "an integer", value)
+            number = int(text)
+    if number is None:
+        raise _bad(key, "an integer", value)
+    if not _INT64_MIN <= number <= _INT64_MAX:  # the server is Java: a long at most
+        raise MalformedResponseError(
+            f"Zoho Voice sent a record whose {key!r} is out of range ({len(str(number))} digits)."
+        )
+    return number
 
 
 def opt_bool(obj: Mapping[str, Any], key: str) -> bool | None:

@@ -7,14 +7,30 @@ assumption; the environment variable ``ZVDESK_API_BASE`` overrides the base in e
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 import os
 from dataclasses import dataclass
 
+import httpx
+
 from zvdesk.api.errors import ValidationError
 
-__all__ = ["API_BASE_ENV", "REGIONS", "Region", "api_base", "region"]
+__all__ = [
+    "API_BASE_ENV",
+    "LOOPBACK_HOSTS",
+    "REGIONS",
+    "Region",
+    "api_base",
+    "check_base_url",
+    "is_zoho_host",
+    "region",
+]
 
 API_BASE_ENV = "ZVDESK_API_BASE"
+LOOPBACK_HOSTS = frozenset({"localhost"})
+
+log = logging.getLogger("zvdesk.api")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +74,48 @@ def api_base(region_code: str = "US") -> str:
     if override:
         return override.rstrip("/")
     return region(region_code).api_base
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def is_zoho_host(host: str) -> bool:
+    """True for a host under one of the Zoho domains of :data:`REGIONS` (``voice.zoho.eu``...)."""
+    name = host.strip().lower().rstrip(".")
+    domains = {httpx.URL(r.api_base).host.split(".", 1)[1] for r in REGIONS.values()}
+    return any(name == d or name.endswith("." + d) for d in domains)
+
+
+def check_base_url(base: str) -> str:
+    """A usable Voice API base URL without its trailing slash, else ValidationError.
+
+    https with a host; plain http only to this machine (the sandbox), since the token would
+    otherwise cross the network readable by anyone on the way. A host outside Zoho's domains is
+    allowed (it can only come from an explicit ``base_url`` or ``$ZVDESK_API_BASE``) and logged.
+    """
+    text = base.strip().rstrip("/") if isinstance(base, str) else ""
+    try:
+        url = httpx.URL(text)
+    except (httpx.InvalidURL, TypeError):
+        raise ValidationError("base_url", f"{text!r} is not a valid address.") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValidationError("base_url", f"{text!r} is not an http(s) address with a host.")
+    if url.userinfo or url.query or url.fragment:
+        raise ValidationError(
+            "base_url", f"{text!r} must not contain a user name, a query or a fragment."
+        )
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise ValidationError(
+            "base_url",
+            f"{text!r} uses plain http to another machine: the sign-in token would travel "
+            "unencrypted. Use https (plain http is only for a sandbox on this computer).",
+        )
+    if not is_zoho_host(url.host) and not _is_loopback(url.host):
+        log.warning("the Voice API base %s is not a Zoho host (configured explicitly)", url.host)
+    return text

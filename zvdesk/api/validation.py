@@ -28,6 +28,7 @@ __all__ = [
     "check_phone_numbers",
     "check_schedule",
     "check_sender_id",
+    "check_text",
     "check_time_zone",
     "check_validity_period",
 ]
@@ -42,12 +43,24 @@ _PHONEISH = re.compile(r"\+?[0-9][0-9 ().\-]*")
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
+def check_text(value: str, field: str, what: str) -> str:
+    """``value`` if it can be sent as UTF-8; a lone surrogate (undecodable bytes in a command
+    line argument, e.g. from a terminal in another encoding) is refused with a plain message."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            field, f"{what} contains bytes that are not valid text (check the terminal encoding)."
+        ) from None
+    return value
+
+
 def check_phone_number(number: str, default_region: str, field: str = "customerNumber") -> str:
     """One phone number as digits with country code and no '+', e.g. ``"13239205839"``.
 
     A number without '+' is read as a number of ``default_region`` (an ISO country code).
     """
-    text = number.strip()
+    text = check_text(number, field, "The phone number").strip()
     if not text:
         raise ValidationError(field, "A phone number is empty.")
     try:
@@ -88,6 +101,7 @@ def check_phone_numbers(
 def check_message(message: object) -> str:
     if not isinstance(message, str):
         raise ValidationError("message", "The message must be text.")
+    check_text(message, "message", "The message")
     if not message.strip():
         raise ValidationError("message", "The message is empty.")
     if len(message) > MAX_MESSAGE_CHARS:
@@ -160,6 +174,7 @@ def check_callback_url(url: object) -> str:
     message = "The status callback must be an http:// or https:// address with a host."
     if not isinstance(url, str) or not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise ValidationError("statusCallback", message)
+    check_text(url, "statusCallback", "The status callback")
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -185,7 +200,7 @@ def check_sender_id(sender_id: object) -> str | None:
         return None
     if not isinstance(sender_id, str):
         raise ValidationError("senderId", "The sender id must be text.")
-    text = sender_id.strip()
+    text = check_text(sender_id, "senderId", "The sender id").strip()
     if not text:
         return None
     if _PHONEISH.fullmatch(text):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from zvdesk.auth.credentials import CredentialStore
 from zvdesk.auth.errors import InvalidCodeError, SignedOutError, SignInError
 from zvdesk.auth.oauth import OAuthClient, TokenSet
+from zvdesk.logsetup import register_secret
 
 __all__ = ["DEFAULT_MARGIN", "SignOutResult", "SignedOutListener", "TokenManager"]
 
@@ -146,6 +147,7 @@ class TokenManager:
     def start_session(self, tokens: TokenSet) -> None:
         """After a sign-in: keep the new refresh token (if any) and use the access token."""
         if tokens.refresh_token is not None:
+            register_secret(tokens.refresh_token)  # hardening: never in the log file
             self.credentials.save_refresh_token(self.profile, tokens.refresh_token)
         with self._lock:
             self.accounts_url = tokens.accounts_url
@@ -186,6 +188,7 @@ class TokenManager:
                 f"You are not signed in to Zoho on profile {self.profile!r}: sign in again.",
                 profile=self.profile,
             )
+        register_secret(refresh)  # hardening: never in the log file
         try:
             tokens = self.oauth.refresh(refresh, accounts_url=self.accounts_url)
         except InvalidCodeError:
@@ -200,6 +203,7 @@ class TokenManager:
         return self._access.token
 
     def _make_access(self, tokens: TokenSet) -> _Access:
+        register_secret(tokens.access_token)  # hardening: never in the log file
         now = self._clock()
         lifetime = tokens.expires_in
         margin = min(self._margin, lifetime / 2)

@@ -28,6 +28,7 @@ from zvdesk.cli.auth_commands import (
 )
 from zvdesk.cli.main import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
 from zvdesk.cli.output import print_json, print_table, terminal_safe
+from zvdesk.logsetup import register_secret
 
 TOKEN_ENV = "ZVDESK_TOKEN"
 
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.command in AUTH_COMMANDS:
             return run_auth_command(args, out, err)
         token = os.environ.get(TOKEN_ENV, "").strip() or None
+        register_secret(token)  # hardening: never in the log file
         with _client(args, token) as client:
             return _COMMANDS[args.command](client, args, out)
     except (BadInput, ValidationError) as exc:

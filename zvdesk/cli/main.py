@@ -207,6 +207,10 @@ def main(
         args = parser.parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:  # argparse: --help, --version, or bad input (status 2)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    # hardening: a rotating, redacted log file for every command and the app
+    from zvdesk.logsetup import configure_logging
+
+    configure_logging()
     if args.command is None:
         return _run_app(args, list(argv) if argv is not None else sys.argv[1:], err)
 
