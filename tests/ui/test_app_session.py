@@ -1,0 +1,132 @@
+"""Starting the app: the session (sandbox, env token, signed out), run(), hooks and Qt logging."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import QTimer, qWarning
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from zvdesk.sandbox import SandboxServer
+from zvdesk.ui import app as app_module
+from zvdesk.ui.app import (
+    Session,
+    install_exception_hook,
+    install_qt_message_handler,
+    run,
+)
+from zvdesk.ui.statusbar import SyncState
+
+
+@pytest.fixture
+def session_factory(qtbot: QtBot, tmp_path: Path) -> Iterator[list[Session]]:
+    sessions: list[Session] = []
+    yield sessions
+    for session in sessions:
+        session.close()
+        assert not session.service.is_running()
+
+
+def test_sandbox_session_shows_demo_conversations_and_cleans_up(
+    qtbot: QtBot, tmp_path: Path, session_factory: list[Session]
+) -> None:
+    session = Session(
+        sandbox=True, profile=None, settings_path=tmp_path / "s.ini", sandbox_speed=20.0,
+        inbound_rate=0.0,
+    )  # fmt: skip
+    session_factory.append(session)
+    server = session.server
+    assert server is not None
+    session.show()
+    qtbot.waitExposed(session.window)
+    qtbot.waitUntil(lambda: session.window.sidebar.model.rowCount() > 10, timeout=15_000)
+    base_url = server.base_url
+    session.close()
+    assert not session.service.is_running()
+    with pytest.raises(httpx.TransportError):
+        httpx.get(base_url + "/rest/json/v1/sms/logs", timeout=1.0)
+
+
+def test_without_a_token_the_window_opens_signed_out(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_factory: list[Session]
+) -> None:
+    monkeypatch.delenv("ZVDESK_TOKEN", raising=False)
+    session = Session(
+        sandbox=False, profile="p", data_dir=tmp_path, settings_path=tmp_path / "s.ini"
+    )
+    session_factory.append(session)
+    session.show()
+    qtbot.waitUntil(lambda: session.window.sync_status.state == SyncState.SIGNED_OUT, timeout=5_000)
+    assert session.window.sidebar.model.rowCount() == 0
+
+
+def test_token_and_server_from_the_environment(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    sandbox: SandboxServer,
+    session_factory: list[Session],
+) -> None:
+    monkeypatch.setenv("ZVDESK_TOKEN", sandbox.token)
+    monkeypatch.setenv("ZVDESK_API_BASE", sandbox.base_url)
+    session = Session(
+        sandbox=False, profile="p", data_dir=tmp_path, settings_path=tmp_path / "s.ini"
+    )
+    session_factory.append(session)
+    session.show()
+    qtbot.waitUntil(lambda: session.window.sidebar.model.rowCount() > 0, timeout=10_000)
+    assert any(r.path.endswith("/sms/logs") for r in sandbox.requests.snapshot())
+
+
+def test_run_shows_the_window_and_returns_when_it_closes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sandbox: SandboxServer
+) -> None:
+    monkeypatch.setenv("ZVDESK_TOKEN", sandbox.token)
+    monkeypatch.setenv("ZVDESK_API_BASE", sandbox.base_url)
+    monkeypatch.setattr(app_module, "default_db_path", lambda _p: tmp_path / "cache.sqlite3")
+    monkeypatch.setattr(app_module, "default_media_dir", lambda _p: tmp_path / "media")
+    monkeypatch.setattr(app_module.platformdirs, "user_config_dir", lambda _a: str(tmp_path))
+    seen: list[int] = []
+
+    def close_when_loaded() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        main = [w for w in windows if type(w).__name__ == "MainWindow"]
+        if main and main[0].sidebar.model.rowCount() > 0:  # type: ignore[attr-defined]
+            seen.append(main[0].sidebar.model.rowCount())  # type: ignore[attr-defined]
+            main[0].close()
+        else:
+            QTimer.singleShot(50, close_when_loaded)
+
+    QTimer.singleShot(0, close_when_loaded)
+    hook = sys.excepthook
+    assert run([], sandbox=False, profile="t", settings_path=tmp_path / "s.ini") == 0
+    assert seen and seen[0] > 0
+    assert sys.excepthook is hook  # restored
+
+
+def test_exception_hook_shows_instead_of_dying(caplog: pytest.LogCaptureFixture) -> None:
+    shown: list[str] = []
+    restore = install_exception_hook(shown.append)
+    try:
+        with caplog.at_level(logging.CRITICAL, logger="zvdesk.ui"):
+            sys.excepthook(ValueError, ValueError("boom"), None)
+    finally:
+        restore()
+    assert shown == ["ValueError: boom"]
+    assert "uncaught exception" in caplog.text
+
+
+def test_qt_messages_go_to_python_logging(caplog: pytest.LogCaptureFixture) -> None:
+    previous = install_qt_message_handler()
+    try:
+        with caplog.at_level(logging.WARNING, logger="zvdesk.qt"):
+            qWarning("a test warning from Qt")
+    finally:
+        app_module.qInstallMessageHandler(previous)
+    assert "a test warning from Qt" in caplog.text

@@ -1,0 +1,167 @@
+"""The UI's reads, as plain functions of a Store (run on the store thread; no Qt).
+
+Each returns frozen rows, safe to hand to the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from zvdesk.store import (
+    ConversationRow,
+    DraftRow,
+    MessageRow,
+    OutboxRow,
+    ScheduledRow,
+    Store,
+    conversation_key,
+    normalize_number,
+)
+
+__all__ = [
+    "ChatPage",
+    "ConversationData",
+    "ConversationRef",
+    "chat_page",
+    "conversation_data",
+    "conversations_by_id",
+    "older_messages",
+    "search_conversations",
+    "sender_ids",
+]
+
+PAGE = 100
+MESSAGES = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRef:
+    """A conversation by its two numbers (it may have no message yet: a new conversation)."""
+
+    customer_number: str
+    sender_id: str
+
+    @property
+    def key(self) -> str:
+        return conversation_key(self.customer_number, self.sender_id)
+
+    @property
+    def e164(self) -> str:
+        digits = normalize_number(self.customer_number)
+        return f"+{digits}" if digits.isdigit() else digits
+
+
+@dataclass(frozen=True, slots=True)
+class ChatPage:
+    offset: int
+    rows: list[ConversationRow]
+    has_more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationData:
+    """What opening a conversation shows. ``row`` is None for a conversation without messages.
+
+    ``own_logids``: logids of messages this app sent (from its outbox), to tell them apart from
+    other agents' replies.
+    """
+
+    ref: ConversationRef
+    row: ConversationRow | None
+    messages: list[MessageRow]
+    has_older: bool
+    outbox: list[OutboxRow]
+    scheduled: list[ScheduledRow]
+    own_logids: frozenset[str]
+    draft: DraftRow | None = None
+
+
+def chat_page(
+    store: Store, offset: int = 0, sender_id: str | None = None, limit: int = PAGE
+) -> ChatPage:
+    rows = store.conversations(limit=limit, offset=offset, sender_id=sender_id)
+    return ChatPage(offset, rows, has_more=len(rows) == limit)
+
+
+def conversations_by_id(
+    store: Store, ids: Iterable[int], sender_id: str | None = None
+) -> list[ConversationRow]:
+    """The current rows of ``ids`` (those of ``sender_id`` only, when given)."""
+    wanted = normalize_number(sender_id) if sender_id is not None else None
+    rows = []
+    for conversation_id in sorted(set(ids)):
+        row = store.conversation(conversation_id)
+        if row is not None and (wanted is None or row.sender_id == wanted):
+            rows.append(row)
+    return rows
+
+
+def _scheduled_for(store: Store, ref: ConversationRef) -> list[ScheduledRow]:
+    customer = normalize_number(ref.customer_number)
+    sender = normalize_number(ref.sender_id)
+    return [
+        row
+        for row in store.scheduled()
+        if normalize_number(row.customer_number) == customer
+        and normalize_number(row.sender_id) == sender
+    ]
+
+
+def conversation_data(
+    store: Store, target: int | ConversationRef, limit: int = MESSAGES
+) -> ConversationData | None:
+    """The newest ``limit`` messages of a conversation, its unsent and scheduled messages.
+
+    ``target``: a conversation id (None is returned if it is gone) or numbers.
+    """
+    if isinstance(target, int):
+        row = store.conversation(target)
+        if row is None:
+            return None
+        ref = ConversationRef(row.customer_number, row.sender_id)
+    else:
+        ref = target
+        row = store.find_conversation(ref.customer_number, ref.sender_id)
+    messages = store.messages(row.id, None, limit) if row is not None else []
+    outbox = store.outbox_for_conversation(ref.key, include_sent=True)
+    return ConversationData(
+        ref=ref,
+        row=row,
+        messages=messages,
+        has_older=len(messages) == limit,
+        outbox=[o for o in outbox if o.state != "sent"],
+        scheduled=_scheduled_for(store, ref),
+        own_logids=frozenset(o.logid for o in outbox if o.logid),
+    )
+
+
+def older_messages(
+    store: Store, conversation_id: int, before_seq: int, limit: int = MESSAGES
+) -> tuple[list[MessageRow], bool]:
+    rows = store.messages(conversation_id, before_seq, limit)
+    return rows, len(rows) == limit
+
+
+def search_conversations(
+    store: Store, text: str, sender_id: str | None = None, limit: int = 200
+) -> list[ConversationRow]:
+    """Conversations matching ``text`` (names, numbers, message text), best hits first."""
+    ids: list[int] = []
+    for hit in store.search(text, limit):
+        if hit.conversation_id not in ids:
+            ids.append(hit.conversation_id)
+    order = {cid: n for n, cid in enumerate(ids)}
+    rows = conversations_by_id(store, ids, sender_id)
+    return sorted(rows, key=lambda row: order[row.id])
+
+
+def sender_ids(store: Store) -> list[str]:
+    """The account's sender numbers seen in the cache, most used first.
+
+    The Store has no method for this yet: read-only SQL on its connection (store thread).
+    """
+    rows = store.connection.execute(
+        "SELECT sender_id FROM conversations GROUP BY sender_id ORDER BY count(*) DESC, sender_id"
+    ).fetchall()
+    return [str(sender) for (sender,) in rows if sender]

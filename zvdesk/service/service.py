@@ -1,0 +1,324 @@
+"""ApiService: the UI's one door to the network and the cache, on two long-lived threads.
+
+- The **API thread** (:class:`~zvdesk.service.contexts.NetContext`) owns all network work: the
+  client, the sync engine (its cycles run between jobs), the outbox sending and media streams.
+- The **store thread** (:class:`~zvdesk.service.contexts.StoreContext`) answers the UI's reads
+  (chat list pages, a conversation's newest 100, search, scheduled) with a Store of its own, and
+  does the local writes that must not wait behind a request (enqueue, drafts, read marks).
+
+Both are :class:`~zvdesk.service.jobs.Lane`\\s: :meth:`ApiService.run` (API thread) and
+:meth:`ApiService.query` (store thread) are the one way to run background work; results come back
+on the UI thread. The engine's news arrive as batched signals (:class:`~zvdesk.service.bridge.
+SyncBridge`). :meth:`stop` drains and ends both threads (cutting a hung request after
+``stop_grace`` seconds).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from zvdesk.api import TokenProvider
+from zvdesk.service import media as _media
+from zvdesk.service.abortable import AbortableTransport
+from zvdesk.service.bridge import SignalObserver, SyncBridge
+from zvdesk.service.config import ServiceConfig
+from zvdesk.service.contexts import (
+    EngineHandle,
+    NetContext,
+    StoreContext,
+    TokenSlot,
+    system_ssl_context,
+)
+from zvdesk.service.jobs import Job, Lane
+from zvdesk.store import OutboxRow
+
+__all__ = ["ApiService"]
+
+log = logging.getLogger("zvdesk.service")
+
+T = TypeVar("T")
+Success = Callable[[T], object] | None
+Failure = Callable[[Exception], object] | None
+
+
+def _close_store(ctx: StoreContext) -> None:
+    ctx.close()
+
+
+def _close_net(ctx: NetContext) -> None:
+    ctx.close()
+
+
+def _cycle(ctx: NetContext) -> float | None:
+    return ctx.cycle()
+
+
+class ApiService(QObject):
+    """See the module docstring. Create, connect the signals, :meth:`start`; :meth:`stop` at exit.
+
+    Signals (UI thread): ``stateChanged(state, detail)`` with a :data:`zvdesk.sync.SyncState`;
+    ``progressChanged(done, total)``; ``conversationsChanged(frozenset[int])``;
+    ``incomingMessages(list[MessageRow])``; ``scheduledChanged()``;
+    ``outboxChanged(list[OutboxRow])``; ``mediaChunk(mms_id, bytes, total | None)``,
+    ``mediaFinished(mms_id, path)``, ``mediaFailed(mms_id, reason)``.
+    """
+
+    stateChanged = Signal(str, str)
+    progressChanged = Signal(int, int)
+    conversationsChanged = Signal(object)
+    incomingMessages = Signal(object)
+    scheduledChanged = Signal()
+    outboxChanged = Signal(object)
+    mediaChunk = Signal(str, object, object)
+    mediaFinished = Signal(str, str)
+    mediaFailed = Signal(str, str)
+
+    _rawChunk = Signal(object, str, object, object)  # job, mms_id, bytes, total (API thread)
+
+    def __init__(self, config: ServiceConfig, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.bridge = SyncBridge(config.coalesce_ms, self)
+        self.bridge.stateChanged.connect(self.stateChanged)
+        self.bridge.progressChanged.connect(self.progressChanged)
+        self.bridge.conversationsChanged.connect(self.conversationsChanged)
+        self.bridge.incomingMessages.connect(self.incomingMessages)
+        self.bridge.scheduledChanged.connect(self.scheduledChanged)
+        self.bridge.outboxChanged.connect(self.outboxChanged)
+        self._rawChunk.connect(self._on_chunk, Qt.ConnectionType.QueuedConnection)
+        self._stop_event = threading.Event()
+        self._transport = AbortableTransport(system_ssl_context())
+        self._tokens = TokenSlot(None)
+        self._engine = EngineHandle()
+        observer = SignalObserver(self.bridge)
+
+        def open_net() -> NetContext:
+            return NetContext(
+                config,
+                observer=observer,
+                transport=self._transport,
+                stop=self._stop_event,
+                tokens=self._tokens,
+                handle=self._engine,
+            )
+
+        self._net: Lane[NetContext] = Lane(
+            "zvdesk-api", open_net, _close_net, tick=_cycle, parent=self
+        )
+        self._store: Lane[StoreContext] = Lane(
+            "zvdesk-store", lambda: StoreContext(config), _close_store, parent=self
+        )
+        self._media_jobs: dict[str, Job[Path]] = {}
+        self._stopped = False
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start both threads (returns at once; nothing here waits for the network or disk)."""
+        self._store.start()
+        self._net.start()
+
+    def stop(self) -> bool:
+        """Cancel queued work, let a running request finish (``stop_grace``), end both threads.
+
+        Safe to call twice. True when both threads ended.
+        """
+        if self._stopped:
+            return self._net.is_finished() and self._store.is_finished()
+        self._stopped = True
+        self.bridge.close()
+        self._stop_event.set()
+        for job in self._media_jobs.values():
+            job.cancel()
+        self._media_jobs.clear()
+        self._engine.wake()
+        net_ok = self._net.stop(self.config.stop_grace, on_overdue=self._transport.abort)
+        store_ok = self._store.stop(self.config.stop_grace, drain=True)  # drafts, read marks
+        return net_ok and store_ok
+
+    def is_running(self) -> bool:
+        return self._net.is_running() or self._store.is_running()
+
+    @property
+    def state(self) -> str | None:
+        """The last sync state announced (None before the first)."""
+        return self.bridge.state
+
+    def sign_in(self, tokens: TokenProvider) -> None:
+        """A new sign-in (zvdesk.auth): sync and send with ``tokens`` from now on."""
+        self._net.submit(lambda ctx: ctx.sign_in(tokens))
+        self._net.wake()
+
+    # -- the one way to run background work -------------------------------------------------------
+    def run(
+        self,
+        op: Callable[[NetContext], T],
+        success: Success[T] = None,
+        failure: Failure = None,
+        *,
+        key: str | None = None,
+    ) -> Job[T]:
+        """Run ``op(net_context)`` on the API thread (network work)."""
+        return self._net.submit(op, success, failure, key=key)
+
+    def query(
+        self,
+        op: Callable[[StoreContext], T],
+        success: Success[T] = None,
+        failure: Failure = None,
+        *,
+        key: str | None = None,
+    ) -> Job[T]:
+        """Run ``op(store_context)`` on the store thread (reads; small local writes)."""
+        return self._store.submit(op, success, failure, key=key)
+
+    # -- sending ---------------------------------------------------------------------------------
+    def send(
+        self,
+        recipients: str | Sequence[str],
+        text: str,
+        *,
+        sender_id: str | None,
+        media: Path | None = None,
+        media_is_temporary: bool = False,
+        scheduled_time: str | None = None,
+        time_zone: str | None = None,
+        flash: bool = False,
+        validity_period: int | None = None,
+        client_ref: str | None = None,
+        success: Success[list[OutboxRow]] = None,
+        failure: Failure = None,
+    ) -> Job[list[OutboxRow]]:
+        """Write the message durably into the outbox (store thread), then wake the engine.
+
+        ``success(rows)`` gets the queued rows (show them as pending at once); ``failure`` a
+        ValidationError (nothing queued). A temporary attachment is deleted once copied.
+        """
+        ref = client_ref or str(uuid.uuid4())
+
+        def enqueue(ctx: StoreContext) -> list[OutboxRow]:
+            rows = ctx.outbox.send(
+                recipients,
+                text,
+                sender_id=sender_id,
+                media=media,
+                scheduled_time=scheduled_time,
+                time_zone=time_zone,
+                flash=flash,
+                validity_period=validity_period,
+                client_ref=ref,
+            )
+            for row in rows:
+                ctx.drafts.clear(row.conversation_key)
+            if media is not None and media_is_temporary:
+                media.unlink(missing_ok=True)
+            return rows
+
+        def queued(rows: list[OutboxRow]) -> None:
+            self.bridge.add_local(outbox=rows)
+            self.bridge.flush()
+            self.wake()
+            if success is not None:
+                success(rows)
+
+        return self.query(enqueue, queued, failure)
+
+    def retry(self, outbox_id: int) -> None:
+        """Send a failed outbox row again."""
+        self._engine.request_retry(outbox_id)
+        self._net.wake()
+
+    def wake(self) -> None:
+        """Run a sync cycle now."""
+        self._engine.wake()
+        self._net.wake()
+
+    def set_active(self, active: bool) -> None:
+        """The window is active (poll quickly) or in the background (poll slowly)."""
+        self._engine.set_active(active)
+        if active:
+            self._net.wake()
+
+    def refresh_scheduled(self) -> None:
+        self._engine.refresh_scheduled()
+        self._net.wake()
+
+    # -- local writes ----------------------------------------------------------------------------
+    def mark_read(self, conversation_id: int, success: Success[int] = None) -> Job[int]:
+        """Move the read mark to the last message; ``success(unread_left)``."""
+
+        def done(unread: int) -> None:
+            self.bridge.add_local(conversation_ids=[conversation_id])
+            if success is not None:
+                success(unread)
+
+        return self.query(lambda ctx: ctx.store.mark_read(conversation_id), done)
+
+    def save_draft(self, conversation_key: str, text: str, attachment: Path | None) -> None:
+        """Persist the draft of a conversation (an empty one is removed)."""
+        name = str(attachment) if attachment is not None else None
+        self.query(lambda ctx: ctx.drafts.save(conversation_key, text, name))
+
+    # -- media -----------------------------------------------------------------------------------
+    def fetch_media(self, mms_id: str, mode: str = "preview") -> Job[Path]:
+        """Stream ``mms_id``: ``mediaChunk`` as bytes arrive, then ``mediaFinished``/``Failed``.
+
+        A fetch of the same id already running is reused.
+        """
+        running = self._media_jobs.get(mms_id)
+        if running is not None and not running.cancelled:
+            return running
+        interval = self.config.chunk_ms / 1000.0
+        holder: list[Job[Path]] = []
+
+        def op(ctx: NetContext) -> Path:
+            job = holder[0]
+
+            def emit(chunk: bytes, total: int | None) -> None:
+                self._rawChunk.emit(job, mms_id, chunk, total)
+
+            return _media.fetch_media(ctx, mms_id, mode, emit, interval)
+
+        def finished(path: Path) -> None:
+            if self._media_jobs.get(mms_id) is job:
+                del self._media_jobs[mms_id]
+            self.mediaFinished.emit(mms_id, str(path))
+
+        def failed(error: Exception) -> None:
+            if self._media_jobs.get(mms_id) is job:
+                del self._media_jobs[mms_id]
+            log.info("media %s: %s", mms_id, error)
+            self.mediaFailed.emit(mms_id, str(error))
+
+        job = self.run(op, finished, failed, key=f"media:{mms_id}")
+        holder.append(job)
+        self._media_jobs[mms_id] = job
+        return job
+
+    def cancel_media(self, mms_id: str) -> bool:
+        """Stop streaming ``mms_id`` (its preview left the screen); True if one was running."""
+        job = self._media_jobs.pop(mms_id, None)
+        if job is None:
+            return False
+        job.cancel()
+        return True
+
+    def media_in_flight(self) -> set[str]:
+        return set(self._media_jobs)
+
+    def save_media(
+        self, mms_id: str, folder: Path, success: Success[Path] = None, failure: Failure = None
+    ) -> Job[Path]:
+        """Copy the attachment to a new sanitized name inside ``folder``; ``success(path)``."""
+        return self.run(lambda ctx: _media.save_media(ctx, mms_id, folder), success, failure)
+
+    @Slot(object, str, object, object)
+    def _on_chunk(self, job: Job[Path], mms_id: str, chunk: bytes, total: int | None) -> None:
+        if self._media_jobs.get(mms_id) is job and not job.cancelled:
+            self.mediaChunk.emit(mms_id, chunk, total)
