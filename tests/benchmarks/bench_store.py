@@ -11,6 +11,9 @@ Records are imported in calls of --batch records (default 5,000: what a backfill
 store per transaction; smaller calls pay more commit overhead per record).
 
 Times are warm-cache wall-clock times on one connection; the database in --out is replaced.
+The import is also reported per CPU-second of the importing thread (SQLite runs in it), which
+stays comparable when other processes compete for the CPU; the gap to the wall-clock rate is
+I/O wait (WAL writes, checkpoints) plus time the thread was not scheduled.
 """
 
 from __future__ import annotations
@@ -268,12 +271,14 @@ def run(args: argparse.Namespace) -> int:
     rows: list[tuple[str, str, str]] = []
     with Store(out / "cache.sqlite3") as store:
         import_s = 0.0
+        import_cpu = 0.0
         per_batch: list[tuple[int, float]] = []  # (records so far, ms for this batch)
         total = 0
         for batch in gen.records():
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             store.upsert_messages(batch)
             dt = time.perf_counter() - t0
+            import_cpu += time.thread_time() - c0
             import_s += dt
             total += len(batch)
             per_batch.append((total, dt * 1000 / len(batch) * 1000))
@@ -282,6 +287,8 @@ def run(args: argparse.Namespace) -> int:
         rate = total / import_s
         rows.append((f"import rate ({args.batch:,} per call)", f"{rate:,.0f} records/s",
                      ">= 50,000/s"))  # fmt: skip
+        rows.append(("import rate per CPU-second", f"{total / import_cpu:,.0f} records/s",
+                     "(CPU time of the importing thread)"))  # fmt: skip
         for mark in sorted({10_000, 100_000, 1_000_000, total}):
             if mark > total:
                 continue

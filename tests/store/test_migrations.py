@@ -19,7 +19,12 @@ from zvdesk.store.db import connect
 from .conftest import BASE_MS, record
 
 # A released migration must never change: edit this table only when adding a version.
-SCHEMA_HASHES = {1: "336ac6e7bd36c80a", 2: "8b468e073f00b7a3", 3: "5bbc7215f983eb99"}
+SCHEMA_HASHES = {
+    1: "336ac6e7bd36c80a",
+    2: "8b468e073f00b7a3",
+    3: "5bbc7215f983eb99",
+    4: "06c4392ffb47f3ba",
+}
 
 T1 = BASE_MS
 SEQ1 = T1 << 20
@@ -75,9 +80,18 @@ def _write_v2_rows(conn: sqlite3.Connection) -> None:
     )
 
 
+def _write_v3_rows(conn: sqlite3.Connection) -> None:
+    """v3 code indexes the conversations it creates for contact search."""
+    conn.execute(
+        "INSERT INTO conversations_fts (rowid, customer_number, customer_name)"
+        " SELECT id, customer_number, customer_name FROM conversations"
+    )
+
+
 FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     1: [_write_v1_rows],
     2: [_write_v1_rows, _write_v2_rows],
+    3: [_write_v1_rows, _write_v2_rows, _write_v3_rows],
 }
 
 
@@ -135,6 +149,16 @@ def test_migrate_from_earlier_version_keeps_data(tmp_path: Path, version: int) -
         )
         assert store.conversation(conv.id).unread == 3  # type: ignore[union-attr]
         assert store.mark_read(conv.id) == 0
+        # v4: migrated logids are found by key, so a new status updates the row in place
+        updated = store.upsert_messages(
+            [record(logid="old-2", t=5, customer="+1 415 555 0100", name="Josiah Mills",
+                    message="where is my refund", status="READ", isMMS=True,
+                    mmsMeta=[{"mmsId": "mms-old", "fileName": "receipt.jpg"}])]
+        )  # fmt: skip
+        assert (updated.inserted, updated.updated) == (0, 1)
+        assert store.connection.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
+        row = store.message("old-2")
+        assert row is not None and row.status == "READ" and row.mms[0].mms_id == "mms-old"
 
 
 def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

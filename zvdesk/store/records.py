@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import blake2b
 from typing import Any
 
 _PHONE_CHARS = re.compile(r"[\d\s()+.\-]*")
@@ -32,6 +33,15 @@ def _normalize_text(text: str) -> str:
     if _PHONE_CHARS.fullmatch(text):
         return _NON_DIGITS.sub("", text)
     return text
+
+
+def logid_key(logid: str) -> int:
+    """The 64-bit lookup key of a logid: the first 8 bytes of its BLAKE2b digest, signed.
+
+    Stable across processes and versions (it is stored: see ``message_keys`` in
+    :mod:`.migrations`). Different logids may share a key; lookups compare the logid itself.
+    """
+    return int.from_bytes(blake2b(logid.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def conversation_key(customer_number: object, sender_id: object) -> str:
@@ -81,6 +91,7 @@ class MmsValues:
 @dataclass(frozen=True, slots=True)
 class MessageValues:
     logid: str
+    key: int  # logid_key(logid)
     customer_number: str
     sender_id: str
     direction: str
@@ -115,24 +126,39 @@ def _mms(meta: object) -> tuple[MmsValues, ...]:
 
 
 def message_values(record: Mapping[str, Any]) -> MessageValues:
-    """Columns of one log / chatlist / send-result record. Raises ValueError without a logid."""
-    logid = record.get("logid")
-    if logid is None or str(logid) == "":
+    """Columns of one log / chatlist / send-result record. Raises ValueError without a logid.
+
+    This runs once per imported record, so it avoids helper calls for the common field types.
+    """
+    get = record.get
+    logid = get("logid")
+    if logid is None or (logid := str(logid)) == "":
         raise ValueError("message record without a logid")
-    mms = _mms(record.get("mmsMeta"))
-    submitted = _int(record.get("submittedTime")) or 0
+    meta = get("mmsMeta")
+    mms = _mms(meta) if meta else ()
+    submitted = get("submittedTime")
+    if type(submitted) is not int:
+        submitted = _int(submitted) or 0
+    direction = get("messageType")
+    status = get("status")
+    description = get("statusDescription")
+    body = get("message")
+    name = get("customerName")
+    user = get("userName")
+    is_mms = get("isMMS")
     return MessageValues(
-        logid=str(logid),
-        customer_number=normalize_number(record.get("customerNumber")),
-        sender_id=normalize_number(record.get("senderId")),
-        direction=_text(record.get("messageType")).upper(),
-        submitted_time=max(submitted, 0),
-        status=_opt_text(record.get("status")),
-        status_description=_opt_text(record.get("statusDescription")),
-        body=_text(record.get("message")),
-        customer_name=_text(record.get("customerName")).strip(),
-        user_name=_opt_text(record.get("userName")),
-        is_mms=_bool(record.get("isMMS")) or bool(mms),
-        mms=mms,
-        raw=_ENCODER.encode(record),
+        logid,
+        logid_key(logid),
+        normalize_number(get("customerNumber")),
+        normalize_number(get("senderId")),
+        direction.upper() if type(direction) is str else _text(direction).upper(),
+        max(submitted, 0),
+        status if status is None or type(status) is str else str(status),
+        description if description is None or type(description) is str else str(description),
+        body if type(body) is str else _text(body),
+        name.strip() if type(name) is str else _text(name).strip(),
+        user if user is None or type(user) is str else str(user),
+        is_mms is True or (is_mms not in (None, False) and _bool(is_mms)) or bool(mms),
+        mms,
+        _ENCODER.encode(record),
     )
