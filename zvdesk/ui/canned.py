@@ -407,19 +407,26 @@ class CannedStore:
 def default_responses() -> list[CannedResponse]:
     """The templates a new agent starts with (translated)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CannedDefaults", text)
-
+    # Literal contexts: pyside6-lupdate reads these calls from the source.
+    translate = QCoreApplication.translate
     return [
-        CannedResponse("hi", tr("Hi {name}, this is {agent}. How can I help you today?"),
-                       tr("Greeting")),
-        CannedResponse("wait", tr("Thanks for your patience, {name}. I am looking into this "
-                                  "now and will get back to you shortly."), tr("Please wait")),
-        CannedResponse("call", tr("Would it help if we called you? We can reach you on {number}."),
-                       tr("Offer a call")),
-        CannedResponse("thanks", tr("Thank you, {name}! Is there anything else I can help with?"),
-                       tr("Thanks")),
-        CannedResponse("bye", tr("Glad I could help. Have a great day!"), tr("Goodbye")),
+        CannedResponse("hi", translate("CannedDefaults",
+                                       "Hi {name}, this is {agent}. How can I help you today?"),
+                       translate("CannedDefaults", "Greeting")),
+        CannedResponse("wait", translate("CannedDefaults",
+                                         "Thanks for your patience, {name}. I am looking into "
+                                         "this now and will get back to you shortly."),
+                       translate("CannedDefaults", "Please wait")),
+        CannedResponse("call", translate("CannedDefaults",
+                                         "Would it help if we called you? "
+                                         "We can reach you on {number}."),
+                       translate("CannedDefaults", "Offer a call")),
+        CannedResponse("thanks", translate("CannedDefaults",
+                                           "Thank you, {name}! Is there anything else I can "
+                                           "help with?"),
+                       translate("CannedDefaults", "Thanks")),
+        CannedResponse("bye", translate("CannedDefaults", "Glad I could help. Have a great day!"),
+                       translate("CannedDefaults", "Goodbye")),
     ]  # fmt: skip
 
 

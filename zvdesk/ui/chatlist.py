@@ -21,7 +21,6 @@ from typing import Any
 import phonenumbers
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QDateTime,
     QItemSelectionModel,
     QLocale,
@@ -60,10 +59,6 @@ class ChatRole(IntEnum):
     Sender = Qt.ItemDataRole.UserRole + 8
     LastDirection = Qt.ItemDataRole.UserRole + 9
     Timestamp = Qt.ItemDataRole.UserRole + 10
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ChatList", text, None, n)
 
 
 @lru_cache(maxsize=4096)
@@ -270,13 +265,13 @@ class ChatListModel(KeyedListModel[int, ConversationRow]):
     def _accessible_text(self, row: ConversationRow, now: QDateTime) -> str:
         parts = [format_customer(row.customer_name, row.customer_number)]
         if row.unread:
-            parts.append(_tr("%n unread", row.unread))
+            parts.append(self.tr("%n unread", "", row.unread))
         snippet = _snippet(row.last_message or "")
         if snippet:
             if row.last_direction == "OUTGOING":
-                parts.append(_tr("last message (sent): %1").replace("%1", snippet))
+                parts.append(self.tr("last message (sent): %1").replace("%1", snippet))
             else:
-                parts.append(_tr("last message: %1").replace("%1", snippet))
+                parts.append(self.tr("last message: %1").replace("%1", snippet))
         when = format_list_time(row.last_time, now)
         if when:
             parts.append(when)

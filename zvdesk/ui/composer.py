@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -69,7 +69,8 @@ SEND_GUARD_MS = 800
 
 
 def _choose_file_dialog(parent: QWidget) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(parent, parent.tr("Attach a file"))
+    title = QCoreApplication.translate("Composer", "Attach a file")
+    name, _filter = QFileDialog.getOpenFileName(parent, title)
     return Path(name) if name else None
 
 

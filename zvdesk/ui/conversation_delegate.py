@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -85,10 +84,6 @@ _VIDEO_BOX = QSize(320, 180)
 _BROKEN_BLOCK = QSize(240, 72)
 _LAYOUT_CACHE = 1_000
 _HEIGHT_CACHE = 20_000
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Conversation", text)
 
 
 def _utf16_index(text: str, index: int) -> int:
@@ -269,7 +264,7 @@ class ConversationDelegate(QStyledItemDelegate):
         attachment = str(index.data(ConvRole.Attachment) or "")
         if attachment:
             elided = small_fm.elidedText(
-                _tr("Attachment: %1").replace("%1", attachment), Qt.TextElideMode.ElideMiddle,
+                self.tr("Attachment: %1").replace("%1", attachment), Qt.TextElideMode.ElideMiddle,
                 inner_max,
             )
             result.attachment = elided
@@ -333,7 +328,7 @@ class ConversationDelegate(QStyledItemDelegate):
             text = str(index.data(ConvRole.TimeText) or "")
             icon_name = "schedule"
         icon_size = fm.height() - 2
-        retry_text = _tr("Retry")
+        retry_text = self.tr("Retry")
         retry_w = fm.horizontalAdvance(retry_text) + 8 if retry else 0
         icon_w = icon_size + 4 if icon_name else 0
         text_w = max(0, area.width() - icon_w - retry_w)
@@ -486,7 +481,7 @@ class ConversationDelegate(QStyledItemDelegate):
             link_font.setBold(True)
             painter.setFont(link_font)
             painter.setPen(palette.color(QPalette.ColorRole.Link))
-            painter.drawText(layout.retry_rect, int(Qt.AlignmentFlag.AlignCenter), _tr("Retry"))
+            painter.drawText(layout.retry_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("Retry"))
 
     def _paint_media(
         self,
@@ -506,7 +501,7 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setBrush(panel)
         painter.drawRoundedRect(QRectF(rect), 8, 8)
         painter.setFont(small)
-        name = safetext.elide_one_line(block.mms.file_name or "", 200) or _tr("Attachment")
+        name = safetext.elide_one_line(block.mms.file_name or "", 200) or self.tr("Attachment")
         if block.kind == "image":
             preview = self._cache.preview(block.mms.mms_id) if self._cache is not None else None
             if preview is not None and preview.image is not None:
@@ -549,7 +544,7 @@ class ConversationDelegate(QStyledItemDelegate):
         elif block.kind != "file" and block.open_rect is not None:
             painter.setFont(link_font)
             painter.setPen(ink)
-            painter.drawText(block.open_rect, int(Qt.AlignmentFlag.AlignCenter), _tr("Open"))
+            painter.drawText(block.open_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("Open"))
             text_left = block.open_rect.right() + 5
         else:
             painter.drawPixmap(QRect(bar.left() + 10, bar.top() + 14, 32, 32),
@@ -583,9 +578,9 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setFont(link_font)
         painter.setPen(ink)
         if block.kind == "file" and block.open_rect is not None:
-            painter.drawText(block.open_rect, int(Qt.AlignmentFlag.AlignCenter), _tr("Open"))
+            painter.drawText(block.open_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("Open"))
         if block.save_rect is not None:
-            painter.drawText(block.save_rect, int(Qt.AlignmentFlag.AlignCenter), _tr("Save"))
+            painter.drawText(block.save_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("Save"))
         painter.setFont(small)
 
     def _paint_play_button(

@@ -21,7 +21,6 @@ from typing import Any, Literal
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
@@ -89,10 +88,6 @@ class DaySeparator:
 Entry = MessageRow | OutboxRow | ScheduledRow | DaySeparator
 
 _SCHEDULED_HEADER: Key = ("separator", "scheduled")
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Conversation", text, None, n)
 
 
 def status_tone(status: str | None, *, outbox_state: str | None = None) -> StatusTone:
@@ -432,13 +427,13 @@ class ConversationModel(KeyedListModel[Key, Entry]):
 
     def _separator_label(self, entry: DaySeparator) -> str:
         if entry.julian_day is None:
-            return _tr("Scheduled")
+            return self.tr("Scheduled")
         day = QDate.fromJulianDay(entry.julian_day)
         today = self._clock().toLocalTime().date()
         if day == today:
-            return _tr("Today")
+            return self.tr("Today")
         if day.daysTo(today) == 1:
-            return _tr("Yesterday")
+            return self.tr("Yesterday")
         return QLocale().toString(day, QLocale.FormatType.LongFormat)
 
     def _text(self, entry: MessageRow | OutboxRow | ScheduledRow) -> str:
@@ -475,8 +470,8 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         else:
             when = "?"
         if zone:
-            return _tr("Scheduled for %1 (%2)").replace("%1", when).replace("%2", zone)
-        return _tr("Scheduled for %1").replace("%1", when)
+            return self.tr("Scheduled for %1 (%2)").replace("%1", when).replace("%2", zone)
+        return self.tr("Scheduled for %1").replace("%1", when)
 
     def _status(self, entry: MessageRow | OutboxRow | ScheduledRow) -> str | None:
         if isinstance(entry, OutboxRow):
@@ -496,10 +491,10 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         """The status in words, with the server's description (plain text, for tooltips)."""
         if isinstance(entry, OutboxRow):
             label = {
-                "queued": _tr("Waiting to send"),
-                "sending": _tr("Sending…"),
-                "unknown": _tr("Not sure it was sent: checking"),
-                "failed": _tr("Not sent"),
+                "queued": self.tr("Waiting to send"),
+                "sending": self.tr("Sending…"),
+                "unknown": self.tr("Not sure it was sent: checking"),
+                "failed": self.tr("Not sent"),
             }.get(entry.state, entry.state)
             reason = safetext.plain(entry.last_error or "", max_lines=5, max_line_chars=300)
             return f"{label}: {reason}" if entry.state == "failed" and reason else label
@@ -508,13 +503,13 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         if entry.incoming or not entry.status:
             return ""
         names = {
-            "IN_QUEUE": _tr("Queued"),
-            "QUEUED": _tr("Queued"),
-            "SENT": _tr("Sent"),
-            "DELIVERED": _tr("Delivered"),
-            "UNDELIVERED": _tr("Not delivered"),
-            "EXPIRED": _tr("Expired"),
-            "FAILED": _tr("Failed"),
+            "IN_QUEUE": self.tr("Queued"),
+            "QUEUED": self.tr("Queued"),
+            "SENT": self.tr("Sent"),
+            "DELIVERED": self.tr("Delivered"),
+            "UNDELIVERED": self.tr("Not delivered"),
+            "EXPIRED": self.tr("Expired"),
+            "FAILED": self.tr("Failed"),
         }
         upper = entry.status.strip().upper()
         label = names.get(upper, safetext.elide_one_line(entry.status, 40))
@@ -527,13 +522,13 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         when = self._time_text(entry)
         if isinstance(entry, MessageRow) and entry.incoming:
             who = safetext.elide_one_line(entry.customer_name, 60) if entry.customer_name else ""
-            who = who or _tr("Customer")
+            who = who or self.tr("Customer")
         else:
             agent = self._role_value(entry, ConvRole.Agent)
-            who = agent if isinstance(agent, str) and agent else _tr("You")
+            who = agent if isinstance(agent, str) and agent else self.tr("You")
         parts = [who, when, self._status_text(entry), text]
         if isinstance(entry, MessageRow) and entry.mms:
-            parts.append(_tr("%n attachment(s)", len(entry.mms)))
+            parts.append(self.tr("%n attachment(s)", "", len(entry.mms)))
         return ", ".join(part for part in parts if part)
 
 

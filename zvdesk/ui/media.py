@@ -77,10 +77,6 @@ _AUDIO_EXTENSIONS = frozenset({"mp3", "m4a", "aac", "amr", "ogg", "oga", "wav", 
 _VIDEO_EXTENSIONS = frozenset({"mp4", "m4v", "3gp", "3g2", "mov", "webm", "mkv", "avi"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Media", text)
-
-
 def media_kind(
     content_type: str | None, file_name: str | None = None, extension: str | None = None
 ) -> MediaKind:
@@ -132,7 +128,7 @@ def type_label(content_type: str | None, file_name: str | None) -> str:
         if guessed:
             return guessed.lstrip(".").upper()
         return safetext.elide_one_line(content_type, 40)
-    return _tr("File")
+    return QCoreApplication.translate("Media", "File")
 
 
 # --- PNG prefixes -------------------------------------------------------------------------------
@@ -273,8 +269,8 @@ class _Entry:
 
 def _placeholder_text(state: PreviewState) -> str:
     if state == PreviewState.TOO_LARGE:
-        return _tr("Image too large to preview")
-    return _tr("Cannot show this image")
+        return QCoreApplication.translate("Media", "Image too large to preview")
+    return QCoreApplication.translate("Media", "Cannot show this image")
 
 
 class MediaPreviewCache(QObject):
@@ -630,4 +626,5 @@ class InlinePlayer(QObject):
         failed = self._current
         self.stop()
         if failed is not None:
-            self.playbackFailed.emit(failed, message or _tr("Cannot play this attachment"))
+            fallback = QCoreApplication.translate("Media", "Cannot play this attachment")
+            self.playbackFailed.emit(failed, message or fallback)

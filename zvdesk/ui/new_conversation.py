@@ -29,7 +29,6 @@ from zvdesk.ui.csvexport import display_number
 
 __all__ = ["NewConversationDialog", "check_number", "format_as_you_type", "region_name"]
 
-_CONTEXT = "NewConversationDialog"
 _SIGNIFICANT = frozenset("+0123456789")
 
 
@@ -56,31 +55,35 @@ def format_as_you_type(text: str, region: str) -> str:
 def check_number(text: str, region: str) -> tuple[str | None, str]:
     """``(e164, message)``: the E.164 form and a confirmation, or None and what is wrong."""
 
-    def tr(source: str) -> str:
-        return QCoreApplication.translate(_CONTEXT, source)
-
+    # Literal contexts: pyside6-lupdate reads these calls from the source.
+    translate = QCoreApplication.translate
     stripped = text.strip()
     if not stripped:
-        return None, tr("Type the customer's phone number.")
+        return None, translate("NewConversationDialog", "Type the customer's phone number.")
     if any(ch.isalpha() for ch in stripped):
-        return None, tr("A phone number has only digits (and a + in front).")
+        return None, translate(
+            "NewConversationDialog", "A phone number has only digits (and a + in front)."
+        )
     try:
         parsed = phonenumbers.parse(stripped, None if stripped.startswith("+") else region.upper())
     except phonenumbers.NumberParseException:
-        return None, tr("This is not a phone number.")
+        return None, translate("NewConversationDialog", "This is not a phone number.")
     code = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
     if code in (None, "ZZ", "001"):
         if stripped.startswith("+"):
-            return None, tr("Unknown country code +%1.").replace("%1", str(parsed.country_code))
+            message = translate("NewConversationDialog", "Unknown country code +%1.")
+            return None, message.replace("%1", str(parsed.country_code))
         code = region.upper()
     if not phonenumbers.is_valid_number(parsed):
-        return None, tr("Not a valid number for %1.").replace("%1", region_name(code))
+        message = translate("NewConversationDialog", "Not a valid number for %1.")
+        return None, message.replace("%1", region_name(code))
     e164: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     # Prefer the country's main region (+44 7911... is valid for GB and for Guernsey).
     if not phonenumbers.is_valid_number_for_region(parsed, code):
         code = phonenumbers.region_code_for_number(parsed) or code
     shown = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return e164, tr("%1 (%2)").replace("%1", shown).replace("%2", region_name(code))
+    confirmation = translate("NewConversationDialog", "%1 (%2)")
+    return e164, confirmation.replace("%1", shown).replace("%2", region_name(code))
 
 
 class NewConversationDialog(QDialog):

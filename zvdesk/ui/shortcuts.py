@@ -42,7 +42,10 @@ CONTEXT = "Shortcuts"
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context`` (translated later, when shown)."""
+    """Marks ``text`` for translation in ``context`` (translated later, when shown).
+
+    ``context`` must be a string literal: pyside6-lupdate reads these calls from the source.
+    """
     return text
 
 
@@ -73,37 +76,39 @@ class ShortcutSpec:
         )
 
 
-_NAV = QT_TRANSLATE_NOOP(CONTEXT, "Navigation")
-_CONV = QT_TRANSLATE_NOOP(CONTEXT, "Conversation")
-_APP = QT_TRANSLATE_NOOP(CONTEXT, "Application")
+_NAV = QT_TRANSLATE_NOOP("Shortcuts", "Navigation")
+_CONV = QT_TRANSLATE_NOOP("Shortcuts", "Conversation")
+_APP = QT_TRANSLATE_NOOP("Shortcuts", "Application")
 
 SHORTCUTS: tuple[ShortcutSpec, ...] = (
     ShortcutSpec("quick_switcher", ("Ctrl+K",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Jump to a conversation (quick switcher)"), _NAV,
+                 QT_TRANSLATE_NOOP("Shortcuts", "Jump to a conversation (quick switcher)"), _NAV,
                  auto_repeat=False),
     ShortcutSpec("new_conversation", ("Ctrl+N",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Start a new conversation"), _CONV, auto_repeat=False),
-    ShortcutSpec("search", ("Ctrl+F",), QT_TRANSLATE_NOOP(CONTEXT, "Search messages"), _NAV,
+                 QT_TRANSLATE_NOOP("Shortcuts", "Start a new conversation"), _CONV,
+                 auto_repeat=False),
+    ShortcutSpec("search", ("Ctrl+F",), QT_TRANSLATE_NOOP("Shortcuts", "Search messages"), _NAV,
                  auto_repeat=False),
     ShortcutSpec("previous_conversation", ("Alt+Up",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Previous conversation"), _NAV),
+                 QT_TRANSLATE_NOOP("Shortcuts", "Previous conversation"), _NAV),
     ShortcutSpec("next_conversation", ("Alt+Down",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Next conversation"), _NAV),
+                 QT_TRANSLATE_NOOP("Shortcuts", "Next conversation"), _NAV),
     ShortcutSpec("previous_unread", ("Alt+Shift+Up",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Previous unread conversation"), _NAV),
+                 QT_TRANSLATE_NOOP("Shortcuts", "Previous unread conversation"), _NAV),
     ShortcutSpec("next_unread", ("Alt+Shift+Down",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Next unread conversation"), _NAV),
-    ShortcutSpec("send", ("Return",), QT_TRANSLATE_NOOP(CONTEXT, "Send the message"), _CONV,
+                 QT_TRANSLATE_NOOP("Shortcuts", "Next unread conversation"), _NAV),
+    ShortcutSpec("send", ("Return",), QT_TRANSLATE_NOOP("Shortcuts", "Send the message"), _CONV,
                  in_widget=True),
     ShortcutSpec("newline", ("Shift+Return",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "New line in the message"), _CONV, in_widget=True),
-    ShortcutSpec("attach", ("Ctrl+Shift+A",), QT_TRANSLATE_NOOP(CONTEXT, "Attach a file"), _CONV,
-                 auto_repeat=False),
+                 QT_TRANSLATE_NOOP("Shortcuts", "New line in the message"), _CONV, in_widget=True),
+    ShortcutSpec("attach", ("Ctrl+Shift+A",),
+                 QT_TRANSLATE_NOOP("Shortcuts", "Attach a file"), _CONV, auto_repeat=False),
     ShortcutSpec("schedule", ("Ctrl+Shift+S",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Schedule the message"), _CONV, auto_repeat=False),
+                 QT_TRANSLATE_NOOP("Shortcuts", "Schedule the message"), _CONV, auto_repeat=False),
     ShortcutSpec("shortcut_sheet", ("Ctrl+/",),
-                 QT_TRANSLATE_NOOP(CONTEXT, "Show keyboard shortcuts"), _APP, auto_repeat=False),
-    ShortcutSpec("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP(CONTEXT, "Open settings"), _APP,
+                 QT_TRANSLATE_NOOP("Shortcuts", "Show keyboard shortcuts"), _APP,
+                 auto_repeat=False),
+    ShortcutSpec("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("Shortcuts", "Open settings"), _APP,
                  auto_repeat=False),
 )  # fmt: skip
 
