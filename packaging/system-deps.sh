@@ -5,8 +5,10 @@ set -euo pipefail
 # libpulse0 + libpipewire: QtMultimedia (without pipewire it warns on every start);
 # gnome-keyring + dbus: a real Secret Service for the keyring tests;
 # binutils (strip), desktop-file-utils, appstream: building and validating the packages.
+# Noto fonts: Arabic, Devanagari and emoji glyphs (DejaVu alone draws boxes).
 packages=(libpulse0 libpipewire-0.3-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
-    gnome-keyring dbus dbus-x11 binutils desktop-file-utils appstream)
+    gnome-keyring dbus dbus-x11 binutils desktop-file-utils appstream
+    fonts-noto-core fonts-noto-color-emoji)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
