@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,8 @@ import pytest
 
 from zvdesk.store import LATEST_VERSION, MIGRATIONS, SchemaTooNewError, Store, migrate
 from zvdesk.store.db import connect
+from zvdesk.store.messages import upsert_messages
+from zvdesk.store.migrations import schema_version as migrations_version
 
 from .conftest import BASE_MS, record
 
@@ -24,6 +28,7 @@ SCHEMA_HASHES = {
     2: "8b468e073f00b7a3",
     3: "5bbc7215f983eb99",
     4: "06c4392ffb47f3ba",
+    5: "49d9e29e8690c234",
 }
 
 T1 = BASE_MS
@@ -88,10 +93,48 @@ def _write_v3_rows(conn: sqlite3.Connection) -> None:
     )
 
 
+def _write_v4_rows(conn: sqlite3.Connection) -> None:
+    """The v1-v3 data as v4 code writes it: no logid index; keys in the recent tier; mms_meta
+    keyed by the message id; conversations indexed for contact search."""
+    seq2 = SEQ1 + (5 << 20)
+    conn.executescript(
+        f"""
+        BEGIN;
+        INSERT INTO conversations (id, customer_number, sender_id, customer_name, last_seq,
+                                   read_upto, unread)
+        VALUES (1, '14155550100', '14842920101', 'Josiah Mills', {seq2}, 0, 2);
+        INSERT INTO conversations_fts (rowid, customer_number, customer_name)
+        SELECT id, customer_number, customer_name FROM conversations;
+        INSERT INTO messages (id, logid, conversation_id, direction, submitted_time, status,
+                              body, customer_name, is_mms, raw)
+        VALUES ({SEQ1}, 'old-1', 1, 'INCOMING', {T1}, 'DELIVERED', 'parcel arrived', 'Josiah Mills',
+                0, '{{"logid":"old-1"}}'),
+               ({seq2}, 'old-2', 1, 'INCOMING', {T1 + 5}, 'DELIVERED', 'where is my refund',
+                'Josiah Mills', 1, '{{"logid":"old-2"}}');
+        INSERT INTO message_keys_recent (key, id) SELECT zvdesk_logid_key(logid), id FROM messages;
+        UPDATE message_key_tiers SET recent = 2 WHERE id = 0;
+        INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages;
+        INSERT INTO mms_meta (message_id, position, mms_id, file_name, file_size, content_type)
+        VALUES ({seq2}, 0, 'mms-old', 'receipt.jpg', 1234, 'image/jpeg');
+        INSERT INTO state (key, value) VALUES ('backfill.offset', '300');
+        INSERT INTO outbox (client_ref, created_ms, updated_ms, kind, conversation_key, payload,
+                            state)
+        VALUES ('ref-old', 1, 1, 'sms', '14155550100|14842920101', '{{"message":"hi"}}', 'queued');
+        INSERT INTO scheduled (logid, job_id, scheduled_time, time_zone, scheduled_utc,
+                               customer_number, sender_id, message, raw)
+        VALUES ('sch-1', 'job-1', '2030-01-01 10:00:00', 'UTC', 1893492000000, '1415', '1484',
+                'later', '{{}}');
+        COMMIT;
+        """
+    )
+    _write_v2_rows(conn)
+
+
 FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     1: [_write_v1_rows],
     2: [_write_v1_rows, _write_v2_rows],
     3: [_write_v1_rows, _write_v2_rows, _write_v3_rows],
+    4: [_write_v4_rows],
 }
 
 
@@ -196,3 +239,102 @@ def test_migrate_rejects_unknown_targets(tmp_path: Path) -> None:
             migrate(conn, 1)
     finally:
         conn.close()
+
+
+def test_a_new_file_opened_by_several_threads_at_once(tmp_path: Path) -> None:
+    """Each thread's migrate() re-checks the version under the write lock: no step runs twice
+    ("table conversations already exists"); switching the new file to WAL is retried ("database
+    is locked", which SQLite answers at once there instead of waiting)."""
+    for attempt in range(50):
+        path = tmp_path / f"race{attempt}.sqlite3"
+        barrier = threading.Barrier(6)
+        errors: list[BaseException] = []
+        versions: list[int] = []
+
+        def open_store(
+            path: Path = path,
+            barrier: threading.Barrier = barrier,
+            versions: list[int] = versions,
+            errors: list[BaseException] = errors,
+        ) -> None:
+            try:
+                barrier.wait()
+                with Store(path) as store:
+                    versions.append(store.schema_version)
+            except BaseException as error:  # reported below
+                errors.append(error)
+
+        threads = [threading.Thread(target=open_store) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert versions == [LATEST_VERSION] * 6
+        with Store(path) as store:
+            assert _schema_hash(store.connection) == SCHEMA_HASHES[LATEST_VERSION]
+
+
+def _hold_write_lock(path: Path, seconds: float, locked: threading.Event) -> None:
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        time.sleep(seconds)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def test_migrate_waits_past_the_busy_timeout_for_another_writer(tmp_path: Path) -> None:
+    path = tmp_path / "busy.sqlite3"
+    connect(path).close()  # a new, empty cache file (WAL)
+    locked = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(path, 0.4, locked))
+    holder.start()
+    conn = connect(path)
+    try:
+        conn.execute("PRAGMA busy_timeout = 20")  # far shorter than the other writer's hold
+        assert locked.wait(5)
+        assert migrate(conn) == LATEST_VERSION
+    finally:
+        holder.join()
+        conn.close()
+
+
+def test_migrate_gives_up_after_its_wait(tmp_path: Path) -> None:
+    path = tmp_path / "stuck.sqlite3"
+    connect(path).close()
+    locked = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(path, 0.5, locked))
+    holder.start()
+    conn = connect(path)
+    try:
+        conn.execute("PRAGMA busy_timeout = 20")
+        assert locked.wait(5)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            migrate(conn, wait=0.05)
+        assert migrations_version(conn) == 0 and not conn.in_transaction
+    finally:
+        holder.join()
+        conn.close()
+
+
+def test_v5_indexes_the_pending_outgoing_messages_of_a_v4_cache(tmp_path: Path) -> None:
+    """v4 wrote the same tables as v5 (v5 only adds an index): write through today's import at
+    v4, then let the Store migrate."""
+    path = tmp_path / "v4.sqlite3"
+    conn = connect(path)
+    try:
+        assert migrate(conn, 4) == 4
+        upsert_messages(conn, [
+            record(logid="out-sent", t=1, direction="OUTGOING", status="SENT"),
+            record(logid="out-done", t=2, direction="OUTGOING", status="DELIVERED"),
+            record(logid="out-null", t=3, direction="OUTGOING", status=None),
+            record(logid="in", t=4, direction="INCOMING", status="SENT"),
+        ])  # fmt: skip
+    finally:
+        conn.close()
+    with Store(path) as store:
+        assert store.schema_version == 5
+        assert [r.logid for r in store.pending_outgoing(BASE_MS)] == ["out-sent", "out-null"]

@@ -75,3 +75,34 @@ def test_validation_and_refusal_inside_a_batch(store: Store) -> None:
     with pytest.raises(RuntimeError, match="durable"), store.batch():
         store.outbox_add("sms", PAYLOAD, conversation_key="k")
     assert store.outbox_pending() == []
+
+
+def test_requeue_from_sending_and_from_unknown_only_when_asked(store: Store, db_path: Path) -> None:
+    row = store.outbox_add("sms", PAYLOAD, conversation_key="k")
+    store.outbox_mark_sending(row.id)
+    queued = store.outbox_requeue(row.id, "not sent yet: no network")
+    assert (queued.state, queued.attempts, queued.last_error) == (
+        "queued", 1, "not sent yet: no network",
+    )  # fmt: skip
+    with Store(db_path) as other:  # durable at once
+        assert other.outbox_get(row.id) == queued
+    with pytest.raises(OutboxStateError, match="queued to queued"):
+        store.outbox_requeue(row.id, "again")
+    assert store.outbox_mark_sending(row.id).attempts == 2
+    store.outbox_mark_unknown(row.id, "timeout after upload")
+    with pytest.raises(OutboxStateError, match="unknown to queued"):
+        store.outbox_requeue(row.id, "may have left")  # a plain requeue never skips a reconcile
+    assert store.outbox_get(row.id).state == "unknown"  # type: ignore[union-attr]
+    assert store.outbox_requeue(row.id, "never left", from_unknown=True).state == "queued"
+    store.outbox_mark_failed(row.id, "refused")
+    for state_from in (True, False):
+        with pytest.raises(OutboxStateError):
+            store.outbox_requeue(row.id, "x", from_unknown=state_from)
+    store.outbox_mark_sending(row.id)
+    store.outbox_mark_sent(row.id, "log-1")
+    with pytest.raises(OutboxStateError):
+        store.outbox_requeue(row.id, "x", from_unknown=True)
+    with pytest.raises(KeyError):
+        store.outbox_requeue(999, "x")
+    with store.batch(), pytest.raises(RuntimeError, match="durable"):
+        store.outbox_requeue(row.id, "x")

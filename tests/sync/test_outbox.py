@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.sync.conftest import FAST, SENDER, EngineFactory, Recorder, run_until
-from zvdesk.api import StaticTokenProvider
+from tests.sync.conftest import (
+    FAST,
+    SENDER,
+    EngineFactory,
+    FakeClock,
+    Recorder,
+    Switch,
+    run_until,
+)
+from zvdesk.api import ConnectError, StaticTokenProvider, ZohoVoiceClient
 from zvdesk.sandbox import SandboxServer
 from zvdesk.store import OutboxRow, Store, conversation_key
 from zvdesk.sync import OutboxConfig, OutboxQueue, OutboxSender, RequestBudget, build_client
+from zvdesk.sync.outbox import PARKED
 
 SEND = "/rest/json/v1/sms/send"
 
@@ -218,3 +229,88 @@ def test_rate_limited_sends_wait_and_go(
     run_until(engine, lambda: all_sent(store, row))
     assert len(on_server(server, "after the 429")) == 1
     assert json.loads(row_of(store, row).payload_json)["message"] == "after the 429"
+
+
+def _sender(
+    server: SandboxServer,
+    store: Store,
+    transport: Switch,
+    clock: FakeClock,
+    budget: RequestBudget | None = None,
+    **options: Any,
+) -> tuple[OutboxSender, ZohoVoiceClient]:
+    budget = budget or RequestBudget(None, clock=clock)
+    client = build_client(
+        StaticTokenProvider(server.token),
+        budget,
+        base_url=server.base_url,
+        inner=transport,
+        **options,
+    )
+    config = OutboxConfig(grace=60.0, skew=2.0, recheck=0.05, retry_base=1.0, retry_cap=1.0)
+    return OutboxSender(client, store, config=config, clock=clock), client
+
+
+def test_a_send_that_never_left_is_queued_again_and_sent_without_reconciling(
+    server: SandboxServer, store: Store
+) -> None:
+    clock = FakeClock()
+    net = Switch(clock)
+    row = OutboxQueue(store).send("+14155557901", "after the outage", sender_id=SENDER)[0]
+    sender, client = _sender(server, store, net, clock)
+    with client:
+        net.offline = True
+        with pytest.raises(ConnectError):
+            sender.process()
+        parked = row_of(store, row)
+        assert (parked.state, parked.attempts) == ("queued", 1)
+        assert (parked.last_error or "").startswith(PARKED)
+        assert sender.process() == 0  # backing off
+        net.offline = False
+        clock.sleep(1.0)
+        net.calls.clear()
+        assert sender.process() == 1
+    assert [path for _, path in net.calls] == [SEND]  # no look at the logs first
+    assert row_of(store, row).state == "sent" and row_of(store, row).attempts == 2
+    assert len(on_server(server, "after the outage")) == 1
+
+
+def test_a_row_parked_as_unknown_by_an_earlier_version_is_requeued(
+    server: SandboxServer, store: Store
+) -> None:
+    clock = FakeClock()
+    net = Switch(clock)
+    row = OutboxQueue(store).send("+14155557902", "parked before", sender_id=SENDER)[0]
+    store.outbox_mark_sending(row.id)
+    store.outbox_mark_unknown(row.id, PARKED + "the network is down")  # as older versions did
+    other = OutboxQueue(store).send("+14155557903", "uncertain", sender_id=SENDER)[0]
+    store.outbox_mark_sending(other.id)
+    store.outbox_mark_unknown(other.id, "the connection was cut after the upload")
+    sender, client = _sender(server, store, net, clock)
+    seen: list[str] = []
+    sender._on_row = lambda r: seen.append(r.state)  # type: ignore[method-assign]
+    with client:
+        sender.process()
+    assert row_of(store, row).state == "sent" and row_of(store, row).attempts == 2
+    assert seen[:3] == ["queued", "sending", "sent"]
+    assert row_of(store, other).state == "unknown"  # reconciled first: not sent again yet
+    assert on_server(server, "uncertain") == []
+    assert len(on_server(server, "parked before")) == 1
+
+
+def test_a_send_cancelled_at_shutdown_is_queued_again(server: SandboxServer, store: Store) -> None:
+    """Stopping the service sets the client's cancel event: a send waiting for the budget fails
+    as a ConnectError (it never left) and the row goes back to queued for the next start."""
+    clock = FakeClock()
+    stop = threading.Event()
+    row = OutboxQueue(store).send("+14155557904", "at shutdown", sender_id=SENDER)[0]
+    budget = RequestBudget(None, clock=clock)
+    sender, client = _sender(server, store, Switch(clock), clock, budget, cancel=stop)
+    with client:
+        budget.pause(60.0)  # the send has to wait for the budget...
+        stop.set()  # ...and the app is closing
+        with pytest.raises(ConnectError):
+            sender.process()
+    queued = row_of(store, row)
+    assert (queued.state, queued.attempts) == ("queued", 1)
+    assert on_server(server, "at shutdown") == []

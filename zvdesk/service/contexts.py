@@ -35,14 +35,11 @@ __all__ = ["EngineHandle", "NetContext", "StoreContext", "TokenSlot"]
 
 log = logging.getLogger("zvdesk.service")
 
-# Two threads opening a new cache file at once would both try to create the schema (the store's
-# migration does not take the write lock before checking the version): open one at a time.
-_OPEN_LOCK = threading.Lock()
-
 
 def open_store(config: ServiceConfig) -> Store:
-    with _OPEN_LOCK:
-        return Store(config.db_path)
+    """The profile's cache. Both lanes open it as they start, possibly at the same moment: the
+    store's migration re-checks the schema version under the write lock, so that is safe."""
+    return Store(config.db_path)
 
 
 class StoreContext(LaneContext):

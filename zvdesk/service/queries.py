@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from zvdesk.store import (
     ConversationRow,
     DraftRow,
+    LogsFilter,
     MessageRow,
     OutboxRow,
     ScheduledRow,
@@ -23,9 +24,11 @@ __all__ = [
     "ChatPage",
     "ConversationData",
     "ConversationRef",
+    "LogsPage",
     "chat_page",
     "conversation_data",
     "conversations_by_id",
+    "logs_page",
     "older_messages",
     "search_conversations",
     "sender_ids",
@@ -33,6 +36,7 @@ __all__ = [
 
 PAGE = 100
 MESSAGES = 100
+LOGS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +161,23 @@ def search_conversations(
 
 
 def sender_ids(store: Store) -> list[str]:
-    """The account's sender numbers seen in the cache, most used first.
+    """The account's sender numbers seen in the cache, most used first."""
+    return store.sender_ids()
 
-    The Store has no method for this yet: read-only SQL on its connection (store thread).
-    """
-    rows = store.connection.execute(
-        "SELECT sender_id FROM conversations GROUP BY sender_id ORDER BY count(*) DESC, sender_id"
-    ).fetchall()
-    return [str(sender) for (sender,) in rows if sender]
+
+@dataclass(frozen=True, slots=True)
+class LogsPage:
+    """A page of the logs view from the cache. ``cache_empty``: the cache holds no message at
+    all yet (the first sync has not stored any), so the server should be asked instead."""
+
+    offset: int
+    rows: list[MessageRow]
+    has_more: bool
+    cache_empty: bool = False
+
+
+def logs_page(store: Store, query: LogsFilter, offset: int = 0, limit: int = LOGS) -> LogsPage:
+    """Cached messages matching ``query``, newest first, from ``offset`` on."""
+    rows = store.logs(query, offset, limit + 1)
+    empty = offset == 0 and not rows and not store.logs(LogsFilter(), 0, 1)
+    return LogsPage(offset, rows[:limit], len(rows) > limit, empty)

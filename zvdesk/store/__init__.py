@@ -1,14 +1,22 @@
 """zvdesk.store: the local SQLite cache of one account profile (no Qt).
 
-Messages and conversations with unread counts, full-text search, scheduled messages, sync state,
-drafts, the durable outbox and the MMS media cache. Records are the API's raw JSON objects.
+Messages and conversations with unread counts, full-text search, the logs view's filtered pages
+(``logs``), scheduled messages, sync state, drafts, the durable outbox and the MMS media cache.
+Records are the API's raw JSON objects.
 """
 
 from __future__ import annotations
 
 from .db import default_db_path, default_media_dir
+from .logs import LogsFilter
 from .media import MediaCache, safe_file_name
-from .migrations import LATEST_VERSION, MIGRATIONS, SchemaTooNewError, migrate
+from .migrations import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    NON_FINAL_STATUSES,
+    SchemaTooNewError,
+    migrate,
+)
 from .outbox import OutboxStateError
 from .records import conversation_key, normalize_number
 from .rows import (
@@ -32,8 +40,10 @@ __all__ = [
     "HIT_START",
     "LATEST_VERSION",
     "MIGRATIONS",
+    "NON_FINAL_STATUSES",
     "ConversationRow",
     "DraftRow",
+    "LogsFilter",
     "MediaCache",
     "MessageRow",
     "MmsRow",

@@ -9,6 +9,7 @@ power cut may lose the last commits, which the next sync fetches again); outbox 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,11 +57,26 @@ def _sql_logid_key(logid: object) -> int | None:
     return None if logid is None else logid_key(str(logid))
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL (a no-op once the file is in WAL mode). Switching a new file needs an
+    exclusive lock that SQLite does not wait for when other connections are opening the same
+    new file at that moment (it answers "database is locked" at once): retry for a while."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.005)
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode (transactions are explicit) with the cache's pragmas."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

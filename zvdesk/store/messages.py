@@ -48,7 +48,7 @@ _CONVERSATION_SELECT = (
     " m.submitted_time, m.direction, m.status, c.unread, c.read_upto"
     " FROM conversations AS c LEFT JOIN messages AS m ON m.id = c.last_seq"
 )
-_MESSAGE_COLUMNS = (
+MESSAGE_COLUMNS = (
     "id, logid, conversation_id, direction, submitted_time, status, status_description, body,"
     " customer_name, user_name, is_mms, raw"
 )
@@ -437,7 +437,7 @@ def _mms_for(conn: sqlite3.Connection, seqs: list[int]) -> dict[int, tuple[MmsRo
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _message_rows(conn: sqlite3.Connection, rows: list[Sequence[Any]]) -> list[MessageRow]:
+def message_rows(conn: sqlite3.Connection, rows: list[Sequence[Any]]) -> list[MessageRow]:
     mms = _mms_for(conn, [r[0] for r in rows if r[10]])
     out = []
     for r in rows:
@@ -461,20 +461,40 @@ def messages(
     """
     bound = (1 << 63) - 1 if before is None else before
     rows = conn.execute(
-        f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ?"
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ?"
         " ORDER BY id DESC LIMIT ?",
         (conversation_id, bound, limit),
     ).fetchall()
     rows.reverse()
-    return _message_rows(conn, rows)
+    return message_rows(conn, rows)
 
 
 def message(conn: sqlite3.Connection, logid: str) -> MessageRow | None:
     rows = conn.execute(
-        f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id IN ({_IDS_BY_KEYS}) AND logid = ?2",
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id IN ({_IDS_BY_KEYS}) AND logid = ?2",
         (json.dumps([logid_key(logid)]), logid),
     ).fetchall()
-    return _message_rows(conn, rows)[0] if rows else None
+    return message_rows(conn, rows)[0] if rows else None
+
+
+def known_logids(conn: sqlite3.Connection, logids: Iterable[str]) -> set[str]:
+    """Which of ``logids`` the store holds, in one statement (through the hashed keys)."""
+    wanted = set(logids)
+    if not wanted:
+        return set()
+    rows = conn.execute(
+        f"SELECT logid FROM messages WHERE id IN ({_IDS_BY_KEYS})",
+        (json.dumps(sorted({logid_key(logid) for logid in wanted})),),
+    ).fetchall()
+    return {r[0] for r in rows if r[0] in wanted}
+
+
+def sender_ids(conn: sqlite3.Connection) -> list[str]:
+    """The sender ids of the cached conversations, the one with most conversations first."""
+    rows = conn.execute(
+        "SELECT sender_id FROM conversations GROUP BY sender_id ORDER BY count(*) DESC, sender_id"
+    ).fetchall()
+    return [str(sender) for (sender,) in rows if sender]
 
 
 def mms_by_id(conn: sqlite3.Connection, mms_id: str) -> MmsRow | None:

@@ -13,6 +13,13 @@ A released migration is never edited; a change to the schema is a new entry at t
   (``message_keys`` and ``message_keys_recent``, counted in ``message_key_tiers``); ``mms_meta``
   is keyed by ``(message_id, position)`` instead of ``(logid, position)``. Rows, ids (seqs), the
   FTS index and every other table are kept as they are.
+- v5: ``messages_pending_outgoing``, a partial index of the outgoing messages whose status is not
+  final (see :data:`PENDING_OUTGOING_WHERE`), so status polling finds them without reading every
+  recent message. Few rows qualify, so imports barely notice it.
+
+Opening one new file from two threads (or processes) at once is safe: each step runs under
+``BEGIN IMMEDIATE`` and re-reads ``user_version`` inside that transaction, so a step another
+connection has already applied is skipped.
 
 Message ids: ``messages.id`` (the rowid) is ``submitted_time << 20`` plus a small counter, so rowid
 order is time order. FTS5 can then answer "newest 50 matches" by walking its doclist backwards, and
@@ -52,6 +59,8 @@ old table's pages stay in the file as free pages, which later inserts reuse.
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -246,11 +255,32 @@ INSERT INTO message_key_tiers (id, main, recent)
 VALUES (0, (SELECT count(*) FROM message_keys), 0);
 """
 
+NON_FINAL_STATUSES: frozenset[str] = frozenset(
+    {"", "ACCEPTED", "IN_QUEUE", "PENDING", "QUEUED", "SENDING", "SENT", "SUBMITTED"}
+)
+"""Statuses after which an outgoing message still changes (compared upper-case; NULL counts too).
+Unknown statuses count as final (shown as they come, not polled forever)."""
+
+PENDING_OUTGOING_WHERE = (
+    "direction = 'OUTGOING' AND (status IS NULL OR upper(status) IN ("
+    + ", ".join(f"'{status}'" for status in sorted(NON_FINAL_STATUSES))
+    + "))"
+)
+"""The condition of the v5 partial index. A query must repeat it word for word (literals, not
+parameters) for SQLite to use the index. Changing it needs a new migration."""
+
+_V5 = """
+CREATE INDEX messages_pending_outgoing ON messages (id)
+WHERE direction = 'OUTGOING' AND (status IS NULL OR upper(status) IN
+    ('', 'ACCEPTED', 'IN_QUEUE', 'PENDING', 'QUEUED', 'SENDING', 'SENT', 'SUBMITTED'));
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
     Migration(2, "drafts and media cache index", _V2),
     Migration(3, "trigram search over customer numbers and names", _V3),
     Migration(4, "hashed two-tier logid keys; mms_meta keyed by message id", _V4),
+    Migration(5, "partial index of outgoing messages with a non-final status", _V5),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -261,32 +291,72 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
-    """Bring the database up to ``target`` (default: the latest version); return the version.
+def _statements(script: str) -> Iterator[str]:
+    """The statements of ``script``, one at a time (``executescript`` would commit first)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip():
+        yield pending  # an incomplete last statement: let SQLite report the error
 
-    Each migration runs in its own transaction together with its user_version bump, so a failure
-    leaves the database at the previous version. ``conn`` must be in autocommit mode
-    (isolation_level=None) and outside a transaction.
-    """
-    goal = LATEST_VERSION if target is None else target
-    if not 0 <= goal <= LATEST_VERSION:
-        raise ValueError(f"unknown schema version {goal}")
-    current = schema_version(conn)
+
+def _check(current: int, goal: int) -> None:
     if current > LATEST_VERSION:
         raise SchemaTooNewError(
             f"database schema version {current} is newer than this zvdesk ({LATEST_VERSION})"
         )
     if current > goal:
         raise ValueError(f"cannot migrate down from version {current} to {goal}")
-    for step in MIGRATIONS:
-        if current < step.version <= goal:
-            try:
-                conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{step.sql}\nPRAGMA user_version = {step.version};\nCOMMIT;"
-                )
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+
+
+def _begin_immediate(conn: sqlite3.Connection, deadline: float) -> None:
+    """Take the write lock, waiting past the busy timeout (another connection may be running a
+    long migration) until ``deadline`` (monotonic seconds)."""
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
                 raise
-            current = step.version
-    return current
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None, *, wait: float = 600.0) -> int:
+    """Bring the database up to ``target`` (default: the latest version); return the version.
+
+    Each migration runs in its own ``BEGIN IMMEDIATE`` transaction together with its
+    user_version bump, so a failure leaves the database at the previous version. The version is
+    read again inside that transaction: when several connections open a new file at once, each
+    step runs once and the others skip it. A connection waits up to ``wait`` seconds for another
+    one's migration to finish. ``conn`` must be in autocommit mode (isolation_level=None) and
+    outside a transaction.
+    """
+    goal = LATEST_VERSION if target is None else target
+    if not 0 <= goal <= LATEST_VERSION:
+        raise ValueError(f"unknown schema version {goal}")
+    current = schema_version(conn)
+    _check(current, goal)
+    if current == goal:
+        return current  # the usual open: no write lock needed
+    deadline = time.monotonic() + wait
+    steps = {step.version: step for step in MIGRATIONS}
+    while True:
+        _begin_immediate(conn, deadline)
+        try:
+            current = schema_version(conn)
+            _check(current, goal)
+            if current == goal:
+                conn.execute("COMMIT")
+                return current
+            step = steps[current + 1]
+            for statement in _statements(step.sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step.version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

@@ -3,13 +3,16 @@
 States and the transitions the methods allow::
 
     queued ──mark_sending──> sending ──mark_sent──> sent
-      │  ^                    │  │
-      │  └──(retry)── failed <┘  └─mark_unknown─> unknown ──mark_sent / mark_failed──> ...
-      └──mark_failed──> failed
+      │  ^ ^                  │  │
+      │  │ └──requeue─────────┘  └─mark_unknown─> unknown ──mark_sent / mark_failed──> ...
+      │  └──(retry)── failed <┘                     │
+      └──mark_failed──> failed     queued <─requeue(from_unknown=True)─┘
 
 ``sending`` counts an attempt. ``unknown`` means a request may have reached the server (timeout
 after upload): the sync engine resolves it by finding the server record (``mark_sent``) or gives
 up (``mark_failed``); it may also retry it (``mark_sending``) when the agent says so.
+``requeue`` puts a row back to ``queued`` when its request provably never left or was refused
+unprocessed (a connect error, 429, an invalid token): it is sent again without reconciliation.
 Every method commits (fsynced) before it returns and refuses to run inside :meth:`Store.batch`.
 """
 
@@ -31,6 +34,7 @@ _ALLOWED_FROM: dict[OutboxState, tuple[OutboxState, ...]] = {
     "sent": ("sending", "unknown"),
     "failed": ("queued", "sending", "unknown"),
     "unknown": ("sending",),
+    "queued": ("sending",),  # requeue; from "unknown" only when asked (see outbox_requeue)
 }
 _COLUMNS = (
     "id, client_ref, created_ms, updated_ms, kind, conversation_key, payload, media_path, state,"
@@ -112,9 +116,12 @@ def outbox_transition(
     now_ms: int,
     error: str | None = None,
     logid: str | None = None,
+    allowed: tuple[OutboxState, ...] | None = None,
 ) -> OutboxRow:
-    """Move a row to state ``to`` if allowed from its current state; committed on return."""
-    allowed = _ALLOWED_FROM[to]
+    """Move a row to state ``to`` if allowed from its current state (``allowed``: the states
+    it may come from, instead of the usual ones); committed on return."""
+    if allowed is None:
+        allowed = _ALLOWED_FROM[to]
     marks = ", ".join("?" * len(allowed))
     with durable_transaction(conn):
         rows = conn.execute(
@@ -131,6 +138,24 @@ def outbox_transition(
     if current is None:
         raise KeyError(outbox_id)
     raise OutboxStateError(f"outbox {outbox_id}: cannot go from {current[0]} to {to}")
+
+
+def outbox_requeue(
+    conn: sqlite3.Connection,
+    outbox_id: int,
+    error: str,
+    *,
+    now_ms: int,
+    from_unknown: bool = False,
+) -> OutboxRow:
+    """``sending -> queued``: the request provably never left, or the server refused it before
+    processing it (connect error, 429, invalid token); ``error`` says why it is not sent yet.
+
+    ``from_unknown=True`` also allows ``unknown -> queued``, only for a caller that knows the
+    row's last request never left (never after a timeout or a cut connection).
+    """
+    allowed: tuple[OutboxState, ...] = ("sending", "unknown") if from_unknown else ("sending",)
+    return outbox_transition(conn, outbox_id, "queued", now_ms=now_ms, error=error, allowed=allowed)
 
 
 def outbox_delete(conn: sqlite3.Connection, outbox_id: int) -> bool:

@@ -18,12 +18,15 @@ from types import TracebackType
 from typing import Any
 
 from . import drafts as _drafts
+from . import logs as _logs
 from . import messages as _messages
 from . import outbox as _outbox
+from . import outgoing as _outgoing
 from . import scheduled as _scheduled
 from . import search as _search
 from . import state as _state
 from .db import connect, write_transaction
+from .logs import LogsFilter
 from .migrations import migrate
 from .rows import (
     ConversationRow,
@@ -108,6 +111,27 @@ class Store:
 
     def message(self, logid: str) -> MessageRow | None:
         return _messages.message(self._conn, logid)
+
+    def known_logids(self, logids: Iterable[str]) -> set[str]:
+        """Which of ``logids`` are stored (one statement for the lot)."""
+        return _messages.known_logids(self._conn, logids)
+
+    def pending_outgoing(self, since_ms: int) -> list[MessageRow]:
+        """Outgoing messages from ``since_ms`` on whose status is not final, oldest first."""
+        return _outgoing.pending_outgoing(self._conn, since_ms)
+
+    def outgoing_count(self, since_ms: int, limit: int | None = None) -> int:
+        """How many outgoing messages are stored from ``since_ms`` on (counting stops at
+        ``limit``)."""
+        return _outgoing.outgoing_count(self._conn, since_ms, limit)
+
+    def logs(self, query: LogsFilter, offset: int = 0, limit: int = 100) -> list[MessageRow]:
+        """The logs view's page: messages matching ``query``, newest first."""
+        return _logs.logs(self._conn, query, offset, limit)
+
+    def sender_ids(self) -> list[str]:
+        """Sender ids of the cached conversations, most used first."""
+        return _messages.sender_ids(self._conn)
 
     def mms(self, mms_id: str) -> MmsRow | None:
         return _messages.mms_by_id(self._conn, mms_id)
@@ -209,6 +233,18 @@ class Store:
     def outbox_mark_unknown(self, outbox_id: int, error: str) -> OutboxRow:
         return _outbox.outbox_transition(
             self._conn, outbox_id, "unknown", now_ms=self.now_ms(), error=error
+        )
+
+    def outbox_requeue(
+        self, outbox_id: int, error: str, *, from_unknown: bool = False
+    ) -> OutboxRow:
+        """Back to ``queued``: the send provably never left or was refused unprocessed.
+
+        From ``sending``; from ``unknown`` only with ``from_unknown=True`` (see
+        :func:`.outbox.outbox_requeue`).
+        """
+        return _outbox.outbox_requeue(
+            self._conn, outbox_id, error, now_ms=self.now_ms(), from_unknown=from_unknown
         )
 
     def outbox_delete(self, outbox_id: int) -> bool:

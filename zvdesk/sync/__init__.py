@@ -7,7 +7,7 @@
   them exactly once, reconciling uncertain attempts with the server (``reconcile``);
 - :class:`RequestBudget` / :class:`BudgetedTransport` (``budget``) and :func:`build_client`
   (``client``): one request budget per account shared by every call;
-- :class:`DraftSaver` (``drafts``); ``history``, ``statuses``, ``lists``, ``pending``, ``backoff``
+- :class:`DraftSaver` (``drafts``); ``history``, ``statuses``, ``lists``, ``backoff``
   and ``clock`` are the engine's parts.
 """
 

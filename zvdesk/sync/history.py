@@ -104,7 +104,7 @@ class History:
         """Upsert a page: (new incoming logids, changed conversations, every record known)."""
         known: set[str] = set()
         if notify:
-            known = {e.logid for e in page.items if self._store.message(e.logid) is not None}
+            known = self._store.known_logids(e.logid for e in page.items)
         result = self._store.upsert_messages(e.raw for e in page.items)
         short = page.items and len(page.items) < self._page_size
         if short and page.total is not None and start + len(page.items) < page.total:

@@ -11,11 +11,14 @@ conversation wait, so messages go out in creation order):
   again: a matching record is claimed (``sent``); if none shows up within the grace period after
   the attempt, the row is sent again as a new attempt.
 
-Errors that say the request never left (ConnectError), 429 and AuthError leave the row to be sent
-again without reconciliation after a backoff, and stop the pass: the engine turns them into its
-offline / signed-out states. Until the store can move a row from ``sending`` back to ``queued``
-(requested), such a row is parked as ``unknown`` and remembered as "never left" in memory; after
-a restart it is reconciled like any other unknown row, which is merely slower, never unsafe.
+Errors that say the request never left (ConnectError, also a send cut off at shutdown before it
+went out), 429 and AuthError put the row back to ``queued`` (``Store.outbox_requeue``, durable,
+last error starting with :data:`PARKED`): it is sent again without reconciliation after a
+backoff, also after a restart. They stop the pass: the engine turns them into its offline /
+signed-out states. A crash between the send and that write leaves the row ``sending``, which the
+next pass marks "interrupted while sending" and reconciles. Earlier versions parked such rows as
+``unknown`` with the same :data:`PARKED` error (written only after a send that never left, and
+overwritten by every uncertain outcome): those are requeued as well.
 """
 
 from __future__ import annotations
@@ -44,9 +47,11 @@ from zvdesk.sync.clock import SYSTEM_CLOCK, Clock
 from zvdesk.sync.enqueue import request_from_payload
 from zvdesk.sync.reconcile import Match, find_on_server
 
-__all__ = ["OutboxConfig", "OutboxSender"]
+__all__ = ["PARKED", "OutboxConfig", "OutboxSender"]
 
 log = logging.getLogger("zvdesk.sync.outbox")
+
+PARKED = "not sent yet: "
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,6 @@ class OutboxSender:
         self._on_sent = on_sent or (lambda row, record: None)
         self._not_before: dict[int, float] = {}
         self._backoff: dict[int, Backoff] = {}
-        self._never_left: set[int] = set()
 
     # -- the pass -------------------------------------------------------------------------------
     def heads(self) -> list[OutboxRow]:
@@ -143,8 +147,9 @@ class OutboxSender:
             return self._attempt(row)
         if row.state == "sending":
             row = self._emit(self._store.outbox_mark_unknown(row.id, "interrupted while sending"))
-        if row.id in self._never_left:
-            return self._attempt(row)
+        elif (row.last_error or "").startswith(PARKED):  # parked as unknown by an earlier version
+            requeued = self._store.outbox_requeue(row.id, row.last_error or "", from_unknown=True)
+            return self._attempt(self._emit(requeued))
         return self._reconcile(row)
 
     def _later(self, row: OutboxRow, seconds: float) -> None:
@@ -153,7 +158,6 @@ class OutboxSender:
     def _forget(self, row: OutboxRow) -> None:
         self._not_before.pop(row.id, None)
         self._backoff.pop(row.id, None)
-        self._never_left.discard(row.id)
 
     def _attempt(self, row: OutboxRow) -> OutboxRow:
         payload = row.payload()
@@ -166,7 +170,6 @@ class OutboxSender:
         except ValidationError as error:
             return self._fail(self._emit(self._store.outbox_mark_sending(row.id)), error)
         row = self._emit(self._store.outbox_mark_sending(row.id))
-        self._never_left.discard(row.id)
         try:
             if media is not None:
                 result = self._client.send_mms(request, media)
@@ -189,9 +192,8 @@ class OutboxSender:
         return self._sent(row, result.logid, result)
 
     def _park(self, row: OutboxRow, error: ZohoVoiceError) -> None:
-        """The request never left (or was refused before processing): send again later."""
-        parked = self._store.outbox_mark_unknown(row.id, f"not sent yet: {describe(error)}")
-        self._never_left.add(row.id)
+        """The request never left (or was refused before processing): queued, sent later."""
+        parked = self._store.outbox_requeue(row.id, PARKED + describe(error))
         backoff = self._backoff.setdefault(
             row.id, Backoff(self.config.retry_base, self.config.retry_cap)
         )

@@ -13,8 +13,7 @@ import logging
 from datetime import UTC, datetime
 
 from zvdesk.api import LogEntry, ZohoVoiceClient
-from zvdesk.store import Store
-from zvdesk.sync.pending import outgoing_count_since, pending_outgoing
+from zvdesk.store import MessageRow, Store
 
 __all__ = ["StatusPoller"]
 
@@ -48,22 +47,37 @@ class StatusPoller:
         self._max_pages = max_pages
         self._per_customer_max = per_customer_max
 
+    def _pending(self) -> list[MessageRow]:
+        return self._store.pending_outgoing(self._store.now_ms() - self._horizon_ms)
+
     def has_pending(self) -> bool:
-        return bool(pending_outgoing(self._store, self._store.now_ms() - self._horizon_ms))
+        return bool(self._pending())
+
+    def _customers(self, pending: list[MessageRow]) -> dict[str, int]:
+        """Customer number (digits) -> submitted time of its oldest pending message."""
+        oldest: dict[str, int] = {}
+        numbers: dict[int, str] = {}
+        for row in pending:
+            if row.conversation_id not in numbers:
+                conversation = self._store.conversation(row.conversation_id)
+                numbers[row.conversation_id] = conversation.customer_number if conversation else ""
+            number = numbers[row.conversation_id]
+            if number:
+                oldest[number] = min(oldest.get(number, row.submitted_time), row.submitted_time)
+        return oldest
 
     def poll(self) -> tuple[frozenset[int], int]:
         """Fetch fresh records for pending messages; (changed conversation ids, requests made)."""
-        pending = pending_outgoing(self._store, self._store.now_ms() - self._horizon_ms)
+        pending = self._pending()
         if not pending:
             return frozenset(), 0
         oldest = pending[0].submitted_time
-        customers = sorted({p.customer_number for p in pending})
+        customers = self._customers(pending)
         requests = 0
         entries: list[LogEntry] = []
-        range_size = outgoing_count_since(self._store, oldest)
+        range_size = self._store.outgoing_count(oldest, limit=self._page_size + 1)
         if range_size > self._page_size and len(customers) <= self._per_customer_max:
-            for number in customers:
-                since = min(p.submitted_time for p in pending if p.customer_number == number)
+            for number, since in sorted(customers.items()):
                 got, made = self._scan(since, number)
                 entries += got
                 requests += made
