@@ -1,9 +1,11 @@
 """Deterministic demo data: several hundred conversations, thousands of messages, a schedule.
 
 Seeded (``SandboxConfig.seed``), so two runs give the same customers, texts, statuses and ids;
-timestamps are relative to the moment of generation (the last 30 days). Customer numbers come from
-ranges reserved for fiction (555-01xx in North America, 07700 900xxx in the UK, 0491 570xxx in
-Australia) or look-alikes, and never end in 0000/0001 (the unreachable/slow rules).
+timestamps are relative to the moment of generation (the last 30 days). Customer numbers are
+valid for libphonenumber (so agents can reply to every demo customer) in small fixed ranges (555
+exchanges in North America, 07400 123xxx in the UK, 0491 570xxx in Australia, ...), and never end in
+0000/0001 (the unreachable/slow rules). Ofcom's drama range (07700 900xxx) is avoided on purpose:
+libphonenumber rejects it, and the app refuses to send to a number it cannot validate.
 """
 
 from __future__ import annotations
