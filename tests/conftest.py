@@ -1,14 +1,26 @@
 """Test set-up shared by every test.
 
 Qt runs offscreen; pytest-qt fails a test on any Qt warning (see pyproject.toml).
+
+``secret_service`` starts a REAL Secret Service for the session (used by the sign-in tests of
+tests/auth and tests/ui): a private ``dbus-daemon`` (its own config, so nothing is D-Bus-activated
+behind our back) and ``gnome-keyring-daemon --foreground --unlock --components=secrets`` with its
+password on stdin and its files in a temporary home. Both are stopped at the end and the
+environment is restored. A machine without the daemons fails the tests that need them (CI
+installs Debian's gnome-keyring, dbus and dbus-x11).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from contextlib import closing
+from typing import TYPE_CHECKING, Any
 
+import keyring
 import pytest
 
 if TYPE_CHECKING:
@@ -17,6 +29,21 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests away from the developer's real data, config and keyring.
 os.environ.setdefault("ZVDESK_TESTING", "1")
+
+DEBIAN_PACKAGES = "gnome-keyring dbus dbus-x11"
+_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={run}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -58,3 +85,108 @@ def sandbox(sandbox_server: SandboxServer) -> Iterator[SandboxServer]:
     sandbox_server.requests.clear()
     yield sandbox_server
     sandbox_server.faults.clear()
+
+
+# --- a real Secret Service --------------------------------------------------------------------
+
+
+def _stop(process: subprocess.Popen[Any]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+    for stream in (process.stdin, process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def _wait_for_secret_service(timeout: float = 10.0) -> None:
+    import secretstorage
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with closing(secretstorage.dbus_init()) as conn:
+                if secretstorage.check_service_availability(conn):
+                    return
+        except secretstorage.exceptions.SecretStorageException:
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail("gnome-keyring-daemon did not register the Secret Service on D-Bus")
+        time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A private D-Bus session bus with an unlocked gnome-keyring; yields the bus address."""
+    dbus_daemon = shutil.which("dbus-daemon")
+    keyring_daemon = shutil.which("gnome-keyring-daemon")
+    if dbus_daemon is None or keyring_daemon is None:
+        missing = "dbus-daemon" if dbus_daemon is None else "gnome-keyring-daemon"
+        pytest.fail(
+            f"{missing} is not installed: the keyring tests need a real Secret Service. "
+            f"Install the Debian packages: apt-get install -y {DEBIAN_PACKAGES}"
+        )
+    root = tmp_path_factory.mktemp("kr")
+    run, home = root / "run", root / "home"
+    run.mkdir(mode=0o700)
+    home.mkdir(mode=0o700)
+    config = root / "bus.conf"
+    config.write_text(_BUS_CONFIG.format(run=run), encoding="utf-8")
+    bus = subprocess.Popen(
+        [dbus_daemon, f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    daemon: subprocess.Popen[bytes] | None = None
+    saved = {k: os.environ.get(k) for k in ("DBUS_SESSION_BUS_ADDRESS",)}
+    try:
+        assert bus.stdout is not None
+        address = bus.stdout.readline().strip()
+        if not address:
+            pytest.fail("dbus-daemon did not start a private session bus")
+        env = {
+            **os.environ,
+            "DBUS_SESSION_BUS_ADDRESS": address,
+            "HOME": str(home),
+            "XDG_RUNTIME_DIR": str(run),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+        }
+        daemon = subprocess.Popen(
+            [keyring_daemon, "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        assert daemon.stdin is not None
+        daemon.stdin.write(b"zvdesk-test-password")
+        daemon.stdin.close()
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+        _wait_for_secret_service()
+        yield address
+    finally:
+        if daemon is not None:
+            _stop(daemon)
+        _stop(bus)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture
+def real_keyring(secret_service: str) -> Iterator[Any]:
+    """keyring's SecretService backend on the private bus, as ``keyring.get_keyring()``."""
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    backend = SecretServiceKeyring()
+    keyring.set_keyring(backend)
+    yield backend

@@ -271,3 +271,19 @@ def test_controls_are_accessible(view: LogsView) -> None:
         assert widget.accessibleName()
         assert widget.accessibleDescription()
     assert view.dates.from_edit.date() == QDate.currentDate()
+
+
+def test_search_server_applies_the_filters_first(qtbot: QtBot) -> None:
+    widget = LogsView(debounce_ms=10_000, default_region="GB")
+    qtbot.addWidget(widget)
+    events: list[object] = []
+    widget.queryChanged.connect(events.append)
+    widget.serverSearchRequested.connect(lambda: events.append("server"))
+    widget.number.setText("+44 79")  # still waiting for the debounce
+    assert widget.number_is_prefix()
+    qtbot.mouseClick(widget.server_button, Qt.MouseButton.LeftButton)
+    assert events == [LogsQuery(number_digits="4479"), "server"]
+    widget.number.setText("12ab")  # invalid: nothing is asked
+    widget.search_server()
+    assert len(events) == 2
+    assert widget.server_button.accessibleName() and widget.server_button.accessibleDescription()

@@ -5,13 +5,15 @@ accounts servers it may talk to), ``oauth`` (the accounts server's endpoints), `
 (Zoho's error replies as exceptions), ``loopback`` (the redirect listener), ``browser`` and
 ``device`` (the two interactive sign-ins), ``credentials`` (the keyring, the only module touching
 it), ``tokens`` (TokenManager, the app's TokenProvider), ``profiles`` (non-secret per-account
-settings and the administrator's defaults), ``errors``.
+settings and the administrator's defaults), ``accounts`` (settings to an OAuth client, a finished
+sign-in to a stored profile; shared by the CLI and the app), ``errors``.
 """
 
 from __future__ import annotations
 
 from zvdesk.auth.browser import BrowserSignIn, sign_in_with_browser
 from zvdesk.auth.credentials import (
+    ClientSecretStore,
     CredentialStore,
     KeyringCredentials,
     SessionOnlyCredentials,
@@ -44,6 +46,7 @@ __all__ = [
     "AdminConfig",
     "AuthServerUnreachableError",
     "BrowserSignIn",
+    "ClientSecretStore",
     "CredentialStore",
     "DeviceCode",
     "DeviceCodeExpiredError",

@@ -1,10 +1,12 @@
 """Where the refresh token is kept: the system keyring, or memory for a session-only sign-in.
 
 This is the only module that touches :mod:`keyring`. The refresh token of profile ``P`` is stored
-under service ``"zvdesk"``, username ``"P/refresh_token"``. A missing or unusable keyring (the
-``fail``/``null`` backends, no Secret Service on D-Bus, a locked or failing collection) raises
-:class:`~zvdesk.auth.errors.NoKeyringError` with a plain message; the app can then offer
-:class:`SessionOnlyCredentials`, which keeps the token in memory until the app quits.
+under service ``"zvdesk"``, username ``"P/refresh_token"``; the client secret of OAuth client ``C``
+(entered in the app's settings; never written to a settings file) under ``"client/C/secret"``.
+A missing or unusable keyring (the ``fail``/``null`` backends, no Secret Service on D-Bus, a
+locked or failing collection) raises :class:`~zvdesk.auth.errors.NoKeyringError` with a plain
+message; the app can then offer :class:`SessionOnlyCredentials`, which keeps the token in memory
+until the app quits.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from zvdesk.auth.errors import NoKeyringError
 __all__ = [
     "KEYRING_SERVICE",
     "NO_KEYRING_MESSAGE",
+    "ClientSecretStore",
     "CredentialStore",
     "KeyringCredentials",
     "SessionOnlyCredentials",
+    "client_secret_username",
     "keyring_username",
 ]
 
@@ -47,6 +51,11 @@ def keyring_username(profile: str) -> str:
     return f"{profile}/refresh_token"
 
 
+def client_secret_username(client_id: str) -> str:
+    """The keyring username of an OAuth client's secret."""
+    return f"client/{client_id}/secret"
+
+
 @runtime_checkable
 class CredentialStore(Protocol):
     """Keeps one refresh token per profile."""
@@ -63,6 +72,17 @@ class CredentialStore(Protocol):
     def delete_refresh_token(self, profile: str) -> bool:
         """Remove the profile's token; False when there was none."""
         ...
+
+
+@runtime_checkable
+class ClientSecretStore(Protocol):
+    """Keeps the secret of an OAuth client (the app's settings), by client id."""
+
+    def load_client_secret(self, client_id: str) -> str | None: ...
+
+    def save_client_secret(self, client_id: str, secret: str) -> None: ...
+
+    def delete_client_secret(self, client_id: str) -> bool: ...
 
 
 def _no_keyring(exc: BaseException | None, secret: str | None = None) -> NoKeyringError:
@@ -112,6 +132,26 @@ class KeyringCredentials:
 
         return self._call(delete)
 
+    def load_client_secret(self, client_id: str) -> str | None:
+        user = client_secret_username(client_id)
+        value = self._call(lambda b: b.get_password(KEYRING_SERVICE, user))
+        return value if isinstance(value, str) and value else None
+
+    def save_client_secret(self, client_id: str, secret: str) -> None:
+        user = client_secret_username(client_id)
+        self._call(lambda b: b.set_password(KEYRING_SERVICE, user, secret), secret=secret)
+        log.info("saved the client secret of an OAuth client in the keyring")
+
+    def delete_client_secret(self, client_id: str) -> bool:
+        def delete(b: Any) -> bool:
+            try:
+                b.delete_password(KEYRING_SERVICE, client_secret_username(client_id))
+            except keyring.errors.PasswordDeleteError:
+                return False
+            return True
+
+        return self._call(delete)
+
     def _usable_backend(self) -> Any:
         backend = self.backend
         unusable = (keyring.backends.fail.Keyring, keyring.backends.null.Keyring)
@@ -137,6 +177,7 @@ class SessionOnlyCredentials:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._tokens: dict[str, str] = {}
+        self._secrets: dict[str, str] = {}
 
     def load_refresh_token(self, profile: str) -> str | None:
         with self._lock:
@@ -149,6 +190,18 @@ class SessionOnlyCredentials:
     def delete_refresh_token(self, profile: str) -> bool:
         with self._lock:
             return self._tokens.pop(profile, None) is not None
+
+    def load_client_secret(self, client_id: str) -> str | None:
+        with self._lock:
+            return self._secrets.get(client_id)
+
+    def save_client_secret(self, client_id: str, secret: str) -> None:
+        with self._lock:
+            self._secrets[client_id] = secret
+
+    def delete_client_secret(self, client_id: str) -> bool:
+        with self._lock:
+            return self._secrets.pop(client_id, None) is not None
 
     def __repr__(self) -> str:
         return f"SessionOnlyCredentials(profiles={sorted(self._tokens)!r})"

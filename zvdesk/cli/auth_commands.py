@@ -12,7 +12,8 @@ on stderr); 2 bad input. Never a traceback, never a token or a code on the termi
 
 The client id comes from ``--client-id``, ``$ZVDESK_CLIENT_ID``, the profile, or the
 administrator's config file; the client secret (if the client has one) only from
-``$ZVDESK_CLIENT_SECRET`` or the administrator's file, never from the command line.
+``$ZVDESK_CLIENT_SECRET``, the keyring (where the desktop app's Settings keep it) or the
+administrator's file, never from the command line.
 """
 
 from __future__ import annotations
@@ -20,23 +21,30 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import webbrowser
 from typing import Any, TextIO
 
 from zvdesk.api.errors import ValidationError, ZohoVoiceError
 from zvdesk.api.regions import region as region_named
+from zvdesk.auth.accounts import (
+    client_config,
+    config_for_profile,
+    delete_local_data,
+    override_url,
+    remember_sign_in,
+    require_refresh_token,
+    token_manager_for,
+)
 from zvdesk.auth.browser import DEFAULT_TIMEOUT, BrowserSignIn
 from zvdesk.auth.credentials import CredentialStore, KeyringCredentials
 from zvdesk.auth.device import sign_in_with_device
-from zvdesk.auth.errors import SignedOutError, SignInError
+from zvdesk.auth.errors import NoKeyringError, SignedOutError
 from zvdesk.auth.oauth import (
     DEFAULT_REDIRECT_PORT,
     DeviceCode,
     OAuthClient,
     OAuthClientConfig,
     TokenSet,
-    region_for_accounts_url,
 )
 from zvdesk.auth.profiles import (
     DEFAULT_PROFILE,
@@ -173,48 +181,36 @@ def resolve_profile(name: str | None = None, *, store: ProfileStore | None = Non
     return profile
 
 
-def _client_config(
-    *,
-    client_id: str | None,
-    region: str,
-    accounts_url: str | None,
-    admin: AdminConfig,
-    redirect_port: int | None = None,
-) -> OAuthClientConfig:
+def _missing_client_id() -> str:
+    return (
+        "No OAuth client id: pass --client-id (register zvdesk in the Zoho API console) or "
+        f"set ${CLIENT_ID_ENV}, or ask your administrator for zvdesk's config file."
+    )
+
+
+def _env_secret() -> str | None:
+    return os.environ.get(CLIENT_SECRET_ENV, "").strip() or None
+
+
+def _stored_secret(client_id: str | None) -> str | None:
+    """The client secret the desktop app's Settings keep in the keyring, if any."""
     if not client_id:
-        raise ValidationError(
-            "client_id",
-            "No OAuth client id: pass --client-id (register zvdesk in the Zoho API console) or "
-            f"set ${CLIENT_ID_ENV}, or ask your administrator for zvdesk's config file.",
-        )
-    secret = os.environ.get(CLIENT_SECRET_ENV, "").strip() or admin.client_secret
-    port = redirect_port if redirect_port is not None else admin.redirect_port
-    try:
-        return OAuthClientConfig(
-            client_id=client_id,
-            client_secret=secret or None,
-            redirect_port=DEFAULT_REDIRECT_PORT if port is None else port,
-            region=region,
-            accounts_url=accounts_url,
-        )
-    except ValueError as exc:
-        raise ValidationError("accounts_url", f"Unusable OAuth settings: {exc}.") from None
-
-
-def _override_url(profile: Profile | None) -> str | None:
-    """A profile's accounts URL when it is not one of Zoho's own (a sandbox's)."""
-    if profile is None or profile.accounts_url is None:
         return None
-    return profile.accounts_url if region_for_accounts_url(profile.accounts_url) is None else None
+    try:
+        return KeyringCredentials().load_client_secret(client_id)
+    except NoKeyringError:
+        return None
 
 
 def _config_for_profile(profile: Profile, admin: AdminConfig) -> OAuthClientConfig:
-    client_id = profile.client_id or os.environ.get(CLIENT_ID_ENV, "").strip() or admin.client_id
-    return _client_config(
-        client_id=client_id,
-        region=profile.region,
-        accounts_url=_override_url(profile) or admin.accounts_url,
-        admin=admin,
+    env_id = os.environ.get(CLIENT_ID_ENV, "").strip() or None
+    return config_for_profile(
+        profile,
+        admin,
+        client_id=env_id,
+        client_secret=_env_secret()
+        or _stored_secret(profile.client_id or env_id or admin.client_id),
+        missing_client_id=_missing_client_id(),
     )
 
 
@@ -230,24 +226,16 @@ def token_provider_for_profile(
     or keyring shows up on the first ``get_token()`` as SignedOutError / NoKeyringError.
     """
     chosen = resolve_profile(profile, store=store)
-    config = _config_for_profile(chosen, load_admin_config())
-    return TokenManager(
-        OAuthClient(config),
+    return token_manager_for(
+        chosen,
+        _config_for_profile(chosen, load_admin_config()),
         credentials if credentials is not None else KeyringCredentials(),
-        chosen.name,
-        accounts_url=chosen.accounts_url,
         delete_cache=_delete_local_data,
     )
 
 
 def _delete_local_data(profile: str) -> None:
-    """Remove the profile's cache database (with its outbox and drafts) and media files."""
-    from zvdesk.store.db import default_db_path, default_media_dir
-
-    db = default_db_path(profile)
-    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-        path.unlink(missing_ok=True)
-    shutil.rmtree(default_media_dir(profile), ignore_errors=True)
+    delete_local_data(profile)
 
 
 # --- login ------------------------------------------------------------------------------------
@@ -267,13 +255,15 @@ def _login(args: argparse.Namespace, out: TextIO) -> int:
     region_code = region_named(
         args.region or (existing.region if existing else None) or admin.region or "US"
     ).code
-    accounts_override = args.accounts_url or admin.accounts_url or _override_url(existing)
-    config = _client_config(
+    accounts_override = args.accounts_url or admin.accounts_url or override_url(existing)
+    port = args.redirect_port if args.redirect_port is not None else admin.redirect_port
+    config = client_config(
         client_id=client_id,
+        client_secret=_env_secret() or admin.client_secret,
         region=region_code,
         accounts_url=accounts_override,
-        admin=admin,
-        redirect_port=args.redirect_port,
+        redirect_port=port,
+        missing_client_id=_missing_client_id(),
     )
     credentials = KeyringCredentials()
     credentials.check()  # before anyone signs in for nothing
@@ -284,19 +274,8 @@ def _login(args: argparse.Namespace, out: TextIO) -> int:
         tokens = sign_in_with_device(client, on_code=lambda code: _show_device_code(code, out))
     else:
         tokens = _browser_login(client, args, out)
-    if tokens.refresh_token is None:
-        raise SignInError(
-            "Zoho signed you in but gave no refresh token, so the sign-in cannot be kept: "
-            "sign in again (zvdesk asks for consent each time, which should give one)."
-        )
-    credentials.save_refresh_token(name, tokens.refresh_token)
-    signed_in_at = {
-        "region": region_for_accounts_url(tokens.accounts_url) or region_code,
-        "accounts_url": tokens.accounts_url,
-        "client_id": config.client_id,
-    }
-    profile = existing.with_updates(**signed_in_at) if existing else Profile(name, **signed_in_at)
-    store.save(profile, make_default=store.default_name() is None)
+    credentials.save_refresh_token(name, require_refresh_token(tokens))
+    profile = remember_sign_in(store, name, tokens, client_id=config.client_id, region=region_code)
     out.write(
         f"Signed in to Zoho as profile {name!r} (data centre {profile.region}, "
         f"{profile.accounts_url}). The sign-in is kept in the system keyring.\n"
@@ -331,11 +310,10 @@ def _show_device_code(code: DeviceCode, out: TextIO) -> None:
 
 def _logout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     profile = _existing_profile(args.profile)
-    manager = TokenManager(
-        OAuthClient(_config_for_profile(profile, load_admin_config())),
+    manager = token_manager_for(
+        profile,
+        _config_for_profile(profile, load_admin_config()),
         KeyringCredentials(),
-        profile.name,
-        accounts_url=profile.accounts_url,
         delete_cache=_delete_local_data,
     )
     result = manager.sign_out(delete_cache=args.delete_cache)

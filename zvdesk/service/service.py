@@ -8,9 +8,11 @@
 
 Both are :class:`~zvdesk.service.jobs.Lane`\\s: :meth:`ApiService.run` (API thread) and
 :meth:`ApiService.query` (store thread) are the one way to run background work; results come back
-on the UI thread. The engine's news arrive as batched signals (:class:`~zvdesk.service.bridge.
-SyncBridge`). :meth:`stop` drains and ends both threads (cutting a hung request after
-``stop_grace`` seconds).
+on the UI thread. :meth:`ApiService.authorize` runs sign-in work (waits for a person: a browser
+redirect, a device approval; keyring calls) on a third lane, started on first use, so syncing and
+sending go on meanwhile. The engine's news arrive as batched signals
+(:class:`~zvdesk.service.bridge.SyncBridge`). :meth:`stop` drains and ends the threads (cutting
+a hung request after ``stop_grace`` seconds).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from zvdesk.service.contexts import (
     TokenSlot,
     system_ssl_context,
 )
-from zvdesk.service.jobs import Job, Lane
+from zvdesk.service.jobs import Job, Lane, LaneContext
 from zvdesk.store import OutboxRow
 
 __all__ = ["ApiService"]
@@ -80,7 +82,7 @@ class ApiService(QObject):
     mediaFinished = Signal(str, str)
     mediaFailed = Signal(str, str)
 
-    _rawChunk = Signal(object, str, object, object)  # job, mms_id, bytes, total (API thread)
+    _rawChunk = Signal(object, str, object, object)  # [job], mms_id, bytes, total (API thread)
 
     def __init__(self, config: ServiceConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,9 @@ class ApiService(QObject):
         self._store: Lane[StoreContext] = Lane(
             "zvdesk-store", lambda: StoreContext(config), _close_store, parent=self
         )
+        self._auth: Lane[LaneContext] = Lane(
+            "zvdesk-auth", LaneContext, lambda _ctx: None, parent=self
+        )
         self._media_jobs: dict[str, Job[Path]] = {}
         self._stopped = False
 
@@ -140,10 +145,11 @@ class ApiService(QObject):
         self._engine.wake()
         net_ok = self._net.stop(self.config.stop_grace, on_overdue=self._transport.abort)
         store_ok = self._store.stop(self.config.stop_grace, drain=True)  # drafts, read marks
-        return net_ok and store_ok
+        auth_ok = self._auth.stop(self.config.stop_grace)  # a waiting sign-in sees its cancel
+        return net_ok and store_ok and auth_ok
 
     def is_running(self) -> bool:
-        return self._net.is_running() or self._store.is_running()
+        return self._net.is_running() or self._store.is_running() or self._auth.is_running()
 
     @property
     def state(self) -> str | None:
@@ -166,6 +172,22 @@ class ApiService(QObject):
     ) -> Job[T]:
         """Run ``op(net_context)`` on the API thread (network work)."""
         return self._net.submit(op, success, failure, key=key)
+
+    def authorize(
+        self,
+        op: Callable[[LaneContext], T],
+        success: Success[T] = None,
+        failure: Failure = None,
+        *,
+        key: str | None = None,
+    ) -> Job[T]:
+        """Run ``op(context)`` on the sign-in thread (started on first use).
+
+        For work that waits for a person or the keyring; ``context.cancel`` is set by
+        :meth:`Job.cancel` and by :meth:`stop`.
+        """
+        self._auth.start()
+        return self._auth.submit(op, success, failure, key=key)
 
     def query(
         self,
@@ -275,13 +297,13 @@ class ApiService(QObject):
         if running is not None and not running.cancelled:
             return running
         interval = self.config.chunk_ms / 1000.0
+        # The job exists only once run() returns, possibly after the API thread started the op:
+        # the op passes the holder on, read on the UI thread (where run() has returned).
         holder: list[Job[Path]] = []
 
         def op(ctx: NetContext) -> Path:
-            job = holder[0]
-
             def emit(chunk: bytes, total: int | None) -> None:
-                self._rawChunk.emit(job, mms_id, chunk, total)
+                self._rawChunk.emit(holder, mms_id, chunk, total)
 
             return _media.fetch_media(ctx, mms_id, mode, emit, interval)
 
@@ -319,6 +341,9 @@ class ApiService(QObject):
         return self.run(lambda ctx: _media.save_media(ctx, mms_id, folder), success, failure)
 
     @Slot(object, str, object, object)
-    def _on_chunk(self, job: Job[Path], mms_id: str, chunk: bytes, total: int | None) -> None:
-        if self._media_jobs.get(mms_id) is job and not job.cancelled:
+    def _on_chunk(
+        self, holder: list[Job[Path]], mms_id: str, chunk: bytes, total: int | None
+    ) -> None:
+        job = holder[0] if holder else None
+        if job is not None and self._media_jobs.get(mms_id) is job and not job.cancelled:
             self.mediaChunk.emit(mms_id, chunk, total)

@@ -19,12 +19,12 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import (
@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    Qt,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -40,12 +41,21 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from zvdesk.api import StaticTokenProvider, TokenProvider
-from zvdesk.sandbox import SandboxServer
+from zvdesk.api.errors import ValidationError
+from zvdesk.auth.accounts import delete_local_data
+from zvdesk.auth.profiles import AdminConfig, ProfileStore, load_admin_config
+from zvdesk.i18n import install_translators
 from zvdesk.service import ApiService, ServiceConfig
 from zvdesk.store import default_db_path, default_media_dir
 from zvdesk.ui import icons
+from zvdesk.ui.accounts import AccountController
+from zvdesk.ui.crash import CrashDialog, crash_report
 from zvdesk.ui.main_window import MainWindow
-from zvdesk.ui.settings import APPLICATION, ORGANIZATION, WindowSettings
+from zvdesk.ui.settings import APPLICATION, ORGANIZATION, AppSettings, WindowSettings
+from zvdesk.ui.signin_flows import AccountSetup
+
+if TYPE_CHECKING:  # imported when a sandbox starts: uvicorn and starlette delay first paint
+    from zvdesk.sandbox import SandboxServer
 
 __all__ = [
     "Session",
@@ -83,28 +93,39 @@ def install_qt_message_handler() -> MessageHandler | None:
     return previous
 
 
+def _quit_after_crash() -> None:
+    """The agent chose Quit in the crash dialog: close the windows (drafts are saved, the
+    service stops) and end the event loop with an error status."""
+    QApplication.closeAllWindows()
+    QCoreApplication.exit(1)
+
+
 def install_exception_hook(
     show: Callable[[str], None] | None = None,
+    *,
+    settings: Callable[[], Mapping[str, object]] | None = None,
 ) -> Callable[[], None]:
-    """Log uncaught exceptions and show them in a dialog instead of ending the app.
+    """Log uncaught exceptions and show them in a :class:`~zvdesk.ui.crash.CrashDialog` (the
+    redacted diagnostics report) instead of ending the app.
 
-    ``show`` replaces the dialog (tests). Returns a function that restores the previous hook.
+    One dialog at a time: errors while it is open are logged and counted on it. ``show``
+    replaces the dialog with a function given ``"Kind: message"`` (tests); ``settings`` gives
+    the settings summary for the report. Returns a function that restores the previous hook.
     """
     previous = sys.excepthook
-    dialogs: list[QMessageBox] = []
+    dialogs: list[CrashDialog] = []
 
-    def show_dialog(text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("App", "zvdesk"),
-            QCoreApplication.translate("App", "Something went wrong: %1").replace("%1", text),
-        )
-        box.setAccessibleName(QCoreApplication.translate("App", "Error"))
+    def show_dialog(value: BaseException, trace: TracebackType | None) -> None:
+        if dialogs:
+            dialogs[0].add_error()
+            return
+        report = crash_report(value, trace, settings() if settings is not None else None)
+        box = CrashDialog(report, QApplication.activeWindow())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: dialogs.remove(box))
+        box.quitRequested.connect(_quit_after_crash)
         dialogs.append(box)
         box.open()
-
-    shower = show if show is not None else show_dialog
 
     def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -112,7 +133,10 @@ def install_exception_hook(
             return
         log.critical("uncaught exception", exc_info=(kind, value, trace))
         try:
-            shower(f"{kind.__name__}: {value}")
+            if show is not None:
+                show(f"{kind.__name__}: {value}")
+            else:
+                show_dialog(value, trace)
         except Exception:  # the dialog itself failed: the log has it
             log.exception("could not show the error dialog")
 
@@ -147,8 +171,12 @@ def _env_tokens() -> TokenProvider | None:
 class Session:
     """The window, its service and (sandbox mode) the embedded sandbox; :meth:`close` ends all.
 
-    ``data_dir``: where the cache, media and canned responses live (default: the profile's
-    folders); ``settings_path``: an INI file instead of the user's settings (tests).
+    ``profile`` None: the default profile (zvdesk.auth's, else "default"). ``data_dir``: where
+    the cache, media and canned responses live (default: the profile's folders; with several
+    profiles each has ``data_dir/profiles/<name>``); ``settings_path``: an INI file instead of
+    the user's settings (tests). Outside sandbox mode an
+    :class:`~zvdesk.ui.accounts.AccountController` (``accounts``) signs in, out and switches
+    profiles (:meth:`switch_profile`); ``account_setup`` replaces its profiles/keyring set-up.
     """
 
     def __init__(
@@ -161,44 +189,74 @@ class Session:
         settings_path: Path | None = None,
         sandbox_speed: float = 1.0,
         inbound_rate: float = SANDBOX_INBOUND_RATE,
+        account_setup: AccountSetup | None = None,
     ) -> None:
         self._stack = ExitStack()
+        self._closed = False
+        self._sandbox = sandbox
+        self._data_dir = data_dir
+        self._settings_path = settings_path
+        self._base_url: str | None = None
         self.server: SandboxServer | None = None
-        name = profile or DEFAULT_PROFILE
+        self.accounts: AccountController | None = None
+        setup = None if sandbox else account_setup or default_account_setup()
+        self.profile = profile or _default_profile(setup)
         try:
-            base_url: str | None = None
             if sandbox:
                 if data_dir is None:
                     temp = self._stack.enter_context(
                         tempfile.TemporaryDirectory(prefix="zvdesk-sandbox-")
                     )
-                    data_dir = Path(temp)
+                    self._data_dir = Path(temp)
+                assert self._data_dir is not None
+                from zvdesk.sandbox import SandboxServer
+
                 self.server = SandboxServer(
-                    data_dir / "sandbox", demo=True, inbound_rate=inbound_rate,
+                    self._data_dir / "sandbox", demo=True, inbound_rate=inbound_rate,
                     speed=sandbox_speed,
                 )  # fmt: skip
                 self.server.start()
                 self._stack.callback(self.server.stop)
-                tokens, base_url = StaticTokenProvider(self.server.token), self.server.base_url
+                tokens, self._base_url = (
+                    StaticTokenProvider(self.server.token),
+                    self.server.base_url,
+                )
             elif tokens is None:
                 tokens = _env_tokens()
-            if data_dir is not None:
-                db_path, media_dir = data_dir / "cache.sqlite3", data_dir / "media"
-                canned_dir = data_dir / "canned"
-            else:
-                db_path, media_dir = default_db_path(name), default_media_dir(name)
-                config_dir = Path(platformdirs.user_config_dir(APPLICATION))
-                canned_dir = config_dir / "profiles" / name / "canned"
-            config = ServiceConfig(db_path=db_path, media_dir=media_dir, tokens=tokens)
-            if sandbox:  # the sandbox has no request limit: sync at full speed
-                config = replace(config, base_url=base_url, max_calls=None)
-            self.service = ApiService(config)
-            self._stack.callback(self.service.stop)
-            settings = WindowSettings(settings_path, profile=None if sandbox else name)
-            self.window = MainWindow(self.service, settings, canned_dir=canned_dir)
+            self._tokens = tokens
+            self.service, self.window = self._open(self.profile, tokens)
+            self._stack.callback(lambda: self.service.stop())
+            if setup is not None:
+                self.accounts = AccountController(self, setup, AppSettings(settings_path))
+                self.accounts.attach()
         except BaseException:
             self._stack.close()
             raise
+
+    def profile_paths(self, name: str) -> tuple[Path, Path, Path]:
+        """``(cache database, media folder, canned responses folder)`` of profile ``name``."""
+        if self._data_dir is not None:
+            base = self._data_dir if self._sandbox else self._data_dir / "profiles" / name
+            return base / "cache.sqlite3", base / "media", base / "canned"
+        config_dir = Path(platformdirs.user_config_dir(APPLICATION))
+        canned_dir = config_dir / "profiles" / name / "canned"
+        return default_db_path(name), default_media_dir(name), canned_dir
+
+    def _open(self, name: str, tokens: TokenProvider | None) -> tuple[ApiService, MainWindow]:
+        db_path, media_dir, canned_dir = self.profile_paths(name)
+        config = ServiceConfig(db_path=db_path, media_dir=media_dir, tokens=tokens)
+        if self._sandbox:  # the sandbox has no request limit: sync at full speed
+            config = replace(config, base_url=self._base_url, max_calls=None)
+        else:
+            config = replace(config, **_profile_service_settings(name))
+        service = ApiService(config)
+        try:
+            settings = WindowSettings(self._settings_path, profile=None if self._sandbox else name)
+            window = MainWindow(service, settings, canned_dir=canned_dir)
+        except BaseException:
+            service.stop()
+            raise
+        return service, window
 
     def show(self) -> None:
         """Show the window now; start the service and load the data right after first paint."""
@@ -206,14 +264,75 @@ class Session:
         QTimer.singleShot(0, self._begin)
 
     def _begin(self) -> None:
+        if self._closed:  # closed before the event loop came round: start nothing
+            return
         self.service.start()
         self.window.load()
+        if self.accounts is not None:
+            self.accounts.start(self._tokens)
+
+    def switch_profile(
+        self, name: str, tokens: TokenProvider | None, *, delete_data: bool = False
+    ) -> None:
+        """Stop the current profile's service (its drafts saved), open profile ``name`` with
+        ``tokens`` (None: its stored sign-in, else the sign-in screen) in a new window at the same
+        place; ``delete_data``: delete the current profile's local data in between."""
+        old_window, old_service, old_name = self.window, self.service, self.profile
+        old_window.pane.composer.flush_draft()
+        old_window.save_layout()
+        old_service.stop()
+        if delete_data:
+            db_path, media_dir, _canned = self.profile_paths(old_name)
+            delete_local_data(old_name, db_path=db_path, media_dir=media_dir)
+        self.service, self.window = self._open(name, tokens)
+        self.profile, self._tokens = name, tokens
+        self.window.restoreGeometry(old_window.saveGeometry())
+        if self.accounts is not None:
+            self.accounts.attach()
+        self.show()
+        old_window.close()
+        old_window.deleteLater()
 
     def close(self) -> None:
         """Close the window (saving its state), stop the service, stop and remove the sandbox."""
+        self._closed = True
         if self.window.isVisible():
             self.window.close()
         self._stack.close()
+
+
+def default_account_setup() -> AccountSetup:
+    """Profiles in zvdesk's config folder, the system keyring, the administrator's defaults."""
+    return AccountSetup(ProfileStore(), admin=_admin_config)
+
+
+def _admin_config() -> AdminConfig:
+    try:
+        return load_admin_config()
+    except ValidationError as error:  # a damaged file must not keep the app from starting
+        log.warning("%s", error.message)
+        return AdminConfig()
+
+
+def _default_profile(setup: AccountSetup | None) -> str:
+    if setup is None:
+        return DEFAULT_PROFILE
+    try:
+        return setup.profiles.default_name() or DEFAULT_PROFILE
+    except ValidationError as error:
+        log.warning("%s", error.message)
+        return DEFAULT_PROFILE
+
+
+def _profile_service_settings(name: str) -> dict[str, Any]:
+    """The profile's API server and data centre, when zvdesk.auth knows the profile."""
+    try:
+        profile = ProfileStore().get(name)
+    except ValidationError:
+        return {}
+    if profile is None:
+        return {}
+    return {"base_url": profile.api_base, "region": profile.region}
 
 
 def run(
@@ -230,6 +349,7 @@ def run(
     file for the window's state instead of the user's settings (tests).
     """
     app = create_application(argv)
+    install_translators(app, AppSettings(settings_path).language)  # the Settings' language
     previous = install_qt_message_handler()
     restore_hook = install_exception_hook()
     try:

@@ -5,7 +5,8 @@ Data flow: the filters (date range, direction, number, country) build a
 ``queryChanged(query)``. The integrator runs the query off the UI thread and calls
 ``set_rows(rows, has_more=...)``; when the table is scrolled to its end the model's
 ``fetchMore`` emits ``moreRequested`` once, and the integrator answers with
-``append_rows(rows, has_more=...)``.
+``append_rows(rows, has_more=...)``. The integrator reads the local cache; the "Search server"
+button emits ``serverSearchRequested`` (after applying the filters) to ask Zoho Voice instead.
 
 The number filter accepts digits with the usual separators (``+44 7911-123``): a complete, valid
 number is sent to the server (``query.customer_number``); a partial one filters the loaded rows here
@@ -312,6 +313,7 @@ class LogsView(QWidget):
     """Filters, the logs table and the export button; see the module docstring."""
 
     queryChanged = Signal(object)  # LogsQuery
+    serverSearchRequested = Signal()
     moreRequested = Signal()
     exportFinished = Signal(str, int)  # path, rows written
     exportFailed = Signal(str)
@@ -376,6 +378,11 @@ class LogsView(QWidget):
         self.export_button.setAccessibleDescription(
             self.tr("Saves the loaded rows, all columns, to a CSV file")
         )
+        self.server_button = QPushButton(self.tr("Search se&rver"), self)
+        self.server_button.setAccessibleName(self.tr("Search the server"))
+        self.server_button.setAccessibleDescription(
+            self.tr("Loads the logs for these filters from Zoho Voice instead of this computer")
+        )
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -398,6 +405,7 @@ class LogsView(QWidget):
         filters.addWidget(self.number)
         filters.addWidget(self.country)
         filters.addStretch(1)
+        filters.addWidget(self.server_button)
         filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -413,6 +421,7 @@ class LogsView(QWidget):
         self.country.currentIndexChanged.connect(self._debounce.start)
         self.number.textChanged.connect(self._debounce.start)
         self.export_button.clicked.connect(self.export)
+        self.server_button.clicked.connect(self.search_server)
 
     # -- data in -------------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[RowSource], *, has_more: bool = False) -> None:
@@ -462,11 +471,21 @@ class LogsView(QWidget):
             return
         self.proxy.set_number_digits(
             "" if query.customer_number else query.number_digits,
-            prefix=self.number.text().strip().startswith("+"),
+            prefix=self.number_is_prefix(),
         )
         if query != self._query:
             self._query = query
             self.queryChanged.emit(query)
+
+    def number_is_prefix(self) -> bool:
+        """Whether the typed number starts with ``+`` (its digits are the start of the number)."""
+        return self.number.text().strip().startswith("+")
+
+    def search_server(self) -> None:
+        """Apply the filters, then ask for the server's logs (``serverSearchRequested``)."""
+        self.emit_query()
+        if self.build_query() is not None:
+            self.serverSearchRequested.emit()
 
     # -- export --------------------------------------------------------------------------------
     def visible_records(self) -> list[LogRecord]:

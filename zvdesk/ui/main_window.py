@@ -16,11 +16,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zvdesk.service import ApiService, ConversationRef
 from zvdesk.store import MessageRow
-from zvdesk.ui import shortcuts
+from zvdesk.ui import crash, shortcuts
 from zvdesk.ui.composer import Composer
 from zvdesk.ui.logs_view import LogsView
 from zvdesk.ui.new_conversation import NewConversationDialog
@@ -91,7 +98,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        self.central_layout = QVBoxLayout(central)  # banners (add_banner) above the views
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.default_region = "US"  # for numbers typed without +country code (the settings')
         self.sync_status = SyncStatusWidget(self)
         self.statusBar().addPermanentWidget(self.sync_status)
 
@@ -109,6 +122,9 @@ class MainWindow(QMainWindow):
         self.switcher: QuickSwitcher | None = None
         self._connect()
         self.actions_by_id = shortcuts.install(self, self._shortcut_handlers())
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.copy_diagnostics_action = self.help_menu.addAction(self.tr("Copy &diagnostics"))
+        self.copy_diagnostics_action.triggered.connect(self.copy_diagnostics)
         self._restore_layout()
 
     # -- assembly --------------------------------------------------------------------------------
@@ -182,7 +198,7 @@ class MainWindow(QMainWindow):
             )
 
     def new_conversation(self) -> NewConversationDialog:
-        dialog = NewConversationDialog(self.chats.senders, self)
+        dialog = NewConversationDialog(self.chats.senders, self, default_region=self.default_region)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.conversationRequested.connect(
             lambda number, sender: self.open_conversation(ConversationRef(number, sender))
@@ -201,6 +217,17 @@ class MainWindow(QMainWindow):
         if QGuiApplication.platformName() not in _HEADLESS:  # they cannot raise (and warn)
             self.raise_()
         self.activateWindow()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Show ``banner`` (hidden or not) above the views, e.g. "signed out: sign in again"."""
+        self.central_layout.insertWidget(0, banner)
+
+    def copy_diagnostics(self) -> str:
+        """Help ▸ Copy diagnostics: the redacted report (:func:`zvdesk.ui.crash.copy_diagnostics`,
+        the one implementation) on the clipboard; returns it."""
+        report = crash.copy_diagnostics(crash.service_settings(self.service.config))
+        self.show_message(self.tr("The diagnostics report is on the clipboard."))
+        return report
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)

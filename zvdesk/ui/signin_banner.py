@@ -1,0 +1,55 @@
+"""The "signed out" banner above the window's views: why, and a "Sign in again" button.
+
+Shown when Zoho no longer accepts the sign-in (revoked or expired) or nobody signed in yet; the
+outbox, drafts and cache are kept meanwhile, and sending resumes after signing in again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+__all__ = ["SignedOutBanner"]
+
+
+class SignedOutBanner(QFrame):
+    """See the module docstring. ``signInRequested()`` when the button is pressed."""
+
+    signInRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Signed out"))
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName(self.tr("Sign-in state"))
+        self.button = QPushButton(self.tr("Sign &in again"), self)
+        self.button.setAccessibleName(self.tr("Sign in again"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self.signInRequested)
+        self.hide()
+
+    def show_signed_out(self, *, revoked: bool) -> None:
+        """Show the banner: ``revoked`` when a sign-in was lost, else "not signed in yet"."""
+        if revoked:
+            text = self.tr(
+                "Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, "
+                "drafts and messages are kept; sending resumes after you sign in again."
+            )
+            self.button.setText(self.tr("Sign &in again"))
+            self.button.setAccessibleName(self.tr("Sign in again"))
+        else:
+            text = self.tr(
+                "You are not signed in to Zoho: you see the messages kept on this computer."
+            )
+            self.button.setText(self.tr("Sign &in"))
+            self.button.setAccessibleName(self.tr("Sign in"))
+        self.text.setText(text)
+        self.text.setAccessibleDescription(text)
+        self.setAccessibleDescription(text)
+        self.show()
