@@ -22,7 +22,7 @@ import argparse
 import json
 import os
 import webbrowser
-from typing import Any, TextIO
+from typing import TextIO
 
 from zvdesk.api.errors import ValidationError, ZohoVoiceError
 from zvdesk.api.regions import region as region_named
@@ -35,12 +35,11 @@ from zvdesk.auth.accounts import (
     require_refresh_token,
     token_manager_for,
 )
-from zvdesk.auth.browser import DEFAULT_TIMEOUT, BrowserSignIn
+from zvdesk.auth.browser import BrowserSignIn
 from zvdesk.auth.credentials import CredentialStore, KeyringCredentials
 from zvdesk.auth.device import sign_in_with_device
 from zvdesk.auth.errors import NoKeyringError, SignedOutError
 from zvdesk.auth.oauth import (
-    DEFAULT_REDIRECT_PORT,
     DeviceCode,
     OAuthClient,
     OAuthClientConfig,
@@ -55,6 +54,13 @@ from zvdesk.auth.profiles import (
     validate_profile_name,
 )
 from zvdesk.auth.tokens import TokenManager
+from zvdesk.cli.auth_parser import (
+    AUTH_COMMANDS,
+    CLIENT_ID_ENV,
+    CLIENT_SECRET_ENV,
+    PROFILE_ENV,
+    add_auth_commands,
+)
 from zvdesk.cli.output import terminal_safe
 
 __all__ = [
@@ -67,62 +73,7 @@ __all__ = [
     "token_provider_for_profile",
 ]
 
-AUTH_COMMANDS = frozenset({"login", "logout", "whoami"})
-CLIENT_ID_ENV = "ZVDESK_CLIENT_ID"
-CLIENT_SECRET_ENV = "ZVDESK_CLIENT_SECRET"
-PROFILE_ENV = "ZVDESK_PROFILE"
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def _seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
-    if not 0 < number < float("inf"):
-        raise argparse.ArgumentTypeError(f"{value!r} must be more than 0 seconds")
-    return number
-
-
-def _port(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
-    if not 0 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
-    return number
-
-
-def add_auth_commands(subparsers: Any) -> None:
-    """Register ``login``, ``logout`` and ``whoami`` on an ``add_subparsers()`` object."""
-    login = subparsers.add_parser("login", help="sign in to Zoho (kept in the system keyring)")
-    login.add_argument("--profile", help="profile name (default: the default profile)")
-    login.add_argument("--region", help="Zoho data centre: US, EU, IN, AU, JP, CA, SA, CN, UK")
-    login.add_argument("--client-id", help=f"OAuth client id (default: ${CLIENT_ID_ENV})")
-    mode = login.add_mutually_exclusive_group()
-    mode.add_argument("--self-client-code", metavar="CODE", help="a Self Client code to exchange")
-    mode.add_argument("--device", action="store_true", help="sign in on another device")
-    mode.add_argument("--no-browser", action="store_true", help="print the sign-in address only")
-    login.add_argument("--accounts-url", metavar="URL", help="accounts server (sandbox/testing)")
-    login.add_argument(
-        "--redirect-port",
-        type=_port,
-        help=f"loopback port of the registered redirect URI (default {DEFAULT_REDIRECT_PORT})",
-    )
-    login.add_argument(
-        "--timeout", type=_seconds, default=DEFAULT_TIMEOUT, help="seconds to wait for approval"
-    )
-
-    logout = subparsers.add_parser("logout", help="sign out: revoke and forget the sign-in")
-    logout.add_argument("--profile", help="profile name (default: the default profile)")
-    logout.add_argument(
-        "--delete-cache", action="store_true", help="also delete the profile's local data"
-    )
-
-    whoami = subparsers.add_parser("whoami", help="show the profile and whether it is signed in")
-    whoami.add_argument("--profile", help="profile name (default: the default profile)")
-    whoami.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run_auth_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

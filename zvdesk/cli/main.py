@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import sys
@@ -11,6 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from zvdesk import __version__
+from zvdesk.cli import args as argtypes
 
 log = logging.getLogger("zvdesk.cli")
 
@@ -21,60 +21,6 @@ EXIT_BAD_INPUT = 2
 
 class BadInput(Exception):
     """Input refused by the command line itself, before any request."""
-
-
-def _date(value: str) -> str:
-    try:
-        dt.datetime.strptime(value, "%Y-%m-%d")
-        valid = len(value) == 10
-    except ValueError:
-        valid = False
-    if not valid:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date of the form YYYY-MM-DD")
-    return value
-
-
-def _date_or_datetime(value: str) -> str:
-    """A date (YYYY-MM-DD) or a date-time (YYYY-MM-DD HH:MM:SS) for the scheduled list."""
-    if len(value) == 10:
-        return _date(value)
-    try:
-        dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is neither YYYY-MM-DD nor 'YYYY-MM-DD HH:MM:SS'"
-        ) from None
-    return value
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
-    return number
-
-
-def _port(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
-    if not 0 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
-    return number
-
-
-def _non_negative_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not number >= 0 or number == float("inf"):
-        raise argparse.ArgumentTypeError(f"{value!r} must be a finite number, 0 or more")
-    return number
 
 
 def _add_connection_options(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +47,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
         help="country for numbers written without +country code (default: US)",
     )
     group.add_argument(
-        "--timeout", type=_non_negative_float, default=30.0, help="seconds per request"
+        "--timeout", type=argtypes.non_negative_float, default=30.0, help="seconds per request"
     )
 
 
@@ -142,12 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_connection_options(send)
 
     logs = sub.add_parser("logs", help="list SMS logs, newest first")
-    logs.add_argument("--from-date", type=_date, metavar="YYYY-MM-DD")
-    logs.add_argument("--to-date", type=_date, metavar="YYYY-MM-DD")
+    logs.add_argument("--from-date", type=argtypes.date, metavar="YYYY-MM-DD")
+    logs.add_argument("--to-date", type=argtypes.date, metavar="YYYY-MM-DD")
     logs.add_argument("--type", choices=("all", "incoming", "outgoing"), default="all")
     logs.add_argument("--number", help="only this customer number")
     logs.add_argument("--country", help="only this country (e.g. US)")
-    logs.add_argument("--limit", type=_positive_int, help="at most this many records")
+    logs.add_argument("--limit", type=argtypes.positive_int, help="at most this many records")
     logs.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(logs)
 
@@ -155,15 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     chats.add_argument("--search", help="whole word in the message text")
     chats.add_argument("--long-code", help="only this long code (sender number)")
     chats.add_argument("--short-code", help="only this short code")
-    chats.add_argument("--limit", type=_positive_int)
+    chats.add_argument("--limit", type=argtypes.positive_int)
     chats.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(chats)
 
     scheduled = sub.add_parser("scheduled", help="list scheduled messages")
-    scheduled.add_argument("--from-date", type=_date_or_datetime, metavar="D")
-    scheduled.add_argument("--to-date", type=_date_or_datetime, metavar="D")
+    scheduled.add_argument("--from-date", type=argtypes.date_or_datetime, metavar="D")
+    scheduled.add_argument("--to-date", type=argtypes.date_or_datetime, metavar="D")
     scheduled.add_argument("--search", help="whole word in the message text")
-    scheduled.add_argument("--limit", type=_positive_int)
+    scheduled.add_argument("--limit", type=argtypes.positive_int)
     scheduled.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(scheduled)
 
@@ -174,13 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(media)
 
-    from zvdesk.cli.auth_commands import add_auth_commands
+    from zvdesk.cli.auth_parser import add_auth_commands
 
     add_auth_commands(sub)
 
     sandbox = sub.add_parser("sandbox", help="run a local Zoho Voice sandbox server")
     sandbox.add_argument("--host", default="127.0.0.1")
-    sandbox.add_argument("--port", type=_port, default=0, help="0 picks a free port")
+    sandbox.add_argument("--port", type=argtypes.port, default=0, help="0 picks a free port")
     sandbox.add_argument("--data", metavar="DIR", help="keep its state here (default: temporary)")
     mode = sandbox.add_mutually_exclusive_group()
     mode.add_argument("--demo", action="store_true", default=True, help="with demo data (default)")
@@ -188,10 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--faults", metavar="SPEC", help="e.g. '5xx=0.2,429=0.1,latency=0.2:0.5'")
     sandbox.add_argument("--token", help="accept this access token (default: a random one)")
     sandbox.add_argument(
-        "--inbound-rate", type=_non_negative_float, default=0.2, help="customer messages a second"
+        "--inbound-rate",
+        type=argtypes.non_negative_float,
+        default=0.2,
+        help="customer messages a second",
     )
     sandbox.add_argument(
-        "--speed", type=_non_negative_float, default=1.0, help="time acceleration (>1 is faster)"
+        "--speed",
+        type=argtypes.non_negative_float,
+        default=1.0,
+        help="time acceleration (>1 is faster)",
     )
     return parser
 
