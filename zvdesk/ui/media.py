@@ -6,7 +6,9 @@ thumbnails the conversation delegate draws. Images decode progressively: at most
 a truncated JPEG decodes as far as it goes, a truncated PNG is cut after its last complete row
 (:func:`png_prefix`). Decoding is bounded: the declared size is read from the header first and
 anything over ``max_pixels`` is refused without decoding ("image too large"), the reader has an
-allocation limit and scales to a thumbnail while decoding. Corrupt data ends as a placeholder.
+allocation limit and scales to a thumbnail while decoding. Only the photo formats in
+:data:`RASTER_FORMATS` are decoded, whatever the content type says (an SVG or a PDF sent as
+"image/png" is not rendered). Corrupt data ends as a placeholder.
 
 :class:`InlinePlayer` plays one audio or video attachment at a time with QtMultimedia (imported
 lazily: without it, ``available()`` is False and the UI offers "Open" instead). Video frames go to
@@ -71,6 +73,7 @@ MAX_PIXELS = 40_000_000
 MAX_BYTES = 32 * 1024 * 1024
 ALLOCATION_LIMIT_MB = 256
 _PARTIAL_RAW_LIMIT = 64 * 1024 * 1024  # decompressed PNG rows kept for a partial preview
+RASTER_FORMATS = frozenset({b"png", b"jpeg", b"gif", b"bmp", b"webp"})  # decoded for previews
 
 _IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "webp"})
 _AUDIO_EXTENSIONS = frozenset({"mp3", "m4a", "aac", "amr", "ogg", "oga", "wav", "opus", "3ga"})
@@ -441,16 +444,18 @@ class MediaPreviewCache(QObject):
         if not data:
             return None, None, PreviewState.FAILED if final else PreviewState.LOADING
         reader, buffer = self._reader(data)
-        declared = reader.size()
-        if not declared.isValid() or declared.isEmpty():
-            buffer.close()
-            return None, None, PreviewState.FAILED if final else PreviewState.LOADING
-        if declared.width() * declared.height() > self._max_pixels:
-            buffer.close()
-            return None, None, PreviewState.TOO_LARGE
-        display = self._thumbnail_size(declared)
-        fmt = bytes(reader.format().data()).lower()
-        with _imageio_messages() as complaints:
+        with _imageio_messages() as complaints:  # a broken header makes the decoders complain
+            fmt = bytes(reader.format().data()).lower()
+            # Not (yet) a photo format: SVG, PDF, TIFF... sent as "image/png" are never read,
+            # not even their size (their decoders are a large attack surface; SVG's loads files).
+            declared = reader.size() if fmt in RASTER_FORMATS else QSize()
+            if not declared.isValid() or declared.isEmpty():
+                buffer.close()
+                return None, None, PreviewState.FAILED if final else PreviewState.LOADING
+            if declared.width() * declared.height() > self._max_pixels:
+                buffer.close()
+                return None, None, PreviewState.TOO_LARGE
+            display = self._thumbnail_size(declared)
             if not final and fmt == b"png":
                 image = self._png_partial(data, declared, display)
             else:
