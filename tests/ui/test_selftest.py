@@ -1,0 +1,39 @@
+"""`zvdesk --self-test`: passes in a fresh process; a failure is one line, no traceback."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from zvdesk.ui.selftest import run_self_test
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_self_test_passes_in_a_fresh_process_without_a_platform_set() -> None:
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    result = subprocess.run(
+        [sys.executable, "-m", "zvdesk", "--self-test"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    steps = [line.split()[1] for line in lines if line.strip().startswith("ok")]
+    assert steps == ["start", "sync", "open", "send", "mms"]
+    assert "self-test passed: 5 steps" in lines[-1]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_failed_step_is_one_line_with_the_reason(qtbot: QtBot) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run_self_test(err, out, timeout=0.0) == 1
+    message = err.getvalue()
+    assert message.count("\n") == 1
+    assert message.startswith("zvdesk self-test FAILED: ")
+    assert "within the self-test's 0 s" in message  # the step and what it waited for
+    assert "Traceback" not in message
