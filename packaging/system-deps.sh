@@ -6,9 +6,12 @@ set -euo pipefail
 # gnome-keyring + dbus: a real Secret Service for the keyring tests;
 # binutils (strip), desktop-file-utils, appstream: building and validating the packages.
 # Noto fonts: Arabic, Devanagari and emoji glyphs (DejaVu alone draws boxes).
+# libxcb-*: Qt's xcb platform, for a real window on an X11 desktop.
 packages=(libpulse0 libpipewire-0.3-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
     gnome-keyring dbus dbus-x11 binutils desktop-file-utils appstream
-    fonts-noto-core fonts-noto-color-emoji)
+    fonts-noto-core fonts-noto-color-emoji
+    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
+    libxkbcommon-x11-0)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
