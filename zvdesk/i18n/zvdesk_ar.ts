@@ -2,25 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AccountController</name>
+    <message>
+        <location filename="../ui/accounts.py" line="+117"/>
+        <source>zvdesk — %1</source>
+        <translation>zvdesk — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Account</source>
+        <translation>ال&amp;حساب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>الحساب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;تسجيل الدخول…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add account…</source>
+        <translation>إ&amp;ضافة حساب…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;witch account</source>
+        <translation>تب&amp;ديل الحساب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch account</source>
+        <translation>تبديل الحساب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out…</source>
+        <translation>تسجيل ال&amp;خروج…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Zoho no longer accepts this account&apos;s sign-in. Sign in again: your outbox, drafts and messages are kept.</source>
+        <translation>لم تعد Zoho تقبل تسجيل الدخول لهذا الحساب. سجّل الدخول مجددًا: صندوق الصادر والمسودات والرسائل محفوظة.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Signed out here, but Zoho could not be told. Remove zvdesk under Connected Apps in your Zoho account to revoke it there.</source>
+        <translation>سُجّل الخروج هنا، لكن تعذّر إبلاغ Zoho. أزِل zvdesk من «التطبيقات المتصلة» (Connected Apps) في حسابك على Zoho لإلغاء الوصول هناك.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="+99"/>
-        <location line="+148"/>
+        <location filename="../ui/app.py" line="+363"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <source>Something went wrong: %1</source>
-        <translation>حدث خطأ ما: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Error</source>
-        <translation>خطأ</translation>
-    </message>
-    <message>
-        <location line="+146"/>
+        <location line="+1"/>
         <source>zvdesk could not start: %1</source>
         <translation>تعذّر بدء zvdesk: %1</translation>
     </message>
@@ -57,6 +104,65 @@
         <location line="+3"/>
         <source>Removes {name} from the message</source>
         <translation>يزيل {name} من الرسالة</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserPage</name>
+    <message>
+        <location filename="../ui/signin_pages.py" line="+60"/>
+        <location line="+9"/>
+        <source>Sign in with the browser</source>
+        <translation>تسجيل الدخول عبر المتصفح</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Your browser opens Zoho&apos;s sign-in page. Approve access there; when the page says you are signed in, return to zvdesk.</source>
+        <translation>يفتح متصفحك صفحة تسجيل الدخول في Zoho. وافق على منح الوصول هناك، وعندما تُظهر الصفحة أنك سجّلت الدخول، عُد إلى zvdesk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in with the &amp;browser</source>
+        <translation>تسجيل الدخول عبر ال&amp;متصفح</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for you to approve in the browser… If it did not open, copy the link into a browser on this computer.</source>
+        <translation>في انتظار موافقتك في المتصفح… إن لم يُفتح، فانسخ الرابط إلى متصفح على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in link</source>
+        <translation>رابط تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy link</source>
+        <translation>&amp;نسخ الرابط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the sign-in link</source>
+        <translation>نسخ رابط تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open again</source>
+        <translation>&amp;فتح مجددًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the sign-in page again</source>
+        <translation>فتح صفحة تسجيل الدخول مجددًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sign-in</source>
+        <translation>إلغاء تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the browser sign-in</source>
+        <translation>إلغاء تسجيل الدخول عبر المتصفح</translation>
     </message>
 </context>
 <context>
@@ -423,6 +529,39 @@
     </message>
 </context>
 <context>
+    <name>CodePage</name>
+    <message>
+        <location filename="../ui/signin_pages.py" line="+43"/>
+        <source>Sign in with a Self Client code</source>
+        <translation>تسجيل الدخول برمز Self Client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the Zoho API console, open your Self Client, choose Generate Code with the scopes %1, and paste the code here within a few minutes.</source>
+        <translation>في وحدة تحكم Zoho API، افتح Self Client الخاص بك، واختر Generate Code مع النطاقات %1، ثم الصق الرمز هنا خلال بضع دقائق.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Self Client code</source>
+        <translation>رمز Self Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the code</source>
+        <translation>الصق الرمز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with this &amp;code</source>
+        <translation>تسجيل الدخول بهذا ال&amp;رمز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with this code</source>
+        <translation>تسجيل الدخول بهذا الرمز</translation>
+    </message>
+</context>
+<context>
     <name>CollisionNotice</name>
     <message>
         <location filename="../ui/composer_notice.py" line="+24"/>
@@ -540,7 +679,7 @@
         <translation>اكتب رسالة…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>The pasted image could not be saved.</source>
         <translation>تعذّر حفظ الصورة الملصقة.</translation>
     </message>
@@ -795,6 +934,93 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../ui/crash.py" line="+88"/>
+        <source>Save the report</source>
+        <translation>حفظ التقرير</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt)</source>
+        <translation>ملفات نصية (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>zvdesk ran into a problem</source>
+        <translation>واجه zvdesk مشكلة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error report</source>
+        <translation>تقرير الخطأ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Something went wrong inside zvdesk. Your drafts and the messages waiting to be sent are kept. You can continue, or quit and start zvdesk again.
+The report below has no tokens, phone numbers or message text: copy or save it for a support ticket.</source>
+        <translation>حدث خطأ ما داخل zvdesk. مسوداتك والرسائل التي تنتظر الإرسال محفوظة. يمكنك المتابعة، أو إنهاء zvdesk ثم تشغيله مجددًا.
+لا يحتوي التقرير أدناه على رموز مميزة (tokens) ولا أرقام هواتف ولا نصوص رسائل: انسخه أو احفظه لإرفاقه بطلب دعم.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report</source>
+        <translation>التقرير</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report status</source>
+        <translation>حالة التقرير</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save report…</source>
+        <translation>&amp;حفظ التقرير…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontinue</source>
+        <translation>م&amp;تابعة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit zvdesk</source>
+        <translation>إ&amp;نهاء zvdesk</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The report is on the clipboard.</source>
+        <translation>نُسخ التقرير إلى الحافظة.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The report was not saved: %1</source>
+        <translation>لم يُحفظ التقرير: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n more error(s) happened since; they are in the log.</source>
+        <translation>
+            <numerusform>لم تحدث أخطاء أخرى منذ ذلك الحين.</numerusform>
+            <numerusform>حدث خطأ آخر منذ ذلك الحين، وتفاصيله في السجل.</numerusform>
+            <numerusform>حدث خطآن آخران منذ ذلك الحين، وتفاصيلهما في السجل.</numerusform>
+            <numerusform>حدثت %n أخطاء أخرى منذ ذلك الحين، وتفاصيلها في السجل.</numerusform>
+            <numerusform>حدث %n خطأً آخر منذ ذلك الحين، وتفاصيلها في السجل.</numerusform>
+            <numerusform>حدث %n خطأ آخر منذ ذلك الحين، وتفاصيلها في السجل.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateRangeEdit</name>
     <message>
         <location filename="../ui/scheduled_view.py" line="+295"/>
@@ -848,9 +1074,87 @@
     </message>
 </context>
 <context>
+    <name>DevicePage</name>
+    <message>
+        <location filename="../ui/signin_pages.py" line="+40"/>
+        <source>Sign in on another device</source>
+        <translation>تسجيل الدخول على جهاز آخر</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in on any device with a browser (a phone will do): zvdesk shows a code and an address; open the address, enter the code and approve.</source>
+        <translation>سجّل الدخول على أي جهاز فيه متصفح (يكفي الهاتف): يعرض zvdesk رمزًا وعنوانًا؛ افتح العنوان، وأدخل الرمز، ثم وافق.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Get a code</source>
+        <translation>&amp;طلب رمز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get a sign-in code</source>
+        <translation>طلب رمز تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in code</source>
+        <translation>رمز تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy c&amp;ode</source>
+        <translation>نسخ ال&amp;رمز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the sign-in code</source>
+        <translation>نسخ رمز تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address to open</source>
+        <translation>العنوان المطلوب فتحه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;address</source>
+        <translation>نسخ ال&amp;عنوان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the address</source>
+        <translation>نسخ العنوان</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time left</source>
+        <translation>الوقت المتبقي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sign-in</source>
+        <translation>إلغاء تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the device sign-in</source>
+        <translation>إلغاء تسجيل الدخول على الجهاز الآخر</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The code expires in %1.</source>
+        <translation>تنتهي صلاحية الرمز خلال %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code expired.</source>
+        <translation>انتهت صلاحية الرمز.</translation>
+    </message>
+</context>
+<context>
     <name>ListsController</name>
     <message>
-        <location filename="../ui/window_lists.py" line="+79"/>
+        <location filename="../ui/window_lists.py" line="+168"/>
         <source>The logs could not be loaded: %1</source>
         <translation>تعذّر تحميل السجلات: %1</translation>
     </message>
@@ -858,7 +1162,7 @@
 <context>
     <name>Logs</name>
     <message>
-        <location line="-53"/>
+        <location line="-110"/>
         <source>You are signed out.</source>
         <translation>لقد سجّلت الخروج.</translation>
     </message>
@@ -866,7 +1170,7 @@
 <context>
     <name>LogsModel</name>
     <message>
-        <location filename="../ui/logs_view.py" line="+181"/>
+        <location filename="../ui/logs_view.py" line="+182"/>
         <source>Time</source>
         <translation>الوقت</translation>
     </message>
@@ -919,7 +1223,7 @@
 <context>
     <name>LogsView</name>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>All directions</source>
         <translation>كل الاتجاهات</translation>
     </message>
@@ -1004,6 +1308,21 @@
         <translation>يحفظ الصفوف المحمّلة بكل أعمدتها في ملف CSV</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Search se&amp;rver</source>
+        <translation>البحث في ال&amp;خادم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the server</source>
+        <translation>البحث في الخادم</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loads the logs for these filters from Zoho Voice instead of this computer</source>
+        <translation>يحمّل السجلات المطابقة لعوامل التصفية هذه من Zoho Voice بدلًا من هذا الحاسوب</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>Message logs</source>
         <translation>سجلات الرسائل</translation>
@@ -1014,12 +1333,12 @@
         <translation>انقر على عنوان عمود للترتيب حسبه</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Type digits only, e.g. +44 7911 123456 or part of a number.</source>
         <translation>اكتب أرقامًا فقط، مثل ‎+44 7911 123456 أو جزءًا من رقم.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+91"/>
         <source>Export logs</source>
         <translation>تصدير السجلات</translation>
     </message>
@@ -1032,7 +1351,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="+71"/>
+        <location filename="../ui/main_window.py" line="+78"/>
         <location line="+1"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
@@ -1058,7 +1377,22 @@
         <translation>ال&amp;سجلات</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+30"/>
+        <source>&amp;Help</source>
+        <translation>المسا&amp;عدة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;diagnostics</source>
+        <translation>نسخ معلومات ال&amp;تشخيص</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>The diagnostics report is on the clipboard.</source>
+        <translation>نُسخ تقرير التشخيص إلى الحافظة.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>New message</source>
         <translation>رسالة جديدة</translation>
     </message>
@@ -1066,7 +1400,7 @@
 <context>
     <name>Media</name>
     <message>
-        <location filename="../ui/media.py" line="+131"/>
+        <location filename="../ui/media.py" line="+134"/>
         <source>File</source>
         <translation>ملف</translation>
     </message>
@@ -1081,7 +1415,7 @@
         <translation>تعذّر عرض هذه الصورة</translation>
     </message>
     <message>
-        <location line="+356"/>
+        <location line="+358"/>
         <source>Cannot play this attachment</source>
         <translation>تعذّر تشغيل هذا المرفق</translation>
     </message>
@@ -1514,6 +1848,287 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="+80"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Settings pages</source>
+        <translation>صفحات الإعدادات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Account</source>
+        <translation>ال&amp;حساب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Composer</source>
+        <translation>&amp;محرر الرسائل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notifications</source>
+        <translation>الإ&amp;شعارات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>الل&amp;غة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Diagnostics</source>
+        <translation>ال&amp;تشخيص</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dialog buttons</source>
+        <translation>أزرار مربع الحوار</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Account settings</source>
+        <translation>إعدادات الحساب</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client id</source>
+        <translation>معرّف عميل OAuth</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client id of zvdesk&apos;s registration in the Zoho API console</source>
+        <translation>معرّف العميل لتسجيل zvdesk في وحدة تحكم Zoho API</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the Zoho API console</source>
+        <translation>من وحدة تحكم Zoho API</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client secret</source>
+        <translation>سر عميل OAuth</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in the system keyring, never in a settings file; leave empty to keep it</source>
+        <translation>يُحفظ في سلسلة مفاتيح النظام، ولا يُحفظ أبدًا في ملف إعدادات؛ اتركه فارغًا للإبقاء عليه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only if the client has one</source>
+        <translation>فقط إذا كان للعميل سر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Forget the stored client secret</source>
+        <translation>&amp;نسيان سر العميل المحفوظ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the stored client secret</source>
+        <translation>نسيان سر العميل المحفوظ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data centre</source>
+        <translation>مركز البيانات</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+51"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Any free port</source>
+        <translation>أي منفذ متاح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect port</source>
+        <translation>منفذ إعادة التوجيه</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redirect URI to register</source>
+        <translation>عنوان URI لإعادة التوجيه المطلوب تسجيله</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client &amp;id:</source>
+        <translation>م&amp;عرّف عميل OAuth:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;سر عميل OAuth:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Data centre:</source>
+        <translation>مركز ال&amp;بيانات:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redirect port:</source>
+        <translation>منف&amp;ذ إعادة التوجيه:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect URI:</source>
+        <translation>عنوان URI لإعادة التوجيه:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register the redirect URI exactly as shown for the client in the Zoho API console. Your administrator&apos;s settings are used where these are empty.</source>
+        <translation>سجّل عنوان URI لإعادة التوجيه للعميل في وحدة تحكم Zoho API كما هو معروض تمامًا. تُستخدم إعدادات المسؤول عندما تكون هذه الحقول فارغة.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Composer settings</source>
+        <translation>إعدادات محرر الرسائل</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Enter sends, Shift+Enter starts a new line</source>
+        <translation>&amp;Enter للإرسال، وShift+Enter لسطر جديد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter sends</source>
+        <translation>Enter للإرسال</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Enter &amp;sends, Enter starts a new line</source>
+        <translation>Ctrl+Enter لل&amp;إرسال، وEnter لسطر جديد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter للإرسال</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Default country</source>
+        <translation>البلد الافتراضي</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The country of numbers written without a + and country code</source>
+        <translation>بلد الأرقام المكتوبة دون + ورمز البلد</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Default &amp;country:</source>
+        <translation>ال&amp;بلد الافتراضي:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notification settings</source>
+        <translation>إعدادات الإشعارات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Play a sound for new messages</source>
+        <translation>تشغيل &amp;صوت عند وصول رسائل جديدة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play a sound for new messages</source>
+        <translation>تشغيل صوت عند وصول رسائل جديدة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Do not disturb (no pop-ups, no sound)</source>
+        <translation>&amp;عدم الإزعاج (بلا نوافذ منبثقة ولا صوت)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not disturb</source>
+        <translation>عدم الإزعاج</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Language settings</source>
+        <translation>إعدادات اللغة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation>ال&amp;لغة:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Diagnostics settings</source>
+        <translation>إعدادات التشخيص</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verbose logging</source>
+        <translation>التسجيل المف&amp;صّل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verbose logging</source>
+        <translation>التسجيل المفصّل</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verbose logging writes phone numbers and message text to the log file; turn it on only while support needs it. Tokens and secrets are never written.</source>
+        <translation>يكتب التسجيل المفصّل أرقام الهواتف ونصوص الرسائل في ملف السجل؛ فعّله فقط ما دام فريق الدعم يحتاج إليه. لا تُكتب الرموز المميزة (tokens) والأسرار أبدًا.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy diagnostics</source>
+        <translation>ن&amp;سخ معلومات التشخيص</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy diagnostics</source>
+        <translation>نسخ معلومات التشخيص</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copies versions, settings and the last log lines, without secrets</source>
+        <translation>ينسخ الإصدارات والإعدادات وآخر أسطر السجل، دون الأسرار</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagnostics status</source>
+        <translation>حالة التشخيص</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Copied to the clipboard.</source>
+        <translation>نُسخ إلى الحافظة.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <location filename="../ui/shortcuts.py" line="+228"/>
@@ -1705,6 +2320,334 @@
         <location line="+3"/>
         <source>Search status</source>
         <translation>حالة البحث</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../ui/signin_errors.py" line="+31"/>
+        <source>No system keyring (Secret Service) is available to keep your Zoho sign-in. Install and unlock one (for example GNOME Keyring or KWallet), or sign in for this session only: you will then have to sign in again after quitting zvdesk.</source>
+        <translation>لا تتوفر سلسلة مفاتيح النظام (Secret Service) لحفظ تسجيل دخولك إلى Zoho. ثبّت واحدة وافتح قفلها (مثل GNOME Keyring أو KWallet)، أو سجّل الدخول لهذه الجلسة فقط: وعندئذٍ سيلزمك تسجيل الدخول مجددًا بعد إنهاء zvdesk.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Zoho did not accept the sign-in code: it expired or was already used. Sign in again (a Self Client code must be used within a few minutes of generating it).</source>
+        <translation>لم تقبل Zoho رمز تسجيل الدخول: انتهت صلاحيته أو سبق استخدامه. سجّل الدخول مجددًا (يجب استخدام رمز Self Client خلال بضع دقائق من إنشائه).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>
+        <translation>لا تعرف Zoho معرّف العميل وسرّه هذين في مركز البيانات هذا. تحقّق من معرّف العميل وسر العميل ومركز البيانات في الإعدادات: يجب أن تطابق ما في وحدة تحكم Zoho API.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zoho refused the redirect address. In the Zoho API console, register %1 exactly as the client&apos;s redirect URI, or change the redirect port in Settings.</source>
+        <translation>رفضت Zoho عنوان إعادة التوجيه. في وحدة تحكم Zoho API، سجّل %1 كما هو تمامًا بوصفه عنوان URI لإعادة التوجيه الخاص بالعميل، أو غيّر منفذ إعادة التوجيه في الإعدادات.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoho refused because too many sign-in requests were made. Wait a few minutes, then try again.</source>
+        <translation>رفضت Zoho الطلب بسبب كثرة طلبات تسجيل الدخول. انتظر بضع دقائق، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Access was declined on Zoho&apos;s page. Sign in again and choose Accept.</source>
+        <translation>رُفض منح الوصول في صفحة Zoho. سجّل الدخول مجددًا واختر «قبول» (Accept).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The code expired before it was approved. Get a new code and try again.</source>
+        <translation>انتهت صلاحية الرمز قبل الموافقة عليه. اطلب رمزًا جديدًا وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer came from the browser in time. Sign in again.</source>
+        <translation>لم يصل رد من المتصفح في الوقت المحدد. سجّل الدخول مجددًا.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>zvdesk refused a sign-in answer that did not belong to this sign-in. Sign in again.</source>
+        <translation>رفض zvdesk ردًا لتسجيل الدخول لا يخص عملية تسجيل الدخول هذه. سجّل الدخول مجددًا.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoho&apos;s sign-in server could not be reached. Check the network connection and try again.</source>
+        <translation>تعذّر الوصول إلى خادم تسجيل الدخول في Zoho. تحقّق من الاتصال بالشبكة وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoho no longer accepts this sign-in (it was revoked or expired). Sign in again: your outbox, drafts and messages are kept.</source>
+        <translation>لم تعد Zoho تقبل تسجيل الدخول هذا (أُلغي أو انتهت صلاحيته). سجّل الدخول مجددًا: صندوق الصادر والمسودات والرسائل محفوظة.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No OAuth client id is set. Enter the client id of zvdesk&apos;s registration in the Zoho API console in Settings, or ask your administrator for zvdesk&apos;s config file.</source>
+        <translation>لم يُعيَّن معرّف عميل OAuth. أدخل في الإعدادات معرّف العميل لتسجيل zvdesk في وحدة تحكم Zoho API، أو اطلب من المسؤول ملف إعدادات zvdesk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signing in failed: %1</source>
+        <translation>فشل تسجيل الدخول: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../ui/signin.py" line="+86"/>
+        <source>Add a Zoho account</source>
+        <translation>إضافة حساب Zoho</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in to Zoho Voice to send and receive your account&apos;s messages.</source>
+        <translation>سجّل الدخول إلى Zoho Voice لإرسال رسائل حسابك واستقبالها.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to another Zoho Voice account; it gets its own messages.</source>
+        <translation>سجّل الدخول إلى حساب Zoho Voice آخر؛ وستكون له رسائله الخاصة.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About signing in</source>
+        <translation>حول تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why you need to sign in</source>
+        <translation>سبب الحاجة إلى تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account name</source>
+        <translation>اسم الحساب</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A short name for this account: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>اسم قصير لهذا الحساب: حروف أو أرقام أو &apos;.&apos; أو &apos;_&apos; أو &apos;-&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data centre</source>
+        <translation>مركز البيانات</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where your Zoho account is kept; it is in the address you sign in at</source>
+        <translation>مكان حفظ حسابك في Zoho؛ وهو ظاهر في العنوان الذي تسجّل الدخول منه</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>OAuth client</source>
+        <translation>عميل OAuth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the settings</source>
+        <translation>فتح الإعدادات</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account &amp;name:</source>
+        <translation>&amp;اسم الحساب:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Data centre:</source>
+        <translation>مركز ال&amp;بيانات:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>No system keyring</source>
+        <translation>لا تتوفر سلسلة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in for this session &amp;only</source>
+        <translation>تسجيل الدخول لهذه الجلسة &amp;فقط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in for this session only</source>
+        <translation>تسجيل الدخول لهذه الجلسة فقط</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>Ways to sign in</source>
+        <translation>طرق تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browser</source>
+        <translation>ال&amp;متصفح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self Client &amp;code</source>
+        <translation>&amp;رمز Self Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another &amp;device</source>
+        <translation>&amp;جهاز آخر</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign-in status</source>
+        <translation>حالة تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dialog buttons</source>
+        <translation>أزرار مربع الحوار</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Client id: %1</source>
+        <translation>معرّف عميل OAuth: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No OAuth client id is set: enter it in Settings.</source>
+        <translation>لم يُعيَّن معرّف عميل OAuth: أدخله في الإعدادات.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose an account name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>اختر اسمًا للحساب يتكون من حروف أو أرقام أو &apos;.&apos; أو &apos;_&apos; أو &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Starting the sign-in…</source>
+        <translation>جارٍ بدء تسجيل الدخول…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking the code with Zoho…</source>
+        <translation>جارٍ التحقق من الرمز لدى Zoho…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Asking Zoho for a code…</source>
+        <translation>جارٍ طلب رمز من Zoho…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign-in cancelled.</source>
+        <translation>أُلغي تسجيل الدخول.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Waiting for you to approve in the browser…</source>
+        <translation>في انتظار موافقتك في المتصفح…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the address on any device, enter the code and approve. Waiting…</source>
+        <translation>افتح العنوان على أي جهاز، وأدخل الرمز، ثم وافق. في الانتظار…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signed in.</source>
+        <translation>تم تسجيل الدخول.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <location filename="../ui/signin_signout.py" line="+20"/>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Sign out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Sign out of the account “%1”? zvdesk tells Zoho to revoke this sign-in and removes it from the system keyring.</source>
+        <translation>هل تريد تسجيل الخروج من الحساب «%1»؟ سيطلب zvdesk من Zoho إلغاء تسجيل الدخول هذا، ويزيله من سلسلة مفاتيح النظام.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Also &amp;delete this account&apos;s messages, outbox and drafts on this computer</source>
+        <translation>&amp;حذف رسائل هذا الحساب وصندوق الصادر والمسودات من هذا الحاسوب أيضًا</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the local messages</source>
+        <translation>حذف الرسائل المحلية</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dialog buttons</source>
+        <translation>أزرار مربع الحوار</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign &amp;out</source>
+        <translation>تسجيل ال&amp;خروج</translation>
+    </message>
+</context>
+<context>
+    <name>SignedOutBanner</name>
+    <message>
+        <location filename="../ui/signin_banner.py" line="+23"/>
+        <source>Signed out</source>
+        <translation>تم تسجيل الخروج</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in state</source>
+        <translation>حالة تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Sign &amp;in again</source>
+        <translation>إعادة تسجيل ال&amp;دخول</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Sign in again</source>
+        <translation>إعادة تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
+        <translation>لم تعد Zoho تقبل تسجيل الدخول هذا (أُلغي أو انتهت صلاحيته). صندوق الصادر والمسودات والرسائل محفوظة، ويُستأنف الإرسال بعد أن تسجّل الدخول مجددًا.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You are not signed in to Zoho: you see the messages kept on this computer.</source>
+        <translation>لم تسجّل الدخول إلى Zoho: تُعرض لك الرسائل المحفوظة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign &amp;in</source>
+        <translation>&amp;تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
     </message>
 </context>
 <context>

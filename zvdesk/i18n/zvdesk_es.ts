@@ -2,25 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AccountController</name>
+    <message>
+        <location filename="../ui/accounts.py" line="+117"/>
+        <source>zvdesk — %1</source>
+        <translation>zvdesk — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Account</source>
+        <translation>C&amp;uenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Añadir cuenta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;witch account</source>
+        <translation>Ca&amp;mbiar de cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch account</source>
+        <translation>Cambiar de cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out…</source>
+        <translation>Cerrar s&amp;esión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Zoho no longer accepts this account&apos;s sign-in. Sign in again: your outbox, drafts and messages are kept.</source>
+        <translation>Zoho ya no acepta el inicio de sesión de esta cuenta. Inicie sesión de nuevo: se conservan su bandeja de salida, sus borradores y sus mensajes.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Signed out here, but Zoho could not be told. Remove zvdesk under Connected Apps in your Zoho account to revoke it there.</source>
+        <translation>Se cerró la sesión aquí, pero no se pudo avisar a Zoho. Quite zvdesk en Aplicaciones conectadas (Connected Apps) de su cuenta de Zoho para revocarla allí.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="+99"/>
-        <location line="+148"/>
+        <location filename="../ui/app.py" line="+363"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <source>Something went wrong: %1</source>
-        <translation>Algo salió mal: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location line="+146"/>
+        <location line="+1"/>
         <source>zvdesk could not start: %1</source>
         <translation>zvdesk no pudo iniciarse: %1</translation>
     </message>
@@ -57,6 +104,65 @@
         <location line="+3"/>
         <source>Removes {name} from the message</source>
         <translation>Quita {name} del mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserPage</name>
+    <message>
+        <location filename="../ui/signin_pages.py" line="+60"/>
+        <location line="+9"/>
+        <source>Sign in with the browser</source>
+        <translation>Iniciar sesión con el navegador</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Your browser opens Zoho&apos;s sign-in page. Approve access there; when the page says you are signed in, return to zvdesk.</source>
+        <translation>Su navegador abre la página de inicio de sesión de Zoho. Autorice allí el acceso; cuando la página indique que ha iniciado sesión, vuelva a zvdesk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in with the &amp;browser</source>
+        <translation>Iniciar sesión con el na&amp;vegador</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for you to approve in the browser… If it did not open, copy the link into a browser on this computer.</source>
+        <translation>Esperando a que autorice el acceso en el navegador… Si no se abrió, copie el enlace en un navegador de este equipo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in link</source>
+        <translation>Enlace de inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy link</source>
+        <translation>Copiar &amp;enlace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the sign-in link</source>
+        <translation>Copiar el enlace de inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open again</source>
+        <translation>&amp;Abrir de nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the sign-in page again</source>
+        <translation>Abrir de nuevo la página de inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the browser sign-in</source>
+        <translation>Cancelar el inicio de sesión con el navegador</translation>
     </message>
 </context>
 <context>
@@ -419,6 +525,39 @@
     </message>
 </context>
 <context>
+    <name>CodePage</name>
+    <message>
+        <location filename="../ui/signin_pages.py" line="+43"/>
+        <source>Sign in with a Self Client code</source>
+        <translation>Iniciar sesión con un código de Self Client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the Zoho API console, open your Self Client, choose Generate Code with the scopes %1, and paste the code here within a few minutes.</source>
+        <translation>En la consola de API de Zoho, abra su Self Client, elija Generate Code con los ámbitos %1 y pegue aquí el código en los minutos siguientes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Self Client code</source>
+        <translation>Código de Self Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the code</source>
+        <translation>Pegue el código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with this &amp;code</source>
+        <translation>&amp;Iniciar sesión con este código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with this code</source>
+        <translation>Iniciar sesión con este código</translation>
+    </message>
+</context>
+<context>
     <name>CollisionNotice</name>
     <message>
         <location filename="../ui/composer_notice.py" line="+24"/>
@@ -536,7 +675,7 @@
         <translation>Escriba un mensaje…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>The pasted image could not be saved.</source>
         <translation>No se pudo guardar la imagen pegada.</translation>
     </message>
@@ -779,6 +918,89 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../ui/crash.py" line="+88"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>zvdesk ran into a problem</source>
+        <translation>zvdesk encontró un problema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error report</source>
+        <translation>Informe de error</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Something went wrong inside zvdesk. Your drafts and the messages waiting to be sent are kept. You can continue, or quit and start zvdesk again.
+The report below has no tokens, phone numbers or message text: copy or save it for a support ticket.</source>
+        <translation>Algo salió mal dentro de zvdesk. Se conservan sus borradores y los mensajes en espera de envío. Puede continuar, o salir e iniciar zvdesk de nuevo.
+El informe siguiente no contiene tokens, números de teléfono ni texto de mensajes: cópielo o guárdelo para una solicitud de soporte.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report status</source>
+        <translation>Estado del informe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Guardar informe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit zvdesk</source>
+        <translation>&amp;Salir de zvdesk</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The report is on the clipboard.</source>
+        <translation>El informe está en el portapapeles.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The report was not saved: %1</source>
+        <translation>El informe no se guardó: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n more error(s) happened since; they are in the log.</source>
+        <translation>
+            <numerusform>Desde entonces se produjo %n error más; figura en el registro.</numerusform>
+            <numerusform>Desde entonces se produjeron %n errores más; figuran en el registro.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateRangeEdit</name>
     <message>
         <location filename="../ui/scheduled_view.py" line="+295"/>
@@ -832,9 +1054,87 @@
     </message>
 </context>
 <context>
+    <name>DevicePage</name>
+    <message>
+        <location filename="../ui/signin_pages.py" line="+40"/>
+        <source>Sign in on another device</source>
+        <translation>Iniciar sesión en otro dispositivo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in on any device with a browser (a phone will do): zvdesk shows a code and an address; open the address, enter the code and approve.</source>
+        <translation>Inicie sesión en cualquier dispositivo con navegador (sirve un teléfono): zvdesk muestra un código y una dirección; abra la dirección, escriba el código y autorice el acceso.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Get a code</source>
+        <translation>&amp;Pedir un código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get a sign-in code</source>
+        <translation>Pedir un código de inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in code</source>
+        <translation>Código de inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy c&amp;ode</source>
+        <translation>Copiar cód&amp;igo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the sign-in code</source>
+        <translation>Copiar el código de inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address to open</source>
+        <translation>Dirección que debe abrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;address</source>
+        <translation>Copiar di&amp;rección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the address</source>
+        <translation>Copiar la dirección</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the device sign-in</source>
+        <translation>Cancelar el inicio de sesión en otro dispositivo</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The code expires in %1.</source>
+        <translation>El código caduca en %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code expired.</source>
+        <translation>El código caducó.</translation>
+    </message>
+</context>
+<context>
     <name>ListsController</name>
     <message>
-        <location filename="../ui/window_lists.py" line="+79"/>
+        <location filename="../ui/window_lists.py" line="+168"/>
         <source>The logs could not be loaded: %1</source>
         <translation>No se pudieron cargar los registros: %1</translation>
     </message>
@@ -842,7 +1142,7 @@
 <context>
     <name>Logs</name>
     <message>
-        <location line="-53"/>
+        <location line="-110"/>
         <source>You are signed out.</source>
         <translation>No ha iniciado sesión.</translation>
     </message>
@@ -850,7 +1150,7 @@
 <context>
     <name>LogsModel</name>
     <message>
-        <location filename="../ui/logs_view.py" line="+181"/>
+        <location filename="../ui/logs_view.py" line="+182"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
@@ -903,7 +1203,7 @@
 <context>
     <name>LogsView</name>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>All directions</source>
         <translation>Todas las direcciones</translation>
     </message>
@@ -988,6 +1288,21 @@
         <translation>Guarda las filas cargadas, con todas las columnas, en un archivo CSV</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Search se&amp;rver</source>
+        <translation>Buscar en el ser&amp;vidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the server</source>
+        <translation>Buscar en el servidor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loads the logs for these filters from Zoho Voice instead of this computer</source>
+        <translation>Carga los registros de estos filtros desde Zoho Voice en lugar de este equipo</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>Message logs</source>
         <translation>Registros de mensajes</translation>
@@ -998,12 +1313,12 @@
         <translation>Haga clic en el encabezado de una columna para ordenar por ella</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Type digits only, e.g. +44 7911 123456 or part of a number.</source>
         <translation>Escriba solo dígitos, p. ej. +44 7911 123456 o parte de un número.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+91"/>
         <source>Export logs</source>
         <translation>Exportar registros</translation>
     </message>
@@ -1016,7 +1331,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="+71"/>
+        <location filename="../ui/main_window.py" line="+78"/>
         <location line="+1"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
@@ -1042,7 +1357,22 @@
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+30"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Ayuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copiar &amp;diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>The diagnostics report is on the clipboard.</source>
+        <translation>El informe de diagnóstico está en el portapapeles.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>New message</source>
         <translation>Mensaje nuevo</translation>
     </message>
@@ -1050,7 +1380,7 @@
 <context>
     <name>Media</name>
     <message>
-        <location filename="../ui/media.py" line="+131"/>
+        <location filename="../ui/media.py" line="+134"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
@@ -1065,7 +1395,7 @@
         <translation>No se puede mostrar esta imagen</translation>
     </message>
     <message>
-        <location line="+356"/>
+        <location line="+358"/>
         <source>Cannot play this attachment</source>
         <translation>No se puede reproducir este archivo adjunto</translation>
     </message>
@@ -1494,6 +1824,287 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="+80"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Settings pages</source>
+        <translation>Páginas de configuración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Composer</source>
+        <translation>&amp;Redacción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notificaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Diagnostics</source>
+        <translation>&amp;Diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dialog buttons</source>
+        <translation>Botones del cuadro de diálogo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Account settings</source>
+        <translation>Configuración de la cuenta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client id</source>
+        <translation>ID de cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client id of zvdesk&apos;s registration in the Zoho API console</source>
+        <translation>El ID de cliente del registro de zvdesk en la consola de API de Zoho</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the Zoho API console</source>
+        <translation>De la consola de API de Zoho</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client secret</source>
+        <translation>Secreto de cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in the system keyring, never in a settings file; leave empty to keep it</source>
+        <translation>Se guarda en el llavero del sistema, nunca en un archivo de configuración; déjelo vacío para conservarlo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only if the client has one</source>
+        <translation>Solo si el cliente tiene uno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Forget the stored client secret</source>
+        <translation>&amp;Olvidar el secreto de cliente guardado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the stored client secret</source>
+        <translation>Olvidar el secreto de cliente guardado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data centre</source>
+        <translation>Centro de datos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+51"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Any free port</source>
+        <translation>Cualquier puerto libre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect port</source>
+        <translation>Puerto de redirección</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redirect URI to register</source>
+        <translation>URI de redirección que debe registrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client &amp;id:</source>
+        <translation>ID de c&amp;liente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Secreto de cliente:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Data centre:</source>
+        <translation>Centro de da&amp;tos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redirect port:</source>
+        <translation>&amp;Puerto de redirección:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect URI:</source>
+        <translation>URI de redirección:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register the redirect URI exactly as shown for the client in the Zoho API console. Your administrator&apos;s settings are used where these are empty.</source>
+        <translation>Registre la URI de redirección para el cliente en la consola de API de Zoho exactamente como se muestra. Donde estos campos estén vacíos, se usa la configuración de su administrador.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Composer settings</source>
+        <translation>Configuración de la redacción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Enter sends, Shift+Enter starts a new line</source>
+        <translation>&amp;Enter envía, Shift+Enter inicia una nueva línea</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter sends</source>
+        <translation>Enter envía</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Enter &amp;sends, Enter starts a new line</source>
+        <translation>Ctrl+Enter en&amp;vía, Enter inicia una nueva línea</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter envía</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Default country</source>
+        <translation>País predeterminado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The country of numbers written without a + and country code</source>
+        <translation>El país de los números escritos sin + ni código de país</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Default &amp;country:</source>
+        <translation>&amp;País predeterminado:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notification settings</source>
+        <translation>Configuración de las notificaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Play a sound for new messages</source>
+        <translation>Reproducir un &amp;sonido con los mensajes nuevos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play a sound for new messages</source>
+        <translation>Reproducir un sonido con los mensajes nuevos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Do not disturb (no pop-ups, no sound)</source>
+        <translation>No &amp;molestar (sin avisos emergentes ni sonido)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not disturb</source>
+        <translation>No molestar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Language settings</source>
+        <translation>Configuración del idioma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation>Idi&amp;oma:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Diagnostics settings</source>
+        <translation>Configuración del diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verbose logging</source>
+        <translation>Registro de&amp;tallado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verbose logging</source>
+        <translation>Registro detallado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verbose logging writes phone numbers and message text to the log file; turn it on only while support needs it. Tokens and secrets are never written.</source>
+        <translation>El registro detallado escribe números de teléfono y texto de los mensajes en el archivo de registro; actívelo solo mientras el equipo de soporte lo necesite. Los tokens y los secretos nunca se escriben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy diagnostics</source>
+        <translation>Co&amp;piar diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy diagnostics</source>
+        <translation>Copiar diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copies versions, settings and the last log lines, without secrets</source>
+        <translation>Copia las versiones, la configuración y las últimas líneas del registro, sin secretos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagnostics status</source>
+        <translation>Estado del diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PORT</source>
+        <translation>PUERTO</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Copied to the clipboard.</source>
+        <translation>Copiado en el portapapeles.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <location filename="../ui/shortcuts.py" line="+228"/>
@@ -1685,6 +2296,334 @@
         <location line="+3"/>
         <source>Search status</source>
         <translation>Estado de la búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../ui/signin_errors.py" line="+31"/>
+        <source>No system keyring (Secret Service) is available to keep your Zoho sign-in. Install and unlock one (for example GNOME Keyring or KWallet), or sign in for this session only: you will then have to sign in again after quitting zvdesk.</source>
+        <translation>No hay ningún llavero del sistema (Secret Service) disponible para guardar su inicio de sesión de Zoho. Instale y desbloquee uno (por ejemplo, GNOME Keyring o KWallet), o inicie sesión solo para esta sesión: en ese caso tendrá que iniciar sesión de nuevo después de salir de zvdesk.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Zoho did not accept the sign-in code: it expired or was already used. Sign in again (a Self Client code must be used within a few minutes of generating it).</source>
+        <translation>Zoho no aceptó el código de inicio de sesión: caducó o ya se usó. Inicie sesión de nuevo (un código de Self Client debe usarse en los pocos minutos siguientes a su generación).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>
+        <translation>Zoho no reconoce este ID y secreto de cliente en este centro de datos. Compruebe el ID de cliente, el secreto de cliente y el centro de datos en Configuración: deben coincidir con la consola de API de Zoho.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zoho refused the redirect address. In the Zoho API console, register %1 exactly as the client&apos;s redirect URI, or change the redirect port in Settings.</source>
+        <translation>Zoho rechazó la dirección de redirección. En la consola de API de Zoho, registre %1 exactamente como URI de redirección del cliente, o cambie el puerto de redirección en Configuración.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoho refused because too many sign-in requests were made. Wait a few minutes, then try again.</source>
+        <translation>Zoho rechazó la solicitud porque se hicieron demasiadas solicitudes de inicio de sesión. Espere unos minutos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Access was declined on Zoho&apos;s page. Sign in again and choose Accept.</source>
+        <translation>Se denegó el acceso en la página de Zoho. Inicie sesión de nuevo y elija Aceptar (Accept).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The code expired before it was approved. Get a new code and try again.</source>
+        <translation>El código caducó antes de que se autorizara. Pida un código nuevo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer came from the browser in time. Sign in again.</source>
+        <translation>El navegador no respondió a tiempo. Inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>zvdesk refused a sign-in answer that did not belong to this sign-in. Sign in again.</source>
+        <translation>zvdesk rechazó una respuesta de inicio de sesión que no correspondía a este inicio de sesión. Inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoho&apos;s sign-in server could not be reached. Check the network connection and try again.</source>
+        <translation>No se pudo conectar con el servidor de inicio de sesión de Zoho. Compruebe la conexión de red y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoho no longer accepts this sign-in (it was revoked or expired). Sign in again: your outbox, drafts and messages are kept.</source>
+        <translation>Zoho ya no acepta este inicio de sesión (se revocó o caducó). Inicie sesión de nuevo: se conservan su bandeja de salida, sus borradores y sus mensajes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No OAuth client id is set. Enter the client id of zvdesk&apos;s registration in the Zoho API console in Settings, or ask your administrator for zvdesk&apos;s config file.</source>
+        <translation>No hay ningún ID de cliente OAuth configurado. Escriba en Configuración el ID de cliente del registro de zvdesk en la consola de API de Zoho, o pida a su administrador el archivo de configuración de zvdesk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signing in failed: %1</source>
+        <translation>No se pudo iniciar sesión: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../ui/signin.py" line="+86"/>
+        <source>Add a Zoho account</source>
+        <translation>Añadir una cuenta de Zoho</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in to Zoho Voice to send and receive your account&apos;s messages.</source>
+        <translation>Inicie sesión en Zoho Voice para enviar y recibir los mensajes de su cuenta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to another Zoho Voice account; it gets its own messages.</source>
+        <translation>Inicie sesión en otra cuenta de Zoho Voice; tendrá sus propios mensajes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About signing in</source>
+        <translation>Acerca del inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why you need to sign in</source>
+        <translation>Por qué debe iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account name</source>
+        <translation>Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A short name for this account: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>Un nombre corto para esta cuenta: letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data centre</source>
+        <translation>Centro de datos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where your Zoho account is kept; it is in the address you sign in at</source>
+        <translation>Dónde se guarda su cuenta de Zoho; aparece en la dirección donde inicia sesión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>OAuth client</source>
+        <translation>Cliente OAuth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the settings</source>
+        <translation>Abrir la configuración</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account &amp;name:</source>
+        <translation>Nom&amp;bre de la cuenta:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Data centre:</source>
+        <translation>Centro de da&amp;tos:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>No system keyring</source>
+        <translation>No hay llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in for this session &amp;only</source>
+        <translation>Iniciar sesión s&amp;olo para esta sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in for this session only</source>
+        <translation>Iniciar sesión solo para esta sesión</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>Ways to sign in</source>
+        <translation>Formas de iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browser</source>
+        <translation>&amp;Navegador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self Client &amp;code</source>
+        <translation>Códi&amp;go de Self Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another &amp;device</source>
+        <translation>Otro &amp;dispositivo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign-in status</source>
+        <translation>Estado del inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dialog buttons</source>
+        <translation>Botones del cuadro de diálogo</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Client id: %1</source>
+        <translation>ID de cliente: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No OAuth client id is set: enter it in Settings.</source>
+        <translation>No hay ningún ID de cliente OAuth configurado: escríbalo en Configuración.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose an account name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Elija un nombre de cuenta formado por letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Starting the sign-in…</source>
+        <translation>Preparando el inicio de sesión…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking the code with Zoho…</source>
+        <translation>Comprobando el código con Zoho…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Asking Zoho for a code…</source>
+        <translation>Pidiendo un código a Zoho…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign-in cancelled.</source>
+        <translation>Inicio de sesión cancelado.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Waiting for you to approve in the browser…</source>
+        <translation>Esperando a que autorice el acceso en el navegador…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the address on any device, enter the code and approve. Waiting…</source>
+        <translation>Abra la dirección en cualquier dispositivo, escriba el código y autorice el acceso. Esperando…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signed in.</source>
+        <translation>Sesión iniciada.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <location filename="../ui/signin_signout.py" line="+20"/>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Sign out of the account “%1”? zvdesk tells Zoho to revoke this sign-in and removes it from the system keyring.</source>
+        <translation>¿Desea cerrar la sesión de la cuenta «%1»? zvdesk pide a Zoho que revoque este inicio de sesión y lo quita del llavero del sistema.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Also &amp;delete this account&apos;s messages, outbox and drafts on this computer</source>
+        <translation>También &amp;eliminar de este equipo los mensajes, la bandeja de salida y los borradores de esta cuenta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the local messages</source>
+        <translation>Eliminar los mensajes locales</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dialog buttons</source>
+        <translation>Botones del cuadro de diálogo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SignedOutBanner</name>
+    <message>
+        <location filename="../ui/signin_banner.py" line="+23"/>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in state</source>
+        <translation>Estado del inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Sign &amp;in again</source>
+        <translation>Volver a &amp;iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Sign in again</source>
+        <translation>Volver a iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
+        <translation>Zoho ya no acepta este inicio de sesión (se revocó o caducó). Se conservan su bandeja de salida, sus borradores y sus mensajes; el envío se reanuda cuando vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You are not signed in to Zoho: you see the messages kept on this computer.</source>
+        <translation>No ha iniciado sesión en Zoho: ve los mensajes guardados en este equipo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,6 @@ values (the language switches at once through :mod:`zvdesk.i18n`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-
 import phonenumbers
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,15 +31,12 @@ from PySide6.QtWidgets import (
 
 from zvdesk.api.regions import REGIONS
 from zvdesk.auth.config import DEFAULT_REDIRECT_PATH, DEFAULT_REDIRECT_PORT
-from zvdesk.diagnostics import diagnostics_report
 from zvdesk.service import ApiService
+from zvdesk.ui import crash
 from zvdesk.ui.settings import AppSettings
 from zvdesk.ui.signin_flows import AccountSetup
-from zvdesk.ui.signin_pages import copy_text
 
 __all__ = ["SettingsDialog", "language_choices"]
-
-Report = Callable[[Mapping[str, object]], str]
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -66,7 +61,7 @@ def _label(text: str, parent: QWidget) -> QLabel:
 
 
 class SettingsDialog(QDialog):
-    """See the module docstring. ``report`` builds the diagnostics text (tests replace it)."""
+    """See the module docstring."""
 
     applied = Signal()
 
@@ -76,14 +71,11 @@ class SettingsDialog(QDialog):
         setup: AccountSetup,
         service: ApiService,
         parent: QWidget | None = None,
-        *,
-        report: Report = diagnostics_report,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setup = setup
         self.service = service
-        self.report = report
         self.secret_saved: bool | None = None  # after OK: False = kept for this session only
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
@@ -308,8 +300,8 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def copy_diagnostics(self) -> str:
-        """Put the redacted diagnostics report on the clipboard; returns it."""
-        text = self.report(self.settings.summary())
-        copy_text(text)
+        """Put the redacted diagnostics report (:func:`zvdesk.ui.crash.copy_diagnostics`, with
+        these settings) on the clipboard; returns it."""
+        text = crash.copy_diagnostics(self.settings.summary())
         self.copied.setText(self.tr("Copied to the clipboard."))
         return text
