@@ -152,11 +152,6 @@ def _jpeg(image: QImage) -> bytes:
 def save(session: Session, path: Path) -> None:
     """Grab the window into ``path`` (PNG, at most MAX_BYTES: colours reduced if needed)."""
     settle()
-    # A grown preview leaves the rows below it where they were (ConversationView.refresh_media
-    # compares the new size hint with visualRect(), which already reports it): lay out again.
-    session.window.pane.view.doItemsLayout()
-    session.window.pane.view.scrollToBottom()
-    settle(0.2)
     image = session.window.grab().toImage()
     image.save(str(path), "PNG", 0)  # 0: the strongest compression
     if path.stat().st_size > MAX_BYTES:

@@ -258,3 +258,15 @@ def test_mixed_scripts_render_without_qt_warnings(qtbot: QtBot, composer: Compos
     type_text(composer.editor, "\U0001f468\u200d\U0001f469\u200d\U0001f467 नमस्ते مرحبا 你好")
     image = composer.grab().toImage()
     assert not image.isNull() and composer.segment_info().encoding == "UCS-2"
+
+
+def test_default_region_setter_revalidates(qtbot: QtBot, composer: Composer) -> None:
+    composer.set_customer_number("07911123456")  # a UK number written without +44
+    qtbot.keyClicks(composer.editor, "Hello")
+    assert composer.default_region == "US"
+    assert not composer.is_valid() and not composer.send_button.isEnabled()
+    composer.set_default_region("gb")
+    assert composer.default_region == "GB"
+    assert composer.is_valid() and composer.send_button.isEnabled()
+    composer.set_default_region("US")
+    assert not composer.is_valid()

@@ -515,6 +515,29 @@ def test_image_preview_grows_the_row_when_its_size_is_known(
     assert (area.width(), area.height()) == (300, 60)
 
 
+def test_a_grown_preview_moves_the_rows_below(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
+    first = MmsRow("M1", "first.png", None, "image/png", "png")
+    second = MmsRow("M2", "second.png", None, "image/png", "png")
+    model.set_messages([mms_msg(1, first), mms_msg(2, second)])
+    settle(qtbot)
+    upper = model.index(row_of(model, "L1"), 0)
+    lower = model.index(row_of(model, "L2"), 0)
+    assert view.visualRect(lower).top() > view.visualRect(upper).bottom()
+    data = _png(200, 300)  # taller than the 240x160 placeholder
+    view.cache().feed("M1", data, len(data))
+    view.cache().finish("M1")
+    settle(qtbot)
+    assert view.delegate().hit_areas(upper)["media:M1"].height() == 300
+    assert view.visualRect(lower).top() > view.visualRect(upper).bottom()
+    more = _png(120, 80)  # the second one shrinks: the first stays where it is, above it
+    view.cache().feed("M2", more, len(more))
+    view.cache().finish("M2")
+    settle(qtbot)
+    assert view.visualRect(lower).top() == view.visualRect(upper).bottom() + 1 + view.spacing()
+
+
 def test_attachment_actions(qtbot: QtBot, view: ConversationView, model: ConversationModel) -> None:
     pdf = MmsRow("F1", "report.pdf", 2048, "application/pdf", "pdf")
     audio = MmsRow("A1", "voice.amr", 4096, "audio/amr", "amr")

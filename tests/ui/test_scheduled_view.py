@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import ScheduledRow
 from zvdesk.ui.scheduled_view import ScheduledModel, ScheduledView
+from zvdesk.ui.sort_indicator import SortArrowStyle
 
 
 def srow(
@@ -195,3 +197,57 @@ def test_controls_are_accessible(view: ScheduledView) -> None:
     ):
         assert widget.accessibleName()
         assert widget.accessibleDescription()
+
+
+def _arrow_rows(header: QHeaderView, indicator: QStyleOptionHeader.SortIndicator) -> list[int]:
+    """The pixels of each row (top to bottom) of the sort arrow ``header``'s style draws."""
+    image = QImage(24, 24, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    option.rect = QRect(4, 4, 16, 16)
+    option.sortIndicator = indicator
+    painter = QPainter(image)
+    header.style().drawPrimitive(
+        QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, painter, header
+    )
+    painter.end()
+    counts = [
+        sum(image.pixelColor(x, y).alpha() > 100 for x in range(image.width()))
+        for y in range(image.height())
+    ]
+    return [n for n in counts if n]
+
+
+def test_the_sort_arrow_follows_the_order_and_clicks(qtbot: QtBot, view: ScheduledView) -> None:
+    header = view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == ScheduledModel.TIME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert visible_logids(view) == ["b", "c", "a", "d"]  # newest first
+    assert isinstance(header.style(), SortArrowStyle)
+    # Qt passes SortUp for descending (Fusion on Linux draws it pointing up): drawn pointing down.
+    rows = _arrow_rows(header, QStyleOptionHeader.SortIndicator.SortUp)
+    assert len(rows) >= 3 and rows[0] > rows[-1]  # wide at the top
+    rows = _arrow_rows(header, QStyleOptionHeader.SortIndicator.SortDown)  # ascending
+    assert len(rows) >= 3 and rows[0] < rows[-1]
+    x = header.sectionViewportPosition(ScheduledModel.TIME) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert visible_logids(view) == ["d", "a", "c", "b"]
+
+
+def test_columns_fit_their_contents_and_the_message_takes_the_rest(
+    qtbot: QtBot, view: ScheduledView
+) -> None:
+    long_name = srow("e", "2025-01-13 09:00:00", 1_736_758_800_000, name="N" * 80)
+    view.set_rows([*ROWS, long_name])
+    qtbot.wait(1)
+    table, header = view.table, view.table.horizontalHeader()
+    for column in (ScheduledModel.TIME, ScheduledModel.SENDER, ScheduledModel.STATUS):
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= needed, column
+        text = str(view.proxy.index(0, column).data())
+        assert table.fontMetrics().horizontalAdvance(text) < header.sectionSize(column)
+    assert header.sectionSize(ScheduledModel.CUSTOMER) <= table.FITTED_MAX  # a long name elides
+    total = sum(header.sectionSize(c) for c in range(view.proxy.columnCount()))
+    assert total == table.viewport().width()

@@ -162,6 +162,7 @@ def test_settings_are_applied_to_the_window(qtbot: QtBot, app_env: AppEnv) -> No
     dialog.accept()
     assert not window.pane.composer.enter_sends
     assert window.default_region == "GB" and window.logs_view.default_region == "GB"
+    assert window.pane.composer.default_region == "GB"
     assert window.notifier.sound_enabled and window.notifier.do_not_disturb
     new = window.new_conversation()
     assert new._region == "GB"

@@ -341,6 +341,7 @@ class AccountController(QObject):
         window.pane.composer.enter_sends = settings.enter_sends
         window.default_region = settings.default_country
         window.logs_view.default_region = settings.default_country
+        window.pane.composer.set_default_region(settings.default_country)
         window.notifier.set_sound_enabled(settings.sound)
         window.notifier.set_do_not_disturb(settings.do_not_disturb)
         if self.dialog is not None:

@@ -98,7 +98,7 @@ class Composer(QWidget):
         self.setAccessibleName(self.tr("Message composer"))
         self.setAcceptDrops(True)
         self._clock = clock
-        self._default_region = default_region
+        self._default_region = default_region.upper()
         self._choose_file = choose_file
         self._customer: str | None = None
         self._attachment: Path | None = None
@@ -249,6 +249,19 @@ class Composer(QWidget):
         self.send_button.setToolTip(hint)
         self._editor_hint = hint
         self._update_descriptions()
+
+    @property
+    def default_region(self) -> str:
+        """The region (ISO code) a number typed without ``+country code`` is read in."""
+        return self._default_region
+
+    def set_default_region(self, region: str) -> None:
+        """Read numbers without ``+country code`` in ``region`` from now on (re-validates)."""
+        region = region.upper()
+        if region == self._default_region:
+            return
+        self._default_region = region
+        self._refresh()
 
     def set_customer_number(self, e164: str | None) -> None:
         """The conversation's customer (E.164); None when no conversation is open."""

@@ -39,6 +39,7 @@ from zvdesk.ui.media import InlinePlayer, MediaPreviewCache
 __all__ = ["ConversationView"]
 
 _BOTTOM_SLACK = 4  # px from the bottom that still count as "at the bottom"
+_MEDIA_SIZES_KEPT = 2000  # attachments whose last size state is remembered
 
 
 class ConversationView(QListView):
@@ -69,6 +70,7 @@ class ConversationView(QListView):
         self._new_count = 0
         self._anchor: tuple[tuple[str, str], int] | None = None  # (row key, its top) to keep
         self._visible_media: set[str] = set()
+        self._media_sizes: dict[str, tuple[Any, ...]] = {}  # mms id -> its last size state
         self._programmatic_scroll = False
 
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -160,21 +162,29 @@ class ConversationView(QListView):
         return set(self._visible_media)
 
     def refresh_media(self, mms_id: str) -> None:
-        """Repaint the rows showing ``mms_id`` (re-measured when their size changed)."""
+        """Repaint the rows showing ``mms_id``; lay them out again when its size state changed.
+
+        (``visualRect()`` already reports a row's new size hint while the rows below it still sit
+        where the old height put them, so the change is told by the delegate's ``size_state``.)
+        """
+        size_state = self._delegate.size_state(mms_id)
+        resized = self._media_sizes.get(mms_id) != size_state
+        if len(self._media_sizes) >= _MEDIA_SIZES_KEPT and mms_id not in self._media_sizes:
+            self._media_sizes.clear()  # unknown ids are laid out again once: harmless
+        self._media_sizes[mms_id] = size_state
         model = self.conversation_model()
         if model is None:
             return
-        for row in model.rows_with_media(mms_id):
-            index = model.index(row, 0)
-            old = self.visualRect(index)
-            hint = self._delegate.sizeHint(self._measure_option(), index)
-            if hint.height() != old.height():
-                if not self._follow:
-                    self._capture_anchor()
-                self._delegate.sizeHintChanged.emit(index)
-                self._after_change()
-            else:
-                self.viewport().update(old)
+        rows = model.rows_with_media(mms_id)
+        if resized and rows:
+            if not self._follow:
+                self._capture_anchor()
+            for row in rows:
+                self._delegate.sizeHintChanged.emit(model.index(row, 0))
+            self._after_change()
+            return
+        for row in rows:
+            self.viewport().update(self.visualRect(model.index(row, 0)))
 
     def set_url_opener(self, opener: Callable[[QUrl], object]) -> None:
         self._url_opener = opener

@@ -170,17 +170,32 @@ class ConversationDelegate(QStyledItemDelegate):
     def _scheme(self, option: QStyleOptionViewItem) -> Qt.ColorScheme:
         return theme.scheme_of_palette(option.palette)
 
+    def _image_size_state(self, mms_id: str) -> tuple[bool, tuple[int, int] | None]:
+        assert self._cache is not None
+        preview = self._cache.preview(mms_id)
+        broken = preview.state in (PreviewState.FAILED, PreviewState.TOO_LARGE)
+        return broken, (preview.size.width(), preview.size.height()) if preview.size else None
+
+    def _video_size_state(self, mms_id: str) -> bool:
+        assert self._player is not None
+        state = self._player.state(mms_id)
+        return state is not None and state.frame is not None
+
+    def size_state(self, mms_id: str) -> tuple[Any, ...]:
+        """What of ``mms_id``'s preview or playback decides its block's size: when it differs
+        from before, the rows showing it must be measured and laid out again."""
+        image = self._image_size_state(mms_id) if self._cache is not None else None
+        video = self._video_size_state(mms_id) if self._player is not None else None
+        return image, video
+
     def _media_signature(self, mms: tuple[MmsRow, ...]) -> tuple[Any, ...]:
         parts: list[Any] = []
         for item in mms:
             kind = media_kind(item.content_type, item.file_name, item.file_extn)
             if kind == "image" and self._cache is not None:
-                preview = self._cache.preview(item.mms_id)
-                broken = preview.state in (PreviewState.FAILED, PreviewState.TOO_LARGE)
-                parts.append((item.mms_id, broken, preview.size and preview.size.toTuple()))
+                parts.append((item.mms_id, *self._image_size_state(item.mms_id)))
             elif kind == "video" and self._player is not None:
-                state = self._player.state(item.mms_id)
-                parts.append((item.mms_id, state is not None and state.frame is not None))
+                parts.append((item.mms_id, self._video_size_state(item.mms_id)))
             else:
                 parts.append(item.mms_id)
         parts.append(self._player is not None and self._player.available())

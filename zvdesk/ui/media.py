@@ -281,7 +281,8 @@ class MediaPreviewCache(QObject):
 
     Feed it from the service: ``feed(mms_id, chunk, total)`` per chunk, then ``finish(mms_id)``
     or ``fail(mms_id, reason)``; ``reset(mms_id)`` when a stream was cancelled (the row scrolled
-    away) so the next attempt starts clean. ``preview(mms_id)`` answers the delegate.
+    away) so the next attempt starts clean, ``forget_failure(mms_id)`` before trying a failed one
+    again. ``preview(mms_id)`` answers the delegate.
     Signal ``repaintNeeded(str mms_id)``.
     """
 
@@ -373,6 +374,15 @@ class MediaPreviewCache(QObject):
         ):
             del self._entries[mms_id]
             self.repaintNeeded.emit(mms_id)
+
+    def forget_failure(self, mms_id: str) -> bool:
+        """Forget a failed preview so a new stream can fill it; True if it had failed."""
+        entry = self._entries.get(mms_id)
+        if entry is None or entry.preview.state != PreviewState.FAILED:
+            return False
+        del self._entries[mms_id]
+        self.repaintNeeded.emit(mms_id)
+        return True
 
     def clear(self) -> None:
         ids = list(self._entries)

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from zvdesk.store.rows import ScheduledRow
+from zvdesk.ui import sort_indicator
 from zvdesk.ui.csvexport import display_number
 from zvdesk.ui.icons import status_icon
 from zvdesk.ui.safetext import elide_one_line, tooltip_text
@@ -350,10 +351,14 @@ class _ActivatingTable(QTableView):
     """A table that reports Enter/Return and double clicks as ``rowActivated`` (any style)."""
 
     rowActivated = Signal(QModelIndex)
+    FITTED_MAX = 320  # px: a column sized to its contents grows no wider (long names elide)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doubleClicked.connect(self.rowActivated)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        return min(super().sizeHintForColumn(column), self.FITTED_MAX)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -396,9 +401,11 @@ class ScheduledView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # Time, customer, sender and status as wide as they need (capped), the message the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ScheduledModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        sort_indicator.install(header)  # the arrow points down while newest first
         self.table.setAccessibleName(self.tr("Scheduled messages"))
         self.table.setAccessibleDescription(
             self.tr("Press Enter or double-click to open the conversation")

@@ -2,13 +2,18 @@
 
 An image attachment scrolling into view starts a preview stream (``ApiService.fetch_media``) whose
 chunks feed the view's :class:`~zvdesk.ui.media.MediaPreviewCache`; scrolling it out of view
-cancels the stream and forgets the partial preview. "Open", "Play" and "Save" download the file
+cancels the stream and forgets the partial preview. A preview whose stream failed (a server
+error, the network) is tried again when it scrolls into view again, at most once every
+``RETRY_AFTER`` seconds; one that arrived but cannot be shown is not. "Open", "Play" and "Save"
+download the file
 into the disk cache first; Save then copies it, under a sanitized name, into a folder the agent
 chooses.
 """
 
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +29,8 @@ __all__ = ["MediaController"]
 
 _SETTLED = (PreviewState.READY, PreviewState.FAILED, PreviewState.TOO_LARGE)
 _OPENABLE = ("image", "audio", "video")
+RETRY_AFTER = 30.0  # s between two attempts at a preview whose stream failed
+_FAILURES_KEPT = 1000
 
 
 def _choose_folder(parent: QWidget) -> Path | None:
@@ -48,6 +55,7 @@ class MediaController(QObject):
         *,
         choose_folder: Callable[[QWidget], Path | None] = _choose_folder,
         open_file: Callable[[Path], None] = _open_file,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(view)
         self._service = service
@@ -56,6 +64,8 @@ class MediaController(QObject):
         self.choose_folder = choose_folder
         self.open_file: Callable[[Path], object] = open_file
         self._previewing: set[str] = set()
+        self._clock = clock
+        self._failed_at: OrderedDict[str, float] = OrderedDict()  # failed preview streams: when
         self._then: dict[str, list[Callable[[Path], object]]] = {}
         view.mediaVisible.connect(self.show_preview)
         view.mediaHidden.connect(self.hide_preview)
@@ -77,10 +87,22 @@ class MediaController(QObject):
         return "file"
 
     def show_preview(self, mms_id: str) -> None:
-        if self._kind(mms_id) != "image" or self.cache.preview(mms_id).state in _SETTLED:
+        if self._kind(mms_id) != "image":
+            return
+        state = self.cache.preview(mms_id).state
+        if state == PreviewState.FAILED and self._may_retry(mms_id):
+            self.cache.forget_failure(mms_id)
+        elif state in _SETTLED:
             return
         self._previewing.add(mms_id)
         self._service.fetch_media(mms_id, "preview")
+
+    def _may_retry(self, mms_id: str) -> bool:
+        failed_at = self._failed_at.get(mms_id)
+        if failed_at is None or self._clock() - failed_at < RETRY_AFTER:
+            return False
+        del self._failed_at[mms_id]
+        return True
 
     def hide_preview(self, mms_id: str) -> None:
         if mms_id in self._then:
@@ -135,6 +157,10 @@ class MediaController(QObject):
     def _failed(self, mms_id: str, reason: str) -> None:
         if mms_id in self._previewing:
             self._previewing.discard(mms_id)
+            self._failed_at[mms_id] = self._clock()
+            self._failed_at.move_to_end(mms_id)
+            if len(self._failed_at) > _FAILURES_KEPT:
+                self._failed_at.popitem(last=False)
             self.cache.fail(mms_id, reason)
         if self._then.pop(mms_id, None):
             text = self.tr("The attachment could not be loaded: %1")
