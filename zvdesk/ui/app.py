@@ -9,8 +9,9 @@ A :class:`Session` is the window and what it needs: the profile's cache (``defau
 data and live inbound traffic, in temporary folders removed at the end. The token comes from the
 ``tokens`` argument (the seam for zvdesk.auth's TokenManager), else ``$ZVDESK_TOKEN`` (with
 ``$ZVDESK_API_BASE`` as the server); without either the window opens from the cache, signed out.
-The window is shown first and the data asked for after it (first paint never waits for the
-network or a large query).
+The window's chrome is built and shown first; the network, sync and sign-in stack is imported,
+the service created and started and the data asked for right after the first paint (first paint
+never waits for the network, a large query or those imports).
 """
 
 from __future__ import annotations
@@ -29,33 +30,32 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QObject,
     Qt,
     QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from zvdesk.api import StaticTokenProvider, TokenProvider
-from zvdesk.api.errors import ValidationError
-from zvdesk.auth.accounts import delete_local_data
-from zvdesk.auth.profiles import AdminConfig, ProfileStore, load_admin_config
 from zvdesk.i18n import install_translators
-from zvdesk.service import ApiService, ServiceConfig
-from zvdesk.store import default_db_path, default_media_dir
 from zvdesk.ui import icons
-from zvdesk.ui.accounts import AccountController
-from zvdesk.ui.crash import CrashDialog, crash_report
 from zvdesk.ui.main_window import MainWindow
 from zvdesk.ui.settings import APPLICATION, ORGANIZATION, AppSettings, WindowSettings
-from zvdesk.ui.signin_flows import AccountSetup
 
-if TYPE_CHECKING:  # imported when a sandbox starts: uvicorn and starlette delay first paint
-    from zvdesk.sandbox import SandboxServer
+if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync engine: see above)
+    from zvdesk.api import TokenProvider
+    from zvdesk.auth.profiles import AdminConfig
+    from zvdesk.sandbox import SandboxServer  # uvicorn and starlette: only when a sandbox starts
+    from zvdesk.service import ApiService
+    from zvdesk.ui.accounts import AccountController
+    from zvdesk.ui.crash import CrashDialog
+    from zvdesk.ui.signin_flows import AccountSetup
 
 __all__ = [
     "Session",
@@ -70,6 +70,7 @@ qt_log = logging.getLogger("zvdesk.qt")
 
 DEFAULT_PROFILE = "default"
 SANDBOX_INBOUND_RATE = 0.2
+BEGIN_FALLBACK_MS = 500  # start the service even if the window is never painted (minimised)
 
 MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
 
@@ -116,6 +117,8 @@ def install_exception_hook(
     dialogs: list[CrashDialog] = []
 
     def show_dialog(value: BaseException, trace: TracebackType | None) -> None:
+        from zvdesk.ui.crash import CrashDialog, crash_report
+
         if dialogs:
             dialogs[0].add_error()
             return
@@ -163,9 +166,58 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def default_db_path(profile: str) -> Path:
+    """:func:`zvdesk.store.default_db_path` (zvdesk.store imported on first use)."""
+    from zvdesk.store import default_db_path as db_path
+
+    return db_path(profile)
+
+
+def default_media_dir(profile: str) -> Path:
+    """:func:`zvdesk.store.default_media_dir` (zvdesk.store imported on first use)."""
+    from zvdesk.store import default_media_dir as media_dir
+
+    return media_dir(profile)
+
+
 def _env_tokens() -> TokenProvider | None:
     token = os.environ.get("ZVDESK_TOKEN", "").strip()
-    return StaticTokenProvider(token) if token else None
+    if not token:
+        return None
+    from zvdesk.api import StaticTokenProvider
+
+    return StaticTokenProvider(token)
+
+
+class _FirstPaint(QObject):
+    """Calls ``begin(window)`` from a zero timer once a paint event of ``window`` (or one of its
+    widgets) has been handled, or when :meth:`fire` is called first; once, then goes away."""
+
+    def __init__(self, window: MainWindow, begin: Callable[[MainWindow], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._begin = begin
+        self._fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._fired
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            QTimer.singleShot(0, self, self.fire)  # after this paint reached the screen
+        return False
+
+    def fire(self) -> None:
+        if self._fired:
+            return
+        self._fired = True
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._begin(self._window)
+        self.deleteLater()
 
 
 class Session:
@@ -197,10 +249,13 @@ class Session:
         self._data_dir = data_dir
         self._settings_path = settings_path
         self._base_url: str | None = None
+        self._service: ApiService | None = None
+        self._accounts: AccountController | None = None
+        self._setup = account_setup
         self.server: SandboxServer | None = None
-        self.accounts: AccountController | None = None
-        setup = None if sandbox else account_setup or default_account_setup()
-        self.profile = profile or _default_profile(setup)
+        # Without a profile name the profiles (zvdesk.auth) are read now; else after first paint.
+        self.profile = profile or _default_profile(None if sandbox else self._account_setup())
+        self._env_token = not sandbox and tokens is None  # $ZVDESK_TOKEN, read with the service
         try:
             if sandbox:
                 if data_dir is None:
@@ -209,6 +264,7 @@ class Session:
                     )
                     self._data_dir = Path(temp)
                 assert self._data_dir is not None
+                from zvdesk.api import StaticTokenProvider
                 from zvdesk.sandbox import SandboxServer
 
                 self.server = SandboxServer(
@@ -221,17 +277,34 @@ class Session:
                     StaticTokenProvider(self.server.token),
                     self.server.base_url,
                 )
-            elif tokens is None:
-                tokens = _env_tokens()
             self._tokens = tokens
-            self.service, self.window = self._open(self.profile, tokens)
-            self._stack.callback(lambda: self.service.stop())
-            if setup is not None:
-                self.accounts = AccountController(self, setup, AppSettings(settings_path))
-                self.accounts.attach()
+            self._stack.callback(self._stop_service)
+            self.window = self._new_window(self.profile)
         except BaseException:
             self._stack.close()
             raise
+
+    @property
+    def service(self) -> ApiService:
+        """The profile's service (created now when the first paint has not come round yet)."""
+        return self._attach()
+
+    @property
+    def accounts(self) -> AccountController | None:
+        """Signs in, out and switches profiles (None in sandbox mode)."""
+        self._attach()
+        return self._accounts
+
+    def _account_setup(self) -> AccountSetup | None:
+        if self._sandbox:
+            return None
+        if self._setup is None:
+            self._setup = default_account_setup()
+        return self._setup
+
+    def _stop_service(self) -> None:
+        if self._service is not None:
+            self._service.stop()
 
     def profile_paths(self, name: str) -> tuple[Path, Path, Path]:
         """``(cache database, media folder, canned responses folder)`` of profile ``name``."""
@@ -242,34 +315,69 @@ class Session:
         canned_dir = config_dir / "profiles" / name / "canned"
         return default_db_path(name), default_media_dir(name), canned_dir
 
-    def _open(self, name: str, tokens: TokenProvider | None) -> tuple[ApiService, MainWindow]:
-        db_path, media_dir, canned_dir = self.profile_paths(name)
+    def _new_window(self, name: str) -> MainWindow:
+        """Profile ``name``'s window, its chrome only (:meth:`_attach` adds the rest)."""
+        _db_path, _media_dir, canned_dir = self.profile_paths(name)
+        settings = WindowSettings(self._settings_path, profile=None if self._sandbox else name)
+        return MainWindow(None, settings, canned_dir=canned_dir)
+
+    def _new_service(self, name: str, tokens: TokenProvider | None) -> ApiService:
+        from zvdesk.service import ApiService, ServiceConfig
+
+        db_path, media_dir, _canned_dir = self.profile_paths(name)
         config = ServiceConfig(db_path=db_path, media_dir=media_dir, tokens=tokens)
         if self._sandbox:  # the sandbox has no request limit: sync at full speed
             config = replace(config, base_url=self._base_url, max_calls=None)
         else:
             config = replace(config, **_profile_service_settings(name))
-        service = ApiService(config)
+        return ApiService(config)
+
+    def _attach(self) -> ApiService:
+        """Create the current profile's service and give it to the window and the accounts (once
+        per window; the service is started by :meth:`_begin`)."""
+        if self._service is not None:
+            return self._service
+        if self._env_token:
+            self._env_token = False
+            self._tokens = _env_tokens()
+        service = self._new_service(self.profile, self._tokens)
+        if self._closed:  # asked for after close(): never started, nothing to attach it to
+            self._service = service
+            return service
         try:
-            settings = WindowSettings(self._settings_path, profile=None if self._sandbox else name)
-            window = MainWindow(service, settings, canned_dir=canned_dir)
+            self.window.attach(service)
         except BaseException:
             service.stop()
             raise
-        return service, window
+        self._service = service
+        setup = self._account_setup()
+        if setup is not None:
+            if self._accounts is None:
+                from zvdesk.ui.accounts import AccountController
+
+                self._accounts = AccountController(self, setup, AppSettings(self._settings_path))
+            self._accounts.attach()
+        return service
 
     def show(self) -> None:
-        """Show the window now; start the service and load the data right after first paint."""
-        self.window.show()
-        QTimer.singleShot(0, self._begin)
+        """Show the window now; import and start the service and load the data right after the
+        first paint (or ``BEGIN_FALLBACK_MS`` after showing, should the window not be painted)."""
+        window = self.window
+        watcher = _FirstPaint(window, self._begin)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(watcher)
+        QTimer.singleShot(BEGIN_FALLBACK_MS, watcher, watcher.fire)
+        window.show()
 
-    def _begin(self) -> None:
-        if self._closed:  # closed before the event loop came round: start nothing
+    def _begin(self, window: MainWindow) -> None:
+        if self._closed or window is not self.window:  # closed or switched meanwhile
             return
-        self.service.start()
+        service = self._attach()
+        service.start()
         self.window.load()
-        if self.accounts is not None:
-            self.accounts.start(self._tokens)
+        if self._accounts is not None:
+            self._accounts.start(self._tokens)
 
     def switch_profile(
         self, name: str, tokens: TokenProvider | None, *, delete_data: bool = False
@@ -277,18 +385,21 @@ class Session:
         """Stop the current profile's service (its drafts saved), open profile ``name`` with
         ``tokens`` (None: its stored sign-in, else the sign-in screen) in a new window at the same
         place; ``delete_data``: delete the current profile's local data in between."""
-        old_window, old_service, old_name = self.window, self.service, self.profile
+        old_service = self.service
+        old_window, old_name = self.window, self.profile
         old_window.pane.composer.flush_draft()
         old_window.save_layout()
         old_service.stop()
         if delete_data:
+            from zvdesk.auth.accounts import delete_local_data
+
             db_path, media_dir, _canned = self.profile_paths(old_name)
             delete_local_data(old_name, db_path=db_path, media_dir=media_dir)
-        self.service, self.window = self._open(name, tokens)
         self.profile, self._tokens = name, tokens
+        self._service = None
+        self.window = self._new_window(name)
         self.window.restoreGeometry(old_window.saveGeometry())
-        if self.accounts is not None:
-            self.accounts.attach()
+        self._attach()
         self.show()
         old_window.close()
         old_window.deleteLater()
@@ -303,10 +414,16 @@ class Session:
 
 def default_account_setup() -> AccountSetup:
     """Profiles in zvdesk's config folder, the system keyring, the administrator's defaults."""
+    from zvdesk.auth.profiles import ProfileStore
+    from zvdesk.ui.signin_flows import AccountSetup
+
     return AccountSetup(ProfileStore(), admin=_admin_config)
 
 
 def _admin_config() -> AdminConfig:
+    from zvdesk.api.errors import ValidationError
+    from zvdesk.auth.profiles import AdminConfig, load_admin_config
+
     try:
         return load_admin_config()
     except ValidationError as error:  # a damaged file must not keep the app from starting
@@ -317,6 +434,8 @@ def _admin_config() -> AdminConfig:
 def _default_profile(setup: AccountSetup | None) -> str:
     if setup is None:
         return DEFAULT_PROFILE
+    from zvdesk.api.errors import ValidationError
+
     try:
         return setup.profiles.default_name() or DEFAULT_PROFILE
     except ValidationError as error:
@@ -326,6 +445,9 @@ def _default_profile(setup: AccountSetup | None) -> str:
 
 def _profile_service_settings(name: str) -> dict[str, Any]:
     """The profile's API server and data centre, when zvdesk.auth knows the profile."""
+    from zvdesk.api.errors import ValidationError
+    from zvdesk.auth.profiles import ProfileStore
+
     try:
         profile = ProfileStore().get(name)
     except ValidationError:

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -25,24 +26,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zvdesk.service import ApiService, ConversationRef
-from zvdesk.store import MessageRow
-from zvdesk.ui import crash, shortcuts
-from zvdesk.ui.composer import Composer
-from zvdesk.ui.logs_view import LogsView
-from zvdesk.ui.new_conversation import NewConversationDialog
-from zvdesk.ui.notifications import Notifier
-from zvdesk.ui.scheduled_view import ScheduledView
 from zvdesk.ui.settings import WindowSettings
 from zvdesk.ui.statusbar import SyncStatusWidget
-from zvdesk.ui.switcher import QuickSwitcher
 from zvdesk.ui.theme import ThemeManager
-from zvdesk.ui.window_chats import ChatListController
-from zvdesk.ui.window_conversation import ConversationPane
-from zvdesk.ui.window_lists import ListsController
-from zvdesk.ui.window_media import MediaController
-from zvdesk.ui.window_open import ConversationController
 from zvdesk.ui.window_sidebar import Sidebar
+
+if TYPE_CHECKING:  # imported by attach(), after the first paint (see the module docstring)
+    from zvdesk.service import ApiService, ConversationRef
+    from zvdesk.store import MessageRow
+    from zvdesk.ui import shortcuts
+    from zvdesk.ui.composer import Composer
+    from zvdesk.ui.logs_view import LogsView
+    from zvdesk.ui.new_conversation import NewConversationDialog
+    from zvdesk.ui.notifications import Notifier
+    from zvdesk.ui.scheduled_view import ScheduledView
+    from zvdesk.ui.switcher import QuickSwitcher
+    from zvdesk.ui.window_chats import ChatListController
+    from zvdesk.ui.window_conversation import ConversationPane
+    from zvdesk.ui.window_lists import ListsController
+    from zvdesk.ui.window_media import MediaController
+    from zvdesk.ui.window_open import ConversationController
 
 __all__ = ["MainWindow"]
 
@@ -61,11 +64,28 @@ def _open_dialog(dialog: QDialog) -> None:
 
 class MainWindow(QMainWindow):
     """See the module docstring. ``choose_folder``/``open_file`` replace the file dialog and the
-    system's "open" (tests); ``notifier`` the tray."""
+    system's "open" (tests); ``notifier`` the tray.
+
+    ``service`` None builds the window's chrome only (title, sidebar, empty tabs, status bar: a
+    first frame that imports neither the views nor the service stack); :meth:`attach` adds the
+    views and the controllers later (the app does that right after the first paint).
+    """
+
+    theme: ThemeManager
+    pane: ConversationPane
+    scheduled_view: ScheduledView
+    logs_view: LogsView
+    media: MediaController
+    chats: ChatListController
+    conversation: ConversationController
+    lists: ListsController
+    notifier: Notifier
+    switcher: QuickSwitcher | None
+    actions_by_id: dict[str, QAction]
 
     def __init__(
         self,
-        service: ApiService,
+        service: ApiService | None,
         settings: WindowSettings,
         *,
         canned_dir: Path | None = None,
@@ -80,19 +100,13 @@ class MainWindow(QMainWindow):
         # An explicit minimum: the layout then never changes the window's size constraints as
         # views appear (and the offscreen platform, which cannot propagate them, stays quiet).
         self.setMinimumSize(MINIMUM_SIZE)
-        self.service = service
+        self._service: ApiService | None = None
+        self._options = (canned_dir, notifier, composer, choose_folder, open_file)
         self.settings = settings
-        self.theme = ThemeManager(self)
 
         self.sidebar = Sidebar(self)
-        self.pane = ConversationPane(self, canned_dir=canned_dir, composer=composer)
-        self.scheduled_view = ScheduledView(self)
-        self.logs_view = LogsView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Views"))
-        self.tabs.addTab(self.pane, self.tr("&Conversation"))
-        self.tabs.addTab(self.scheduled_view, self.tr("&Scheduled"))
-        self.tabs.addTab(self.logs_view, self.tr("&Logs"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.sidebar)
@@ -107,6 +121,47 @@ class MainWindow(QMainWindow):
         self.default_region = "US"  # for numbers typed without +country code (the settings')
         self.sync_status = SyncStatusWidget(self)
         self.statusBar().addPermanentWidget(self.sync_status)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.copy_diagnostics_action = self.help_menu.addAction(self.tr("Copy &diagnostics"))
+        self.copy_diagnostics_action.triggered.connect(self.copy_diagnostics)
+        self._restore_geometry()
+        if service is not None:
+            self.attach(service)
+
+    @property
+    def service(self) -> ApiService:
+        """The service given to the constructor or :meth:`attach` (RuntimeError before)."""
+        if self._service is None:
+            raise RuntimeError("the window has no service yet")
+        return self._service
+
+    def is_attached(self) -> bool:
+        return self._service is not None
+
+    def attach(self, service: ApiService) -> None:
+        """Add the views, the controllers and the shortcuts, talking to ``service`` (once)."""
+        if self._service is not None:
+            raise RuntimeError("the window already has a service")
+        from zvdesk.ui import shortcuts
+        from zvdesk.ui.logs_view import LogsView
+        from zvdesk.ui.notifications import Notifier
+        from zvdesk.ui.scheduled_view import ScheduledView
+        from zvdesk.ui.window_chats import ChatListController
+        from zvdesk.ui.window_conversation import ConversationPane
+        from zvdesk.ui.window_lists import ListsController
+        from zvdesk.ui.window_media import MediaController
+        from zvdesk.ui.window_open import ConversationController
+
+        canned_dir, notifier, composer, choose_folder, open_file = self._options
+        self._service = service
+        # Its application-wide event filter, the first Python one, costs the first frame ~40 ms.
+        self.theme = ThemeManager(self)
+        self.pane = ConversationPane(self, canned_dir=canned_dir, composer=composer)
+        self.scheduled_view = ScheduledView(self)
+        self.logs_view = LogsView(self)
+        self.tabs.addTab(self.pane, self.tr("&Conversation"))
+        self.tabs.addTab(self.scheduled_view, self.tr("&Scheduled"))
+        self.tabs.addTab(self.logs_view, self.tr("&Logs"))
 
         self.media = MediaController(service, self.pane.view)
         if choose_folder is not None:
@@ -119,16 +174,15 @@ class MainWindow(QMainWindow):
         )
         self.lists = ListsController(service, self.scheduled_view, self.logs_view)
         self.notifier = notifier if notifier is not None else Notifier(self, parent=self)
-        self.switcher: QuickSwitcher | None = None
+        self.switcher = None
         self._connect()
         self.actions_by_id = shortcuts.install(self, self._shortcut_handlers())
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.copy_diagnostics_action = self.help_menu.addAction(self.tr("Copy &diagnostics"))
-        self.copy_diagnostics_action.triggered.connect(self.copy_diagnostics)
-        self._restore_layout()
+        self.tabs.setCurrentIndex(min(self.settings.tab, self.tabs.count() - 1))
 
     # -- assembly --------------------------------------------------------------------------------
     def _connect(self) -> None:
+        from zvdesk.service import ConversationRef
+
         for source in (self.media, self.conversation, self.lists):
             source.message.connect(self.show_message)
         self.chats.on_select(self.open_conversation)
@@ -162,6 +216,8 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Ask for the first data (call after ``show()``); reopens the last conversation."""
+        from zvdesk.service import ConversationRef
+
         self.chats.reload()
         self.lists.reload_scheduled()
         last = self.settings.open_conversation
@@ -182,6 +238,8 @@ class MainWindow(QMainWindow):
 
     def quick_switcher(self) -> QuickSwitcher:
         if self.switcher is None:
+            from zvdesk.ui.switcher import QuickSwitcher
+
             switcher = QuickSwitcher(self)
             switcher.chosen.connect(self.open_conversation)
             switcher.queryChanged.connect(self._switcher_search)
@@ -198,6 +256,9 @@ class MainWindow(QMainWindow):
             )
 
     def new_conversation(self) -> NewConversationDialog:
+        from zvdesk.service import ConversationRef
+        from zvdesk.ui.new_conversation import NewConversationDialog
+
         dialog = NewConversationDialog(self.chats.senders, self, default_region=self.default_region)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.conversationRequested.connect(
@@ -207,6 +268,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def shortcut_sheet(self) -> shortcuts.ShortcutSheet:
+        from zvdesk.ui import shortcuts
+
         sheet = shortcuts.ShortcutSheet(self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _open_dialog(sheet)
@@ -225,6 +288,8 @@ class MainWindow(QMainWindow):
     def copy_diagnostics(self) -> str:
         """Help ▸ Copy diagnostics: the redacted report (:func:`zvdesk.ui.crash.copy_diagnostics`,
         the one implementation) on the clipboard; returns it."""
+        from zvdesk.ui import crash
+
         report = crash.copy_diagnostics(crash.service_settings(self.service.config))
         self.show_message(self.tr("The diagnostics report is on the clipboard."))
         return report
@@ -277,23 +342,25 @@ class MainWindow(QMainWindow):
     # -- window events and layout ----------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange:
-            self.service.set_active(self.isActiveWindow())
+        if event.type() == QEvent.Type.ActivationChange and self._service is not None:
+            self._service.set_active(self.isActiveWindow())
             if self.isActiveWindow():
                 QTimer.singleShot(0, self.conversation.mark_read_if_visible)
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
         splitter = self.settings.splitter
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([320, 780])
-        self.tabs.setCurrentIndex(min(self.settings.tab, self.tabs.count() - 1))
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
+        if self._service is None:  # no views yet: the saved tab and conversation stay
+            self.settings.sync()
+            return
         self.settings.tab = self.tabs.currentIndex()
         ref = self.conversation.ref
         self.settings.open_conversation = (
@@ -302,8 +369,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.pane.composer.flush_draft()
+        if self._service is not None:
+            self.pane.composer.flush_draft()
         self.save_layout()
-        self.notifier.close()
-        self.service.stop()
+        if self._service is not None:
+            self.notifier.close()
+            self._service.stop()
         event.accept()

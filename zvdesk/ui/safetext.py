@@ -25,8 +25,6 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-import phonenumbers
-
 __all__ = [
     "DEFAULT_MAX_LINES",
     "DEFAULT_MAX_LINE_CHARS",
@@ -254,6 +252,8 @@ def _link_spans(text: str, phone_region: str | None) -> list[tuple[int, int, str
     for match in _EMAIL_RE.finditer(text):
         if free(match.start(), match.end()):
             spans.append((match.start(), match.end(), f"mailto:{match.group()}"))
+    import phonenumbers  # not at import time: it delays the first paint
+
     for found in phonenumbers.PhoneNumberMatcher(text, phone_region):
         if free(found.start, found.end):
             e164 = phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from zvdesk.ui import icons
 from zvdesk.ui.chatlist import ChatListModel, ChatListView
-from zvdesk.ui.csvexport import display_number
 
 __all__ = ["Sidebar"]
 
@@ -96,6 +95,8 @@ class Sidebar(QWidget):
 
     def set_senders(self, senders: Sequence[str], current: str | None = None) -> None:
         """The sender numbers to filter by (keeps the current choice when still listed)."""
+        from zvdesk.ui.csvexport import display_number  # phonenumbers: not before first paint
+
         keep = current if current is not None else self.sender_id()
         known = [self.sender_box.itemData(i) for i in range(1, self.sender_box.count())]
         if list(senders) == known and keep == self.sender_id():
