@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
+        self.sidebar.setMinimumWidth(240)  # names and snippets stay readable on narrow windows
         central = QWidget(self)
         self.central_layout = QVBoxLayout(central)  # banners (add_banner) above the views
         self.central_layout.setContentsMargins(0, 0, 0, 0)
@@ -350,10 +351,16 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            # First start: 1280 x 800, or what the screen has room for.
+            width, height = 1280, 800
+            screen = self.screen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                width, height = min(width, room.width()), min(height, room.height())
+            self.resize(width, height)
         splitter = self.settings.splitter
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([320, 780])
+            self.splitter.setSizes([340, max(self.width() - 340, 600)])
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
