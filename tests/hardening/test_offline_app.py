@@ -86,6 +86,7 @@ def open_session(tmp_path: Path, network: Network, opened: list[Session]) -> Ses
     )
     opened.append(session)
     session.show()
+    session.service  # noqa: B018 - attaches the views now instead of after the first paint
     return session
 
 
