@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import ConversationRow
-from zvdesk.ui.chatlist import ChatListModel, ChatListView, ChatRole, format_list_time
+from zvdesk.ui.chatlist import (
+    PAGE_ROWS,
+    ChatListModel,
+    ChatListView,
+    ChatRole,
+    format_list_time,
+)
 from zvdesk.ui.chatlist_delegate import badge_text
 
 NOW = QDateTime(QDate(2025, 3, 14), QTime(15, 30))  # a Friday, local time
@@ -152,6 +158,91 @@ def test_paging_requests_more_and_appends(qtbot: QtBot) -> None:
     assert model.canFetchMore(root)
     model.append_rows([])
     assert not model.canFetchMore(root)
+
+
+def test_appending_a_page_touches_only_the_new_rows(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = ChatListModel(clock=lambda: NOW)
+    model.set_rows([conv(i, minutes_ago=i) for i in range(1, 4)], has_more=True)
+    rec = Recorder(model)
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.append_rows([conv(3, minutes_ago=3, unread=9), conv(4, minutes_ago=4), conv(5)])
+    assert ids(model) == [1, 2, 3, 4, 5]
+    assert rec.events == ["insert"] and inserted == [(3, 4)]
+    assert rec.changes == []  # a shown conversation in the page is left as it is
+    assert model.row_for_conversation(5) == 4
+    qtmodeltester.check(model)
+
+
+def test_appending_many_pages_stays_fast() -> None:
+    model = ChatListModel(clock=lambda: NOW)
+    model.set_rows([], has_more=True)
+    pages = [[conv(p * 100 + i, minutes_ago=p * 100 + i) for i in range(100)] for p in range(400)]
+    started = time.perf_counter()
+    for page in pages:
+        model.append_rows(page)
+    assert model.rowCount() == 40_000
+    assert model.row_for_conversation(39_999) == 39_999
+    assert time.perf_counter() - started < 2.0  # re-diffing the whole list per page: far slower
+
+
+def test_apply_updates_inserts_only_inside_the_loaded_rows() -> None:
+    model = ChatListModel(clock=lambda: NOW)
+    model.set_rows([conv(i, minutes_ago=i * 10) for i in range(1, 4)], has_more=True)
+    rec = Recorder(model)
+    # 50 is older than the last row shown (30 minutes): its page brings it later.
+    model.apply_updates([conv(50, minutes_ago=45)])
+    assert ids(model) == [1, 2, 3] and rec.events == []
+    model.apply_updates([conv(60, minutes_ago=15), conv(70, minutes_ago=-1)])
+    assert ids(model) == [70, 1, 60, 2, 3]
+    # Once every page is loaded, any conversation belongs to the list.
+    model.set_has_more(False)
+    model.apply_updates([conv(50, minutes_ago=45)])
+    assert ids(model) == [70, 1, 60, 2, 3, 50]
+
+
+def test_a_complete_list_stops_taking_older_conversations_after_a_page() -> None:
+    model = ChatListModel(clock=lambda: NOW)
+    model.set_rows([], has_more=False)  # an empty cache: the first sync fills it
+    rec = Recorder(model)
+    model.apply_updates([conv(i, minutes_ago=i) for i in range(1, PAGE_ROWS + 51)])
+    assert ids(model) == list(range(1, PAGE_ROWS + 1))
+    assert model.canFetchMore(QModelIndex())  # the rest is left to paging
+    changes = len(rec.changes)
+    model.apply_updates([conv(i, minutes_ago=i, unread=1) for i in range(1, 40)])
+    assert len(rec.changes) == changes + 1  # one dataChanged for the rows changed in place
+    assert rec.changes[-1][0] == 0 and ChatRole.Unread in rec.changes[-1][1]
+    assert model.index(38, 0).data(ChatRole.Unread) == 1
+
+
+def test_apply_updates_moves_a_row_down_and_keeps_ties_in_order(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = ChatListModel(clock=lambda: NOW)
+    model.set_rows(
+        [conv(1), conv(2, minutes_ago=5), conv(3, minutes_ago=5), conv(4, minutes_ago=9)]
+    )
+    model.apply_updates([conv(1, minutes_ago=5)])
+    assert ids(model) == [1, 2, 3, 4]  # a stable sort keeps it before the rows it now ties with
+    model.apply_updates([conv(1, minutes_ago=7)])
+    assert ids(model) == [2, 3, 1, 4]
+    qtmodeltester.check(model)
+
+
+def test_changed_roles_follow_the_changed_fields(model: ChatListModel) -> None:
+    rec = Recorder(model)
+    model.apply_updates([conv(2, minutes_ago=2, last_status="FAILED")])
+    assert rec.changes == [(1, [ChatRole.LastStatus])]
+    rec.changes.clear()
+    model.apply_updates([conv(2, minutes_ago=2, last_status="FAILED", customer_name="Zed")])
+    ((row, roles),) = rec.changes
+    assert row == 1
+    assert set(roles) == {
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole, ChatRole.Customer,
+    }  # fmt: skip
+    assert model.index(1, 0).data(ChatRole.Customer) == "Zed"
+    rec.changes.clear()
+    model.apply_updates([conv(2, minutes_ago=2, last_status="FAILED", customer_name="Zed")])
+    assert rec.changes == []  # nothing differs: no signal
 
 
 def test_roles(model: ChatListModel) -> None:

@@ -1,10 +1,13 @@
 """The chat list: one row per conversation, most recent first.
 
-:class:`ChatListModel` shows :class:`~zvdesk.store.rows.ConversationRow` objects. Refreshes go
-through a diff (:mod:`zvdesk.ui.listdiff`), never a reset, so the selection and the scroll position
-survive; :meth:`ChatListModel.apply_updates` merges changed conversations and re-sorts by recency;
-paging asks for more through ``moreRequested(offset)`` (``canFetchMore``/``fetchMore``) and the
-answer comes back through :meth:`ChatListModel.append_rows`.
+:class:`ChatListModel` is fed :class:`~zvdesk.store.rows.ConversationRow` objects and keeps a
+light :class:`ChatRow` per conversation (only what the roles show: the list may hold every
+conversation of a large cache). Refreshes go through a diff (:mod:`zvdesk.ui.listdiff`), never a
+reset, so the selection and the scroll position survive; :meth:`ChatListModel.apply_updates` moves
+changed conversations to their place by recency and inserts new ones that fall inside the loaded
+part of the list; paging asks for more through ``moreRequested(offset)``
+(``canFetchMore``/``fetchMore``) and the answer comes back through
+:meth:`ChatListModel.append_rows` (O(page)).
 
 :class:`ChatListView` is the list widget (uniform rows drawn by
 :class:`~zvdesk.ui.chatlist_delegate.ChatListDelegate`) and reports the conversation the agent
@@ -13,12 +16,13 @@ selects with the keyboard or the mouse.
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from enum import IntEnum
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import phonenumbers
 from PySide6.QtCore import (
     QByteArray,
     QDateTime,
@@ -32,19 +36,25 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from zvdesk.store.rows import ConversationRow
 from zvdesk.ui import safetext
 from zvdesk.ui.listdiff import KeyedListModel
+
+if TYPE_CHECKING:
+    from zvdesk.store.rows import ConversationRow
 
 __all__ = [
     "ChatListModel",
     "ChatListView",
     "ChatRole",
+    "ChatRow",
     "format_customer",
     "format_list_time",
 ]
 
 SNIPPET_CHARS = 160
+# A complete list (no further page) takes new conversations at its end up to this many rows; past
+# it they are left to paging (as many as the controller's first page, zvdesk.service.queries.PAGE).
+PAGE_ROWS = 100
 NAME_CHARS = 80
 
 
@@ -64,6 +74,8 @@ class ChatRole(IntEnum):
 @lru_cache(maxsize=4096)
 def _format_number(number: str) -> str:
     """``+1 202-555-0143 (US)``: international format and region code; the input if unparsable."""
+    import phonenumbers  # not at import time: it delays the first paint
+
     raw = number.strip()
     digits = "".join(ch for ch in raw if ch.isdigit())
     candidate = raw if raw.startswith("+") else f"+{digits}"
@@ -110,7 +122,64 @@ def format_list_time(ms: int | None, now: QDateTime) -> str:
     return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
-class ChatListModel(KeyedListModel[int, ConversationRow]):
+def _intern(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
+
+
+class ChatRow(NamedTuple):
+    """What the chat list keeps of a conversation: the fields its roles show (the last message
+    already cut to the snippet; repeated values such as the sender number shared)."""
+
+    id: int
+    customer_name: str
+    customer_number: str
+    sender_id: str
+    snippet: str
+    last_time: int | None
+    last_direction: str | None
+    last_status: str | None
+    unread: int
+
+    @classmethod
+    def of(cls, row: ConversationRow) -> ChatRow:
+        return cls(
+            row.id,
+            row.customer_name,
+            row.customer_number,
+            sys.intern(row.sender_id),
+            _snippet(row.last_message or ""),
+            row.last_time,
+            _intern(row.last_direction),
+            _intern(row.last_status),
+            row.unread,
+        )
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+# The roles whose value depends on each ChatRow field (the Time role also on the clock).
+_FIELD_ROLES: tuple[tuple[int, tuple[int, ...]], ...] = (
+    (ChatRow._fields.index("customer_name"),
+     (_DISPLAY, _TOOLTIP, _ACCESSIBLE, ChatRole.Customer.value)),
+    (ChatRow._fields.index("customer_number"),
+     (_DISPLAY, _TOOLTIP, _ACCESSIBLE, ChatRole.Customer.value, ChatRole.Number.value)),
+    (ChatRow._fields.index("sender_id"), (ChatRole.Sender.value,)),
+    (ChatRow._fields.index("snippet"), (_ACCESSIBLE, ChatRole.Snippet.value)),
+    (ChatRow._fields.index("last_time"),
+     (_ACCESSIBLE, ChatRole.Time.value, ChatRole.Timestamp.value)),
+    (ChatRow._fields.index("last_direction"), (_ACCESSIBLE, ChatRole.LastDirection.value)),
+    (ChatRow._fields.index("last_status"), (ChatRole.LastStatus.value,)),
+    (ChatRow._fields.index("unread"), (_ACCESSIBLE, ChatRole.Unread.value)),
+)  # fmt: skip
+
+
+def _recency(row: ChatRow) -> int:
+    """Sort key: newest first."""
+    return -(row.last_time or 0)
+
+
+class ChatListModel(KeyedListModel[int, ChatRow]):
     """Conversations, most recent first, keyed by conversation id.
 
     Signals: ``moreRequested(int offset)`` when the view wants the next page (answer with
@@ -180,19 +249,46 @@ class ChatListModel(KeyedListModel[int, ConversationRow]):
         reaches the end).
         """
         unique = _dedupe(rows)
-        self.sync_rows([(row.id, row) for row in unique])
+        self.sync_rows([(row.id, ChatRow.of(row)) for row in unique])
         self._has_more = has_more
         self._fetch_pending = False
 
     def apply_updates(self, rows: Iterable[ConversationRow]) -> None:
-        """Merge changed or new conversations and re-sort by recency (newest first, stable)."""
-        changed = {row.id: row for row in rows}
-        if not changed:
-            return
-        merged = [changed.pop(row.id, row) for row in self._values]
-        merged.extend(changed.values())
-        merged.sort(key=lambda row: -(row.last_time or 0))
-        self.sync_rows([(row.id, row) for row in merged])
+        """Merge changed or new conversations, each moved to its place by recency (newest first;
+        ties keep the shown order, as a stable sort would).
+
+        A conversation not shown yet is inserted only when it falls inside the loaded part of the
+        list (newer than the last row shown, or every page loaded and fewer than
+        :data:`PAGE_ROWS` rows shown): the others are left to the pages that ``moreRequested``
+        fetches (a further page is then announced), so the list does not grow while a sync
+        imports older conversations. Rows changed in place are signalled with one
+        ``dataChanged`` over their span.
+        """
+        staged: dict[int, list[int]] = {}  # conversation id -> roles changed in place
+        for row in _dedupe(rows):
+            self._place(row, staged)
+        shown = [self.row_of(key) for key in staged]
+        self.signal_changed(shown, {role for roles in staged.values() for role in roles})
+
+    def _place(self, row: ConversationRow, staged: dict[int, list[int]]) -> None:
+        values = self._values
+        key = -(row.last_time or 0)  # _recency
+        at = self.row_of(row.id)
+        beyond = at < 0 and (not values or key >= _recency(values[-1]))  # not newer than the last
+        if beyond and (self._has_more or len(values) >= PAGE_ROWS):
+            self._has_more = True
+            return  # beyond the loaded rows: the next page brings it
+        new = ChatRow.of(row)
+        if at < 0:
+            self.insert_row(bisect_right(values, key, key=_recency), new.id, new)
+        elif at > 0 and key < _recency(values[at - 1]):  # newer than the row above: up
+            self.move_row(at, bisect_right(values, key, 0, at, key=_recency), new)
+        elif at + 1 < len(values) and key > _recency(values[at + 1]):  # older: down
+            self.move_row(at, bisect_left(values, key, at + 1, len(values), key=_recency) - 1, new)
+        else:
+            roles = self.stage_update(at, new)
+            if roles:
+                staged.setdefault(new.id, []).extend(roles)
 
     def append_rows(self, rows: Iterable[ConversationRow], *, has_more: bool | None = None) -> None:
         """Add the page that ``moreRequested`` asked for at the end (ids shown already skipped).
@@ -202,11 +298,7 @@ class ChatListModel(KeyedListModel[int, ConversationRow]):
         page = _dedupe(rows)
         self._fetch_pending = False
         self._has_more = bool(page) if has_more is None else has_more
-        fresh = [row for row in page if self.row_of(row.id) < 0]
-        if not fresh:
-            return
-        self.sync_rows([*zip(self._keys, self._values, strict=True),
-                        *((row.id, row) for row in fresh)])
+        self.extend_rows([(row.id, ChatRow.of(row)) for row in page if self.row_of(row.id) < 0])
 
     def set_has_more(self, has_more: bool) -> None:
         self._has_more = has_more
@@ -217,22 +309,15 @@ class ChatListModel(KeyedListModel[int, ConversationRow]):
 
     # --- role values ---------------------------------------------------------------------------
 
-    _DIFF_ROLES: tuple[int, ...] = (
-        Qt.ItemDataRole.DisplayRole.value,
-        Qt.ItemDataRole.ToolTipRole.value,
-        Qt.ItemDataRole.AccessibleTextRole.value,
-        *(role.value for role in ChatRole),
-    )
+    def changed_roles(self, old: ChatRow, new: ChatRow) -> list[int]:
+        """The roles of the fields that differ (compared, never formatted)."""
+        roles: list[int] = []
+        for field, field_roles in _FIELD_ROLES:
+            if old[field] != new[field]:
+                roles.extend(role for role in field_roles if role not in roles)
+        return roles
 
-    def changed_roles(self, old: ConversationRow, new: ConversationRow) -> list[int]:
-        now = self._clock()
-        return [
-            role
-            for role in self._DIFF_ROLES
-            if self._role_value(old, role, now) != self._role_value(new, role, now)
-        ]
-
-    def _role_value(self, row: ConversationRow, role: int, now: QDateTime) -> Any:
+    def _role_value(self, row: ChatRow, role: int, now: QDateTime) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, ChatRole.Customer):
             return format_customer(row.customer_name, row.customer_number)
         if role == ChatRole.ConversationId:
@@ -240,7 +325,7 @@ class ChatListModel(KeyedListModel[int, ConversationRow]):
         if role == ChatRole.Number:
             return row.customer_number
         if role == ChatRole.Snippet:
-            return _snippet(row.last_message or "")
+            return row.snippet
         if role == ChatRole.Time:
             return format_list_time(row.last_time, now)
         if role == ChatRole.Timestamp:
@@ -262,11 +347,11 @@ class ChatListModel(KeyedListModel[int, ConversationRow]):
             return self._accessible_text(row, now)
         return None
 
-    def _accessible_text(self, row: ConversationRow, now: QDateTime) -> str:
+    def _accessible_text(self, row: ChatRow, now: QDateTime) -> str:
         parts = [format_customer(row.customer_name, row.customer_number)]
         if row.unread:
             parts.append(self.tr("%n unread", "", row.unread))
-        snippet = _snippet(row.last_message or "")
+        snippet = row.snippet
         if snippet:
             if row.last_direction == "OUTGOING":
                 parts.append(self.tr("last message (sent): %1").replace("%1", snippet))

@@ -6,11 +6,16 @@ complete new list and turns the difference into the smallest signals a view unde
 ``beginInsertRows`` for runs of new keys and ``dataChanged`` with only the roles whose values
 differ (subclasses say which, in :meth:`KeyedListModel.changed_roles`). Never a model reset: a
 view's current index, selection and scroll position survive a refresh.
+
+For lists too long to re-diff on every change, targeted edits cost only what they touch:
+:meth:`~KeyedListModel.extend_rows` (a page at the end), :meth:`~KeyedListModel.insert_row`,
+:meth:`~KeyedListModel.move_row`, and :meth:`~KeyedListModel.stage_update` with
+:meth:`~KeyedListModel.signal_changed` (many rows changed in place, one ``dataChanged``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
@@ -96,6 +101,63 @@ class KeyedListModel(QAbstractListModel, Generic[K, V]):
                 self.endInsertRows()
                 present.update(target_keys[i:end])
                 i = end
+
+    def extend_rows(self, rows: Sequence[tuple[K, V]]) -> None:
+        """Add ``rows`` (keys not shown yet, unique) at the end: O(len(rows)), not O(rowCount)."""
+        if not rows:
+            return
+        first = len(self._keys)
+        fresh = {key: first + n for n, (key, _) in enumerate(rows)}
+        if len(fresh) != len(rows) or any(self.row_of(key) >= 0 for key in fresh):
+            raise ValueError("appended keys must be new and unique")
+        self.beginInsertRows(_ROOT, first, first + len(rows) - 1)
+        self._keys.extend(key for key, _ in rows)
+        self._values.extend(value for _, value in rows)
+        if self._positions is not None:
+            self._positions.update(fresh)
+        self.endInsertRows()
+
+    def insert_row(self, row: int, key: K, value: V) -> None:
+        """Insert one new ``key`` so that it is shown in ``row``."""
+        if self.row_of(key) >= 0:
+            raise ValueError("inserted key already shown")
+        self.beginInsertRows(_ROOT, row, row)
+        self._keys.insert(row, key)
+        self._values.insert(row, value)
+        if row == len(self._keys) - 1 and self._positions is not None:
+            self._positions[key] = row
+        else:
+            self._positions = None
+        self.endInsertRows()
+
+    def move_row(self, source: int, dest: int, value: V) -> None:
+        """Show the row in ``source`` in row ``dest`` instead (counted after its removal), with
+        ``value`` (only the roles that differ are signalled as changed)."""
+        if source != dest:
+            # beginMoveRows counts the destination before the removal.
+            self.beginMoveRows(_ROOT, source, source, _ROOT, dest + 1 if dest > source else dest)
+            self._keys.insert(dest, self._keys.pop(source))
+            self._values.insert(dest, self._values.pop(source))
+            if self._positions is not None:  # only the rows between the two places shift
+                for row in range(min(source, dest), max(source, dest) + 1):
+                    self._positions[self._keys[row]] = row
+            self.endMoveRows()
+        self._update(dest, value)
+
+    def stage_update(self, row: int, value: V) -> list[int]:
+        """Replace the value in ``row`` (same key) without a signal; return the roles that differ,
+        for one :meth:`signal_changed` covering many rows (one signal instead of one per row)."""
+        old = self._values[row]
+        if old is value or old == value:
+            return []
+        self._values[row] = value
+        return self.changed_roles(old, value)
+
+    def signal_changed(self, rows: Collection[int], roles: Collection[int]) -> None:
+        """One ``dataChanged`` over the span of ``rows`` for ``roles`` (nothing if either is
+        empty)."""
+        if rows and roles:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0), list(roles))
 
     def _remove_missing(self, wanted: set[K]) -> None:
         row = len(self._keys) - 1

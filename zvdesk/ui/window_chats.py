@@ -149,7 +149,24 @@ class ChatListController(QObject):
 
     # -- navigation ------------------------------------------------------------------------------
     def rows(self) -> list[ConversationRow]:
-        return [row for i in range(self.model.rowCount()) if (row := self.model.value_at(i))]
+        """The conversations listed, as far as the list keeps them: ``last_message`` is the
+        snippet shown, ``last_logid`` None and ``read_upto`` 0 (the list does not keep them)."""
+        return [
+            ConversationRow(
+                id=row.id,
+                customer_number=row.customer_number,
+                customer_name=row.customer_name,
+                sender_id=row.sender_id,
+                last_logid=None,
+                last_message=row.snippet,
+                last_time=row.last_time,
+                last_direction=row.last_direction,
+                last_status=row.last_status,
+                unread=row.unread,
+                read_upto=0,
+            )
+            for row in self.model.values()
+        ]
 
     def step(self, delta: int, *, unread_only: bool = False) -> bool:
         """Select the previous (-1) or next (+1) conversation (with unread messages)."""
