@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import TypeVar
 
 from zvdesk.api.errors import ValidationError
@@ -38,53 +39,54 @@ def _repeated(keys: list[str], previous: list[str] | None) -> bool:
     return False
 
 
-def iter_offset(
-    fetch: Fetch[T], key: Callable[[T], str], page_size: int, limit: int | None
-) -> Iterator[T]:
-    """Rows of ``fetch(start, size)`` pages, lazily; ``limit`` stops early."""
-    start, yielded, previous = 0, 0, None
-    while limit is None or yielded < limit:
-        page = fetch(start, page_size)
+def _rows(pages: Iterator[Page[T]], key: Callable[[T], str]) -> Iterator[T]:
+    """The rows of ``pages``, stopping at an empty page or one identical to the previous."""
+    previous: list[str] | None = None
+    for page in pages:
         keys = [key(item) for item in page.items]
         if not keys or _repeated(keys, previous):
             return
         previous = keys
-        for item in page.items:
-            if limit is not None and yielded >= limit:
-                return
-            yield item
-            yielded += 1
-        start += len(keys)
-        if page.total is not None:
-            if start >= page.total:
-                return
-        elif len(keys) < page_size:
+        yield from page.items
+
+
+def _offset_pages(fetch: Fetch[T], page_size: int) -> Iterator[Page[T]]:
+    start = 0
+    while True:
+        page = fetch(start, page_size)
+        yield page
+        start += len(page.items)
+        if (page.total is not None and start >= page.total) or (
+            page.total is None and len(page.items) < page_size
+        ):
             return
+
+
+def _numbered_pages(fetch: Fetch[T], page_size: int) -> Iterator[Page[T]]:
+    number, seen = 1, 0
+    while True:
+        page = fetch(number, page_size)
+        yield page
+        seen += len(page.items)
+        if page.total_pages is not None:
+            if number >= page.total_pages:
+                return
+        elif (page.total is not None and seen >= page.total) or (
+            page.total is None and len(page.items) < page_size
+        ):
+            return
+        number += 1
+
+
+def iter_offset(
+    fetch: Fetch[T], key: Callable[[T], str], page_size: int, limit: int | None
+) -> Iterator[T]:
+    """Rows of ``fetch(start, size)`` pages, lazily; ``limit`` stops early (no extra fetch)."""
+    return islice(_rows(_offset_pages(fetch, page_size), key), limit)
 
 
 def iter_numbered(
     fetch: Fetch[T], key: Callable[[T], str], page_size: int, limit: int | None
 ) -> Iterator[T]:
     """Rows of ``fetch(page, size)`` pages numbered from 1, lazily; ``limit`` stops early."""
-    number, yielded, seen, previous = 1, 0, 0, None
-    while limit is None or yielded < limit:
-        page = fetch(number, page_size)
-        keys = [key(item) for item in page.items]
-        if not keys or _repeated(keys, previous):
-            return
-        previous = keys
-        for item in page.items:
-            if limit is not None and yielded >= limit:
-                return
-            yield item
-            yielded += 1
-        seen += len(keys)
-        if page.total_pages is not None:
-            if number >= page.total_pages:
-                return
-        elif page.total is not None:
-            if seen >= page.total:
-                return
-        elif len(keys) < page_size:
-            return
-        number += 1
+    return islice(_rows(_numbered_pages(fetch, page_size), key), limit)
