@@ -7,28 +7,13 @@ tests check its wiring (files, excludes, platform settings) without building any
 from __future__ import annotations
 
 import ast
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-PACKAGING = REPO / "packaging"
-
-
-def _load(name: str) -> ModuleType:
-    if str(PACKAGING) not in sys.path:
-        sys.path.insert(0, str(PACKAGING))
-    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
+from pkgload import PACKAGING, REPO
+from pkgload import load as _load
 
 config = _load("bundle_config")
 

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import struct
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from pkgload import REPO
+from pkgload import load as _load
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-REPO = Path(__file__).resolve().parents[2]
-PACKAGING = REPO / "packaging"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 make_icons = _load("make_icons")

@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import configparser
-import importlib.util
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from pkgload import PACKAGING, REPO
+from pkgload import load as _load
 
 import zvdesk
 
-REPO = Path(__file__).resolve().parents[2]
-PACKAGING = REPO / "packaging"
 DESKTOP = PACKAGING / "linux" / "zvdesk.desktop"
 METAINFO = PACKAGING / "linux" / "com.zvdesk.zvdesk.metainfo.xml"
-
-
-def _load(name: str) -> ModuleType:
-    if str(PACKAGING) not in sys.path:
-        sys.path.insert(0, str(PACKAGING))
-    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 make_deb = _load("make_deb")
