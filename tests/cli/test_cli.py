@@ -342,3 +342,27 @@ def test_sandbox_command_refuses_a_bad_fault_spec(capsys: pytest.CaptureFixture[
     out, err = io.StringIO(), io.StringIO()
     assert main(["sandbox", "--faults", "5xx=lots"], stdout=out, stderr=err) == 2
     assert "--faults" in err.getvalue()
+
+
+def test_parser_defaults_mirror_the_auth_package() -> None:
+    from zvdesk.auth.browser import DEFAULT_TIMEOUT
+    from zvdesk.auth.config import DEFAULT_REDIRECT_PORT
+    from zvdesk.cli.auth_parser import LOGIN_TIMEOUT, REDIRECT_PORT
+
+    assert (LOGIN_TIMEOUT, REDIRECT_PORT) == (DEFAULT_TIMEOUT, DEFAULT_REDIRECT_PORT)
+
+
+def test_building_the_parser_does_not_import_the_http_stack() -> None:
+    code = (
+        "import sys\n"
+        "from zvdesk.cli.main import build_parser\n"
+        "build_parser()\n"
+        "names = ('httpx', 'keyring', 'phonenumbers', 'zvdesk.auth')\n"
+        "heavy = [m for m in names if m in sys.modules]\n"
+        "print(heavy)\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert probe.returncode == 0, probe.stdout + probe.stderr
