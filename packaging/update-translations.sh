@@ -43,7 +43,7 @@ done
 for lang in $languages; do
     ts="$i18n/zvdesk_$lang.ts"
     # shellcheck disable=SC2086  # $sources is a list of folders without spaces
-    "$lupdate" -extensions py -no-obsolete -locations relative -source-language en \
+    "$lupdate" -extensions py -no-obsolete -locations none -source-language en \
         -target-language "$lang" $sources -ts "$ts"
 done
 

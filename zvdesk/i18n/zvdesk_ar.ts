@@ -4,57 +4,46 @@
 <context>
     <name>AccountController</name>
     <message>
-        <location filename="../ui/accounts.py" line="+117"/>
         <source>zvdesk — %1</source>
         <translation>zvdesk — %1</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&amp;Account</source>
         <translation>ال&amp;حساب</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Account</source>
         <translation>الحساب</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;تسجيل الدخول…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Add account…</source>
         <translation>إ&amp;ضافة حساب…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;witch account</source>
         <translation>تب&amp;ديل الحساب</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Switch account</source>
         <translation>تبديل الحساب</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign &amp;out…</source>
         <translation>تسجيل ال&amp;خروج…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location line="+109"/>
         <source>Zoho no longer accepts this account&apos;s sign-in. Sign in again: your outbox, drafts and messages are kept.</source>
         <translation>لم تعد Zoho تقبل تسجيل الدخول لهذا الحساب. سجّل الدخول مجددًا: صندوق الصادر والمسودات والرسائل محفوظة.</translation>
     </message>
     <message>
-        <location line="+65"/>
         <source>Signed out here, but Zoho could not be told. Remove zvdesk under Connected Apps in your Zoho account to revoke it there.</source>
         <translation>سُجّل الخروج هنا، لكن تعذّر إبلاغ Zoho. أزِل zvdesk من «التطبيقات المتصلة» (Connected Apps) في حسابك على Zoho لإلغاء الوصول هناك.</translation>
     </message>
@@ -62,12 +51,10 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="+363"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>zvdesk could not start: %1</source>
         <translation>تعذّر بدء zvdesk: %1</translation>
     </message>
@@ -75,33 +62,26 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../ui/composer_attachment.py" line="+70"/>
         <source>Attachment</source>
         <translation>مرفق</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>File type</source>
         <translation>نوع الملف</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+1"/>
         <source>Remove attachment</source>
         <translation>إزالة المرفق</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Removes the file from the message</source>
         <translation>يزيل الملف من الرسالة</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>{name}, {size}</source>
         <translation>{name}، {size}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Removes {name} from the message</source>
         <translation>يزيل {name} من الرسالة</translation>
     </message>
@@ -109,58 +89,46 @@
 <context>
     <name>BrowserPage</name>
     <message>
-        <location filename="../ui/signin_pages.py" line="+60"/>
-        <location line="+9"/>
         <source>Sign in with the browser</source>
         <translation>تسجيل الدخول عبر المتصفح</translation>
     </message>
     <message>
-        <location line="-6"/>
         <source>Your browser opens Zoho&apos;s sign-in page. Approve access there; when the page says you are signed in, return to zvdesk.</source>
         <translation>يفتح متصفحك صفحة تسجيل الدخول في Zoho. وافق على منح الوصول هناك، وعندما تُظهر الصفحة أنك سجّلت الدخول، عُد إلى zvdesk.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Sign in with the &amp;browser</source>
         <translation>تسجيل الدخول عبر ال&amp;متصفح</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Waiting for you to approve in the browser… If it did not open, copy the link into a browser on this computer.</source>
         <translation>في انتظار موافقتك في المتصفح… إن لم يُفتح، فانسخ الرابط إلى متصفح على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Sign-in link</source>
         <translation>رابط تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Copy link</source>
         <translation>&amp;نسخ الرابط</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy the sign-in link</source>
         <translation>نسخ رابط تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Open again</source>
         <translation>&amp;فتح مجددًا</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open the sign-in page again</source>
         <translation>فتح صفحة تسجيل الدخول مجددًا</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>إلغاء تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel the browser sign-in</source>
         <translation>إلغاء تسجيل الدخول عبر المتصفح</translation>
     </message>
@@ -168,52 +136,42 @@
 <context>
     <name>CannedDefaults</name>
     <message>
-        <location filename="../ui/canned.py" line="+413"/>
         <source>Hi {name}, this is {agent}. How can I help you today?</source>
         <translation>مرحبًا {name}، معك {agent}. كيف يمكنني مساعدتك اليوم؟</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Greeting</source>
         <translation>تحية</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Thanks for your patience, {name}. I am looking into this now and will get back to you shortly.</source>
         <translation>شكرًا على صبرك يا {name}. أتحقق من الأمر الآن وسأعود إليك قريبًا.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Please wait</source>
         <translation>يرجى الانتظار</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Would it help if we called you? We can reach you on {number}.</source>
         <translation>هل يفيدك أن نتصل بك؟ يمكننا الاتصال بك على {number}.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Offer a call</source>
         <translation>عرض اتصال هاتفي</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Thank you, {name}! Is there anything else I can help with?</source>
         <translation>شكرًا لك يا {name}! هل هناك أي شيء آخر يمكنني مساعدتك فيه؟</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Thanks</source>
         <translation>شكر</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Glad I could help. Have a great day!</source>
         <translation>سعدت بمساعدتك. أتمنى لك يومًا رائعًا!</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Goodbye</source>
         <translation>وداع</translation>
     </message>
@@ -221,214 +179,170 @@
 <context>
     <name>CannedDialog</name>
     <message>
-        <location line="+251"/>
-        <location line="+14"/>
         <source>Canned responses</source>
         <translation>الردود الجاهزة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Select a response to edit it</source>
         <translation>اختر ردًا لتعديله</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter</source>
         <translation>تصفية</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter canned responses</source>
         <translation>تصفية الردود الجاهزة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shows responses matching the text typed</source>
         <translation>يعرض الردود المطابقة للنص المكتوب</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The word typed after a slash in the composer, e.g. hi for /hi</source>
         <translation>الكلمة التي تُكتب بعد الشرطة المائلة في محرر الرسائل، مثل hi للاختصار ‎/hi</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A short description (optional)</source>
         <translation>وصف قصير (اختياري)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The message; {name}, {number} and {agent} are filled in when inserted</source>
         <translation>الرسالة؛ تُملأ {name} و{number} و{agent} عند الإدراج</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Placeholders: {name}, {number}, {agent}. Write {{ and }} for braces.</source>
         <translation>العناصر النائبة: {name} و{number} و{agent}. اكتب {{ و}} للأقواس المعقوصة.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The outcome of the last action</source>
         <translation>نتيجة آخر إجراء</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;New</source>
         <translation>&amp;جديد</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>ح&amp;ذف</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E&amp;xport…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Start a new canned response</source>
         <translation>إنشاء رد جاهز جديد</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save the response being edited</source>
         <translation>حفظ الرد الجاري تعديله</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete the selected response</source>
         <translation>حذف الرد المحدد</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add responses from a JSON file</source>
         <translation>إضافة ردود من ملف JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save all responses to a JSON file</source>
         <translation>حفظ كل الردود في ملف JSON</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>S&amp;hortcut:</source>
         <translation>الا&amp;ختصار:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Title:</source>
         <translation>ال&amp;عنوان:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Te&amp;xt:</source>
         <translation>ال&amp;نص:</translation>
     </message>
     <message>
-        <location line="+85"/>
         <source>Saved /%1. Unknown placeholders are sent as typed: %2</source>
         <translation>حُفظ ‎/%1. العناصر النائبة غير المعروفة تُرسل كما كُتبت: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Saved /%1.</source>
         <translation>حُفظ ‎/%1.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Deleted /%1.</source>
         <translation>حُذف ‎/%1.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Nothing was imported. %1</source>
         <translation>لم يُستورد أي شيء. %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Imported: %1 added, %2 replaced, %3 skipped.</source>
         <translation>الاستيراد: أُضيف %1، واستُبدل %2، وتُخطي %3.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Unknown placeholders in: %1</source>
         <translation>عناصر نائبة غير معروفة في: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Export failed: %1</source>
         <translation>فشل التصدير: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Exported %1 responses.</source>
         <translation>صُدّرت %1 من الردود.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Import canned responses</source>
         <translation>استيراد الردود الجاهزة</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+7"/>
         <source>JSON files (*.json)</source>
         <translation>ملفات JSON (*.json)</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Export canned responses</source>
         <translation>تصدير الردود الجاهزة</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Replace canned response?</source>
         <translation>استبدال الرد الجاهز؟</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>/%1 already exists. Replace it with the new text?</source>
         <translation>‎/%1 موجود بالفعل. هل تريد استبداله بالنص الجديد؟</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Delete canned response?</source>
         <translation>حذف الرد الجاهز؟</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete /%1?</source>
         <translation>حذف ‎/%1؟</translation>
     </message>
@@ -436,43 +350,34 @@
 <context>
     <name>CannedPopup</name>
     <message>
-        <location line="-345"/>
-        <location line="+17"/>
         <source>Canned responses</source>
         <translation>الردود الجاهزة</translation>
     </message>
     <message>
-        <location line="-16"/>
         <source>Press Enter to insert the selected response</source>
         <translation>اضغط Enter لإدراج الرد المحدد</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter canned responses</source>
         <translation>تصفية الردود الجاهزة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Type a shortcut; Up and Down choose, Enter inserts, Escape closes</source>
         <translation>اكتب اختصارًا؛ السهمان لأعلى ولأسفل للاختيار، وEnter للإدراج، وEscape للإغلاق</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No canned response matches.</source>
         <translation>لا يوجد رد جاهز مطابق.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shown when no canned response matches</source>
         <translation>يظهر عندما لا يطابق أي رد جاهز</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Choose a canned response to insert</source>
         <translation>اختر ردًا جاهزًا لإدراجه</translation>
     </message>
@@ -480,17 +385,14 @@
 <context>
     <name>ChatListController</name>
     <message>
-        <location filename="../ui/window_chats.py" line="+130"/>
         <source>Searching the server…</source>
         <translation>جارٍ البحث في الخادم…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The server search failed: %1</source>
         <translation>فشل البحث في الخادم: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>No conversation matches.</source>
         <translation>لا توجد محادثة مطابقة.</translation>
     </message>
@@ -498,7 +400,6 @@
 <context>
     <name>ChatListModel</name>
     <message numerus="yes">
-        <location filename="../ui/chatlist.py" line="+268"/>
         <source>%n unread</source>
         <translation>
             <numerusform>لا رسائل غير مقروءة</numerusform>
@@ -510,12 +411,10 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>last message (sent): %1</source>
         <translation>آخر رسالة (مُرسلة): %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>last message: %1</source>
         <translation>آخر رسالة: %1</translation>
     </message>
@@ -523,7 +422,6 @@
 <context>
     <name>ChatListView</name>
     <message>
-        <location line="+39"/>
         <source>Conversations</source>
         <translation>المحادثات</translation>
     </message>
@@ -531,32 +429,26 @@
 <context>
     <name>CodePage</name>
     <message>
-        <location filename="../ui/signin_pages.py" line="+43"/>
         <source>Sign in with a Self Client code</source>
         <translation>تسجيل الدخول برمز Self Client</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>In the Zoho API console, open your Self Client, choose Generate Code with the scopes %1, and paste the code here within a few minutes.</source>
         <translation>في وحدة تحكم Zoho API، افتح Self Client الخاص بك، واختر Generate Code مع النطاقات %1، ثم الصق الرمز هنا خلال بضع دقائق.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Self Client code</source>
         <translation>رمز Self Client</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Paste the code</source>
         <translation>الصق الرمز</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in with this &amp;code</source>
         <translation>تسجيل الدخول بهذا ال&amp;رمز</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in with this code</source>
         <translation>تسجيل الدخول بهذا الرمز</translation>
     </message>
@@ -564,32 +456,26 @@
 <context>
     <name>CollisionNotice</name>
     <message>
-        <location filename="../ui/composer_notice.py" line="+24"/>
         <source>Collision notice</source>
         <translation>تنبيه الرد المتزامن</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Dismiss notice</source>
         <translation>تجاهل التنبيه</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Hides the notice that someone else replied</source>
         <translation>يخفي التنبيه بأن شخصًا آخر ردّ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Dismiss</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Another agent</source>
         <translation>وكيل آخر</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{agent} replied in this conversation while you were typing</source>
         <translation>ردّ {agent} في هذه المحادثة أثناء كتابتك</translation>
     </message>
@@ -597,104 +483,82 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../ui/composer.py" line="+72"/>
-        <location line="+68"/>
         <source>Attach a file</source>
         <translation>إرفاق ملف</translation>
     </message>
     <message>
-        <location line="-42"/>
         <source>Message composer</source>
         <translation>محرر الرسائل</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Message problem</source>
         <translation>مشكلة في الرسالة</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Attach a file (Ctrl+Shift+A)</source>
         <translation>إرفاق ملف (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Chooses one file to send as MMS; you can also drop or paste a file or image</source>
         <translation>يختار ملفًا واحدًا لإرساله كرسالة MMS؛ يمكنك أيضًا إفلات ملف أو صورة أو لصقهما</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Schedule (Ctrl+Shift+S)</source>
         <translation>جدولة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Schedule</source>
         <translation>جدولة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Shows the date, time and time zone to send the message at</source>
         <translation>يعرض التاريخ والوقت والمنطقة الزمنية لإرسال الرسالة</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Message length</source>
         <translation>طول الرسالة</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+1"/>
         <source>Send</source>
         <translation>إرسال</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>Enter للإرسال، وShift+Enter لسطر جديد</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Enter sends, Enter starts a new line</source>
         <translation>Ctrl+Enter للإرسال، وEnter لسطر جديد</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Write a message…</source>
         <translation>اكتب رسالة…</translation>
     </message>
     <message>
-        <location line="+107"/>
         <source>The pasted image could not be saved.</source>
         <translation>تعذّر حفظ الصورة الملصقة.</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>Open a conversation to send a message.</source>
         <translation>افتح محادثة لإرسال رسالة.</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>1 character</source>
         <translation>حرف واحد</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n حرف</numerusform>
@@ -706,12 +570,10 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{characters} · {encoding} · {parts} SMS ({left} left)</source>
         <translation>{characters} · {encoding} · {parts} SMS (المتبقي {left})</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Sends the message to the customer</source>
         <translation>يرسل الرسالة إلى العميل</translation>
     </message>
@@ -719,17 +581,14 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <location filename="../ui/window_open.py" line="+103"/>
         <source>That conversation is no longer in the cache.</source>
         <translation>لم تعد تلك المحادثة موجودة في ذاكرة التخزين المؤقت.</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Could not read the cache: %1</source>
         <translation>تعذّرت قراءة ذاكرة التخزين المؤقت: %1</translation>
     </message>
     <message>
-        <location line="+105"/>
         <source>The message was not sent: %1</source>
         <translation>لم تُرسل الرسالة: %1</translation>
     </message>
@@ -737,29 +596,22 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../ui/conversation_delegate.py" line="+267"/>
         <source>Attachment: %1</source>
         <translation>مرفق: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <location line="+153"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Attachment</source>
         <translation>مرفق</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+34"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
@@ -767,93 +619,74 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../ui/conversation_model.py" line="+430"/>
         <source>Scheduled</source>
         <translation>المجدولة</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Yesterday</source>
         <translation>أمس</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Scheduled for %1 (%2)</source>
         <translation>مجدولة في %1 (%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scheduled for %1</source>
         <translation>مجدولة في %1</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Waiting to send</source>
         <translation>في انتظار الإرسال</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sending…</source>
         <translation>جارٍ الإرسال…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not sure it was sent: checking</source>
         <translation>غير مؤكد إن كانت قد أُرسلت: جارٍ التحقق</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not sent</source>
         <translation>لم تُرسل</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+1"/>
         <source>Queued</source>
         <translation>في قائمة الانتظار</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sent</source>
         <translation>أُرسلت</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delivered</source>
         <translation>سُلّمت</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not delivered</source>
         <translation>لم تُسلّم</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Expired</source>
         <translation>انتهت صلاحيتها</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Failed</source>
         <translation>فشلت</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Customer</source>
         <translation>العميل</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>You</source>
         <translation>أنت</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>%n attachment(s)</source>
         <translation>
             <numerusform>لا مرفقات</numerusform>
@@ -868,17 +701,14 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../ui/window_conversation.py" line="+35"/>
         <source>Conversation</source>
         <translation>المحادثة</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Conversation with</source>
         <translation>محادثة مع</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>No conversation open</source>
         <translation>لا توجد محادثة مفتوحة</translation>
     </message>
@@ -886,37 +716,30 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ui/conversation.py" line="+82"/>
         <source>Messages</source>
         <translation>الرسائل</translation>
     </message>
     <message>
-        <location line="+107"/>
         <source>Copy text</source>
         <translation>نسخ النص</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Copy link address</source>
         <translation>نسخ عنوان الرابط</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Open attachment</source>
         <translation>فتح المرفق</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Save attachment…</source>
         <translation>حفظ المرفق…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Retry sending</source>
         <translation>إعادة محاولة الإرسال</translation>
     </message>
     <message numerus="yes">
-        <location line="+166"/>
         <source>Jump to newest (%n new)</source>
         <translation>
             <numerusform>الانتقال إلى الأحدث</numerusform>
@@ -928,7 +751,6 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Jump to newest</source>
         <translation>الانتقال إلى الأحدث</translation>
     </message>
@@ -936,79 +758,64 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../ui/crash.py" line="+88"/>
         <source>Save the report</source>
         <translation>حفظ التقرير</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Text files (*.txt)</source>
         <translation>ملفات نصية (*.txt)</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>zvdesk ran into a problem</source>
         <translation>واجه zvdesk مشكلة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Error report</source>
         <translation>تقرير الخطأ</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Something went wrong inside zvdesk. Your drafts and the messages waiting to be sent are kept. You can continue, or quit and start zvdesk again.
 The report below has no tokens, phone numbers or message text: copy or save it for a support ticket.</source>
         <translation>حدث خطأ ما داخل zvdesk. مسوداتك والرسائل التي تنتظر الإرسال محفوظة. يمكنك المتابعة، أو إنهاء zvdesk ثم تشغيله مجددًا.
 لا يحتوي التقرير أدناه على رموز مميزة (tokens) ولا أرقام هواتف ولا نصوص رسائل: انسخه أو احفظه لإرفاقه بطلب دعم.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Report</source>
         <translation>التقرير</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Report status</source>
         <translation>حالة التقرير</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Copy</source>
         <translation>&amp;نسخ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Save report…</source>
         <translation>&amp;حفظ التقرير…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>C&amp;ontinue</source>
         <translation>م&amp;تابعة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Quit zvdesk</source>
         <translation>إ&amp;نهاء zvdesk</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>The report is on the clipboard.</source>
         <translation>نُسخ التقرير إلى الحافظة.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The report was not saved: %1</source>
         <translation>لم يُحفظ التقرير: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
         <source>%n more error(s) happened since; they are in the log.</source>
         <translation>
             <numerusform>لم تحدث أخطاء أخرى منذ ذلك الحين.</numerusform>
@@ -1023,52 +830,42 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>DateRangeEdit</name>
     <message>
-        <location filename="../ui/scheduled_view.py" line="+295"/>
         <source>&amp;From</source>
         <translation>&amp;من</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;To</source>
         <translation>إ&amp;لى</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter from a date</source>
         <translation>التصفية من تاريخ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show only items on or after a day</source>
         <translation>عرض العناصر في يوم معيّن أو بعده فقط</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>From date</source>
         <translation>تاريخ البداية</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>First day to show</source>
         <translation>أول يوم يُعرض</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filter up to a date</source>
         <translation>التصفية حتى تاريخ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show only items on or before a day</source>
         <translation>عرض العناصر في يوم معيّن أو قبله فقط</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>To date</source>
         <translation>تاريخ النهاية</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Last day to show</source>
         <translation>آخر يوم يُعرض</translation>
     </message>
@@ -1076,77 +873,62 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../ui/signin_pages.py" line="+40"/>
         <source>Sign in on another device</source>
         <translation>تسجيل الدخول على جهاز آخر</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Sign in on any device with a browser (a phone will do): zvdesk shows a code and an address; open the address, enter the code and approve.</source>
         <translation>سجّل الدخول على أي جهاز فيه متصفح (يكفي الهاتف): يعرض zvdesk رمزًا وعنوانًا؛ افتح العنوان، وأدخل الرمز، ثم وافق.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Get a code</source>
         <translation>&amp;طلب رمز</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Get a sign-in code</source>
         <translation>طلب رمز تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign-in code</source>
         <translation>رمز تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Copy c&amp;ode</source>
         <translation>نسخ ال&amp;رمز</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy the sign-in code</source>
         <translation>نسخ رمز تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Address to open</source>
         <translation>العنوان المطلوب فتحه</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy &amp;address</source>
         <translation>نسخ ال&amp;عنوان</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy the address</source>
         <translation>نسخ العنوان</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Time left</source>
         <translation>الوقت المتبقي</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>إلغاء تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel the device sign-in</source>
         <translation>إلغاء تسجيل الدخول على الجهاز الآخر</translation>
     </message>
     <message>
-        <location line="+60"/>
         <source>The code expires in %1.</source>
         <translation>تنتهي صلاحية الرمز خلال %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The code expired.</source>
         <translation>انتهت صلاحية الرمز.</translation>
     </message>
@@ -1154,7 +936,6 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>ListsController</name>
     <message>
-        <location filename="../ui/window_lists.py" line="+168"/>
         <source>The logs could not be loaded: %1</source>
         <translation>تعذّر تحميل السجلات: %1</translation>
     </message>
@@ -1162,7 +943,6 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>Logs</name>
     <message>
-        <location line="-110"/>
         <source>You are signed out.</source>
         <translation>لقد سجّلت الخروج.</translation>
     </message>
@@ -1170,52 +950,42 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>LogsModel</name>
     <message>
-        <location filename="../ui/logs_view.py" line="+182"/>
         <source>Time</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Direction</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customer</source>
         <translation>العميل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sender</source>
         <translation>المُرسِل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Country</source>
         <translation>البلد</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Agent</source>
         <translation>الوكيل</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Incoming</source>
         <translation>واردة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Outgoing</source>
         <translation>صادرة</translation>
     </message>
@@ -1223,127 +993,102 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>LogsView</name>
     <message>
-        <location line="+131"/>
         <source>All directions</source>
         <translation>كل الاتجاهات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Incoming</source>
         <translation>واردة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Outgoing</source>
         <translation>صادرة</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Direction</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show incoming, outgoing or all messages</source>
         <translation>عرض الرسائل الواردة أو الصادرة أو كلها</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Number or part of it</source>
         <translation>الرقم أو جزء منه</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Customer number</source>
         <translation>رقم العميل</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A complete number is searched on the server; part of one filters the list</source>
         <translation>يُبحث عن الرقم الكامل في الخادم؛ وجزء من الرقم يصفّي القائمة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Number:</source>
         <translation>ال&amp;رقم:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Number filter error</source>
         <translation>خطأ في تصفية الرقم</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Why the number filter is not applied</source>
         <translation>سبب عدم تطبيق تصفية الرقم</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>All countries</source>
         <translation>كل البلدان</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Country</source>
         <translation>البلد</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show only messages of one country</source>
         <translation>عرض رسائل بلد واحد فقط</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;تصدير CSV…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export to CSV</source>
         <translation>تصدير إلى CSV</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Saves the loaded rows, all columns, to a CSV file</source>
         <translation>يحفظ الصفوف المحمّلة بكل أعمدتها في ملف CSV</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search se&amp;rver</source>
         <translation>البحث في ال&amp;خادم</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search the server</source>
         <translation>البحث في الخادم</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Loads the logs for these filters from Zoho Voice instead of this computer</source>
         <translation>يحمّل السجلات المطابقة لعوامل التصفية هذه من Zoho Voice بدلًا من هذا الحاسوب</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Message logs</source>
         <translation>سجلات الرسائل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Click a column header to sort by it</source>
         <translation>انقر على عنوان عمود للترتيب حسبه</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>Type digits only, e.g. +44 7911 123456 or part of a number.</source>
         <translation>اكتب أرقامًا فقط، مثل ‎+44 7911 123456 أو جزءًا من رقم.</translation>
     </message>
     <message>
-        <location line="+91"/>
         <source>Export logs</source>
         <translation>تصدير السجلات</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
@@ -1351,48 +1096,38 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="+78"/>
-        <location line="+1"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Views</source>
         <translation>طرق العرض</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Conversation</source>
         <translation>ال&amp;محادثة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Scheduled</source>
         <translation>م&amp;جدولة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Logs</source>
         <translation>ال&amp;سجلات</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>&amp;Help</source>
         <translation>المسا&amp;عدة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy &amp;diagnostics</source>
         <translation>نسخ معلومات ال&amp;تشخيص</translation>
     </message>
     <message>
-        <location line="+103"/>
         <source>The diagnostics report is on the clipboard.</source>
         <translation>نُسخ تقرير التشخيص إلى الحافظة.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>New message</source>
         <translation>رسالة جديدة</translation>
     </message>
@@ -1400,22 +1135,18 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>Media</name>
     <message>
-        <location filename="../ui/media.py" line="+134"/>
         <source>File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location line="+141"/>
         <source>Image too large to preview</source>
         <translation>الصورة أكبر من أن تُعاين</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cannot show this image</source>
         <translation>تعذّر عرض هذه الصورة</translation>
     </message>
     <message>
-        <location line="+358"/>
         <source>Cannot play this attachment</source>
         <translation>تعذّر تشغيل هذا المرفق</translation>
     </message>
@@ -1423,22 +1154,18 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>MediaController</name>
     <message>
-        <location filename="../ui/window_media.py" line="+30"/>
         <source>Save the attachment in</source>
         <translation>حفظ المرفق في</translation>
     </message>
     <message>
-        <location line="+88"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The attachment was not saved: %1</source>
         <translation>لم يُحفظ المرفق: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>The attachment could not be loaded: %1</source>
         <translation>تعذّر تحميل المرفق: %1</translation>
     </message>
@@ -1446,108 +1173,86 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>NewConversationDialog</name>
     <message>
-        <location filename="../ui/new_conversation.py" line="+62"/>
         <source>Type the customer&apos;s phone number.</source>
         <translation>اكتب رقم هاتف العميل.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A phone number has only digits (and a + in front).</source>
         <translation>يتكون رقم الهاتف من أرقام فقط (مع + في أوله).</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>This is not a phone number.</source>
         <translation>هذا ليس رقم هاتف.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Unknown country code +%1.</source>
         <translation>رمز بلد غير معروف: ‎+%1.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Not a valid number for %1.</source>
         <translation>ليس رقمًا صالحًا في %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+1"/>
         <source>New conversation</source>
         <translation>محادثة جديدة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Start a conversation with a phone number</source>
         <translation>بدء محادثة مع رقم هاتف</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Phone number</source>
         <translation>رقم الهاتف</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The customer&apos;s number; start with + for another country</source>
         <translation>رقم العميل؛ ابدأ بعلامة + لبلد آخر</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Number check</source>
         <translation>التحقق من الرقم</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Whether the number is valid</source>
         <translation>ما إذا كان الرقم صالحًا</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sender</source>
         <translation>المُرسِل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The number the message is sent from</source>
         <translation>الرقم الذي تُرسل منه الرسالة</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Start</source>
         <translation>&amp;بدء</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Start conversation</source>
         <translation>بدء المحادثة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Enabled when the number is valid</source>
         <translation>يُفعَّل عندما يكون الرقم صالحًا</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close without starting a conversation</source>
         <translation>إغلاق دون بدء محادثة</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Number:</source>
         <translation>ال&amp;رقم:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;From:</source>
         <translation>&amp;من:</translation>
     </message>
@@ -1555,27 +1260,22 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../ui/notifications.py" line="+188"/>
         <source>&amp;Open zvdesk</source>
         <translation>&amp;فتح zvdesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Do not disturb</source>
         <translation>&amp;عدم الإزعاج</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>zvdesk — %n unread</source>
         <translation>
             <numerusform>zvdesk — لا رسائل غير مقروءة</numerusform>
@@ -1590,67 +1290,54 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>OptionsBar</name>
     <message>
-        <location filename="../ui/composer_options.py" line="+33"/>
         <source>Flash</source>
         <translation>فلاش</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Flash SMS: shown at once and not stored</source>
         <translation>رسالة فلاش: تظهر فورًا ولا تُخزَّن</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Flash SMS</source>
         <translation>رسالة فلاش</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sends as a flash message, shown at once and not stored by the phone; some phones ignore it</source>
         <translation>يرسلها كرسالة فلاش تظهر فورًا ولا يخزّنها الهاتف؛ بعض الهواتف تتجاهلها</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>none</source>
         <translation>بلا</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> min</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Validity period</source>
         <translation>مدة الصلاحية</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Validity period in minutes</source>
         <translation>مدة الصلاحية بالدقائق</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>How long the network keeps trying to deliver, 0 to 14400 minutes; none for the network&apos;s default</source>
         <translation>المدة التي تواصل فيها الشبكة محاولة التسليم، من 0 إلى 14400 دقيقة؛ «بلا» لاستخدام القيمة الافتراضية للشبكة</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Send from</source>
         <translation>الإرسال من</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sender</source>
         <translation>المُرسِل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The number the message is sent from</source>
         <translation>الرقم الذي تُرسل منه الرسالة</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Senders</source>
         <translation>المُرسِلون</translation>
     </message>
@@ -1658,7 +1345,6 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="__init__.py" line="+105"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages (such as Hebrew and Arabic) to get proper widget layout.</comment>
         <translation>RTL</translation>
@@ -1667,57 +1353,46 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../ui/switcher.py" line="+196"/>
         <source>Go to conversation</source>
         <translation>الانتقال إلى محادثة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Quick switcher</source>
         <translation>المبدّل السريع</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Find a conversation by name or number</source>
         <translation>البحث عن محادثة بالاسم أو الرقم</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Conversations</source>
         <translation>المحادثات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Matching conversations; Enter opens one</source>
         <translation>المحادثات المطابقة؛ Enter لفتح إحداها</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Name or number</source>
         <translation>الاسم أو الرقم</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Conversation name or number</source>
         <translation>اسم المحادثة أو رقمها</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Type to filter; Up and Down choose, Enter opens, Escape closes</source>
         <translation>اكتب للتصفية؛ السهمان لأعلى ولأسفل للاختيار، وEnter للفتح، وEscape للإغلاق</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No conversation matches.</source>
         <translation>لا توجد محادثة مطابقة.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shown when nothing matches the text typed</source>
         <translation>يظهر عندما لا يطابق شيء النص المكتوب</translation>
     </message>
@@ -1725,58 +1400,46 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SchedulePanel</name>
     <message>
-        <location filename="../ui/composer_schedule.py" line="+76"/>
         <source>Scheduled date and time</source>
         <translation>التاريخ والوقت المجدولان</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>When to send, as year-month-day hours:minutes:seconds in the chosen time zone</source>
         <translation>موعد الإرسال بصيغة سنة-شهر-يوم ساعات:دقائق:ثوانٍ في المنطقة الزمنية المختارة</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+8"/>
         <source>Time zone</source>
         <translation>المنطقة الزمنية</translation>
     </message>
     <message>
-        <location line="-6"/>
         <source>The time zone of the scheduled time; type part of a name to search</source>
         <translation>المنطقة الزمنية للوقت المجدول؛ اكتب جزءًا من اسم للبحث</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Time zones</source>
         <translation>المناطق الزمنية</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Customer&apos;s local time</source>
         <translation>التوقيت المحلي للعميل</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Customer&apos;s morning (9:00)</source>
         <translation>صباح العميل (9:00)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customer&apos;s morning</source>
         <translation>صباح العميل</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Schedules the message for the customer&apos;s next 9:00 local time</source>
         <translation>يجدول الرسالة للساعة 9:00 القادمة بالتوقيت المحلي للعميل</translation>
     </message>
     <message>
-        <location line="+84"/>
         <source>Customer&apos;s local time: choose a valid time zone</source>
         <translation>التوقيت المحلي للعميل: اختر منطقة زمنية صالحة</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Customer&apos;s local time: {time} ({zone})</source>
         <translation>التوقيت المحلي للعميل: {time} ({zone})</translation>
     </message>
@@ -1784,32 +1447,26 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>ScheduledModel</name>
     <message>
-        <location filename="../ui/scheduled_view.py" line="-164"/>
         <source>Scheduled for</source>
         <translation>موعد الإرسال</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customer</source>
         <translation>العميل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sender</source>
         <translation>المُرسِل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Your time: %1</source>
         <translation>توقيتك: %1</translation>
     </message>
@@ -1817,32 +1474,26 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>ScheduledView</name>
     <message>
-        <location line="+195"/>
         <source>Filter by customer, number or text</source>
         <translation>التصفية حسب العميل أو الرقم أو النص</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter scheduled messages</source>
         <translation>تصفية الرسائل المجدولة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Shows messages containing every word typed, in any column</source>
         <translation>يعرض الرسائل التي تحتوي على كل كلمة مكتوبة في أي عمود</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Search:</source>
         <translation>&amp;بحث:</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Scheduled messages</source>
         <translation>الرسائل المجدولة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Press Enter or double-click to open the conversation</source>
         <translation>اضغط Enter أو انقر نقرًا مزدوجًا لفتح المحادثة</translation>
     </message>
@@ -1850,280 +1501,222 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="+80"/>
-        <location line="+1"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+1"/>
         <source>Settings pages</source>
         <translation>صفحات الإعدادات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Account</source>
         <translation>ال&amp;حساب</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Composer</source>
         <translation>&amp;محرر الرسائل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Notifications</source>
         <translation>الإ&amp;شعارات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>الل&amp;غة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Diagnostics</source>
         <translation>ال&amp;تشخيص</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Dialog buttons</source>
         <translation>أزرار مربع الحوار</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Account settings</source>
         <translation>إعدادات الحساب</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Client id</source>
         <translation>معرّف عميل OAuth</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The client id of zvdesk&apos;s registration in the Zoho API console</source>
         <translation>معرّف العميل لتسجيل zvdesk في وحدة تحكم Zoho API</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>From the Zoho API console</source>
         <translation>من وحدة تحكم Zoho API</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Client secret</source>
         <translation>سر عميل OAuth</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Kept in the system keyring, never in a settings file; leave empty to keep it</source>
         <translation>يُحفظ في سلسلة مفاتيح النظام، ولا يُحفظ أبدًا في ملف إعدادات؛ اتركه فارغًا للإبقاء عليه</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Only if the client has one</source>
         <translation>فقط إذا كان للعميل سر</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Forget the stored client secret</source>
         <translation>&amp;نسيان سر العميل المحفوظ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Forget the stored client secret</source>
         <translation>نسيان سر العميل المحفوظ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Data centre</source>
         <translation>مركز البيانات</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-47"/>
         <source>Any free port</source>
         <translation>أي منفذ متاح</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Redirect port</source>
         <translation>منفذ إعادة التوجيه</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Redirect URI to register</source>
         <translation>عنوان URI لإعادة التوجيه المطلوب تسجيله</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Client &amp;id:</source>
         <translation>م&amp;عرّف عميل OAuth:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Client &amp;secret:</source>
         <translation>&amp;سر عميل OAuth:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Data centre:</source>
         <translation>مركز ال&amp;بيانات:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Redirect port:</source>
         <translation>منف&amp;ذ إعادة التوجيه:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Redirect URI:</source>
         <translation>عنوان URI لإعادة التوجيه:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Register the redirect URI exactly as shown for the client in the Zoho API console. Your administrator&apos;s settings are used where these are empty.</source>
         <translation>سجّل عنوان URI لإعادة التوجيه للعميل في وحدة تحكم Zoho API كما هو معروض تمامًا. تُستخدم إعدادات المسؤول عندما تكون هذه الحقول فارغة.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Composer settings</source>
         <translation>إعدادات محرر الرسائل</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Enter sends, Shift+Enter starts a new line</source>
         <translation>&amp;Enter للإرسال، وShift+Enter لسطر جديد</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Enter sends</source>
         <translation>Enter للإرسال</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Enter &amp;sends, Enter starts a new line</source>
         <translation>Ctrl+Enter لل&amp;إرسال، وEnter لسطر جديد</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Enter sends</source>
         <translation>Ctrl+Enter للإرسال</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Default country</source>
         <translation>البلد الافتراضي</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The country of numbers written without a + and country code</source>
         <translation>بلد الأرقام المكتوبة دون + ورمز البلد</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Default &amp;country:</source>
         <translation>ال&amp;بلد الافتراضي:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Notification settings</source>
         <translation>إعدادات الإشعارات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Play a sound for new messages</source>
         <translation>تشغيل &amp;صوت عند وصول رسائل جديدة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Play a sound for new messages</source>
         <translation>تشغيل صوت عند وصول رسائل جديدة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Do not disturb (no pop-ups, no sound)</source>
         <translation>&amp;عدم الإزعاج (بلا نوافذ منبثقة ولا صوت)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Do not disturb</source>
         <translation>عدم الإزعاج</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Language settings</source>
         <translation>إعدادات اللغة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>System language</source>
         <translation>لغة النظام</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Language:</source>
         <translation>ال&amp;لغة:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Diagnostics settings</source>
         <translation>إعدادات التشخيص</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Verbose logging</source>
         <translation>التسجيل المف&amp;صّل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Verbose logging</source>
         <translation>التسجيل المفصّل</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Verbose logging writes phone numbers and message text to the log file; turn it on only while support needs it. Tokens and secrets are never written.</source>
         <translation>يكتب التسجيل المفصّل أرقام الهواتف ونصوص الرسائل في ملف السجل؛ فعّله فقط ما دام فريق الدعم يحتاج إليه. لا تُكتب الرموز المميزة (tokens) والأسرار أبدًا.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Copy diagnostics</source>
         <translation>ن&amp;سخ معلومات التشخيص</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy diagnostics</source>
         <translation>نسخ معلومات التشخيص</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Copies versions, settings and the last log lines, without secrets</source>
         <translation>ينسخ الإصدارات والإعدادات وآخر أسطر السجل، دون الأسرار</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Diagnostics status</source>
         <translation>حالة التشخيص</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Copied to the clipboard.</source>
         <translation>نُسخ إلى الحافظة.</translation>
     </message>
@@ -2131,39 +1724,30 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../ui/shortcuts.py" line="+228"/>
-        <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A list of the keyboard shortcuts of zvdesk</source>
         <translation>قائمة باختصارات لوحة المفاتيح في zvdesk</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+2"/>
         <source>Search shortcuts</source>
         <translation>البحث في الاختصارات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filters the list by action or keys</source>
         <translation>يصفّي القائمة حسب الإجراء أو المفاتيح</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Find:</source>
         <translation>&amp;بحث:</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Shortcuts</source>
         <translation>الاختصارات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Each row: an action, its keys and where</source>
         <translation>كل صف: إجراء ومفاتيحه ومكان عمله</translation>
     </message>
@@ -2171,17 +1755,14 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>ShortcutTableModel</name>
     <message>
-        <location line="-51"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Where</source>
         <translation>المكان</translation>
     </message>
@@ -2189,82 +1770,66 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>Shortcuts</name>
     <message>
-        <location line="-124"/>
         <source>Navigation</source>
         <translation>التنقل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Conversation</source>
         <translation>المحادثة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Application</source>
         <translation>التطبيق</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Jump to a conversation (quick switcher)</source>
         <translation>الانتقال إلى محادثة (المبدّل السريع)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Start a new conversation</source>
         <translation>بدء محادثة جديدة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search messages</source>
         <translation>البحث في الرسائل</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Previous conversation</source>
         <translation>المحادثة السابقة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Next conversation</source>
         <translation>المحادثة التالية</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Previous unread conversation</source>
         <translation>المحادثة غير المقروءة السابقة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Next unread conversation</source>
         <translation>المحادثة غير المقروءة التالية</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Send the message</source>
         <translation>إرسال الرسالة</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New line in the message</source>
         <translation>سطر جديد في الرسالة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Attach a file</source>
         <translation>إرفاق ملف</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Schedule the message</source>
         <translation>جدولة الرسالة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Show keyboard shortcuts</source>
         <translation>عرض اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open settings</source>
         <translation>فتح الإعدادات</translation>
     </message>
@@ -2272,52 +1837,42 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../ui/window_sidebar.py" line="+43"/>
         <source>Conversation list</source>
         <translation>قائمة المحادثات</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search (Ctrl+F)</source>
         <translation>بحث (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search conversations</source>
         <translation>البحث في المحادثات</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Searches names, numbers and message text</source>
         <translation>يبحث في الأسماء والأرقام ونص الرسائل</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>محادثة جديدة (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New conversation</source>
         <translation>محادثة جديدة</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sender number</source>
         <translation>رقم المُرسِل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shows the conversations of one number</source>
         <translation>يعرض محادثات رقم واحد</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>All numbers</source>
         <translation>كل الأرقام</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Search status</source>
         <translation>حالة البحث</translation>
     </message>
@@ -2325,67 +1880,54 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../ui/signin_errors.py" line="+31"/>
         <source>No system keyring (Secret Service) is available to keep your Zoho sign-in. Install and unlock one (for example GNOME Keyring or KWallet), or sign in for this session only: you will then have to sign in again after quitting zvdesk.</source>
         <translation>لا تتوفر سلسلة مفاتيح النظام (Secret Service) لحفظ تسجيل دخولك إلى Zoho. ثبّت واحدة وافتح قفلها (مثل GNOME Keyring أو KWallet)، أو سجّل الدخول لهذه الجلسة فقط: وعندئذٍ سيلزمك تسجيل الدخول مجددًا بعد إنهاء zvdesk.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Zoho did not accept the sign-in code: it expired or was already used. Sign in again (a Self Client code must be used within a few minutes of generating it).</source>
         <translation>لم تقبل Zoho رمز تسجيل الدخول: انتهت صلاحيته أو سبق استخدامه. سجّل الدخول مجددًا (يجب استخدام رمز Self Client خلال بضع دقائق من إنشائه).</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>
         <translation>لا تعرف Zoho معرّف العميل وسرّه هذين في مركز البيانات هذا. تحقّق من معرّف العميل وسر العميل ومركز البيانات في الإعدادات: يجب أن تطابق ما في وحدة تحكم Zoho API.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Zoho refused the redirect address. In the Zoho API console, register %1 exactly as the client&apos;s redirect URI, or change the redirect port in Settings.</source>
         <translation>رفضت Zoho عنوان إعادة التوجيه. في وحدة تحكم Zoho API، سجّل %1 كما هو تمامًا بوصفه عنوان URI لإعادة التوجيه الخاص بالعميل، أو غيّر منفذ إعادة التوجيه في الإعدادات.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Zoho refused because too many sign-in requests were made. Wait a few minutes, then try again.</source>
         <translation>رفضت Zoho الطلب بسبب كثرة طلبات تسجيل الدخول. انتظر بضع دقائق، ثم أعد المحاولة.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Access was declined on Zoho&apos;s page. Sign in again and choose Accept.</source>
         <translation>رُفض منح الوصول في صفحة Zoho. سجّل الدخول مجددًا واختر «قبول» (Accept).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The code expired before it was approved. Get a new code and try again.</source>
         <translation>انتهت صلاحية الرمز قبل الموافقة عليه. اطلب رمزًا جديدًا وأعد المحاولة.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>No answer came from the browser in time. Sign in again.</source>
         <translation>لم يصل رد من المتصفح في الوقت المحدد. سجّل الدخول مجددًا.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>zvdesk refused a sign-in answer that did not belong to this sign-in. Sign in again.</source>
         <translation>رفض zvdesk ردًا لتسجيل الدخول لا يخص عملية تسجيل الدخول هذه. سجّل الدخول مجددًا.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Zoho&apos;s sign-in server could not be reached. Check the network connection and try again.</source>
         <translation>تعذّر الوصول إلى خادم تسجيل الدخول في Zoho. تحقّق من الاتصال بالشبكة وأعد المحاولة.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Zoho no longer accepts this sign-in (it was revoked or expired). Sign in again: your outbox, drafts and messages are kept.</source>
         <translation>لم تعد Zoho تقبل تسجيل الدخول هذا (أُلغي أو انتهت صلاحيته). سجّل الدخول مجددًا: صندوق الصادر والمسودات والرسائل محفوظة.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>No OAuth client id is set. Enter the client id of zvdesk&apos;s registration in the Zoho API console in Settings, or ask your administrator for zvdesk&apos;s config file.</source>
         <translation>لم يُعيَّن معرّف عميل OAuth. أدخل في الإعدادات معرّف العميل لتسجيل zvdesk في وحدة تحكم Zoho API، أو اطلب من المسؤول ملف إعدادات zvdesk.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Signing in failed: %1</source>
         <translation>فشل تسجيل الدخول: %1</translation>
     </message>
@@ -2393,179 +1935,142 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../ui/signin.py" line="+86"/>
         <source>Add a Zoho account</source>
         <translation>إضافة حساب Zoho</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Sign in to Zoho Voice to send and receive your account&apos;s messages.</source>
         <translation>سجّل الدخول إلى Zoho Voice لإرسال رسائل حسابك واستقبالها.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sign in to another Zoho Voice account; it gets its own messages.</source>
         <translation>سجّل الدخول إلى حساب Zoho Voice آخر؛ وستكون له رسائله الخاصة.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>About signing in</source>
         <translation>حول تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Why you need to sign in</source>
         <translation>سبب الحاجة إلى تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Account name</source>
         <translation>اسم الحساب</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A short name for this account: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>اسم قصير لهذا الحساب: حروف أو أرقام أو &apos;.&apos; أو &apos;_&apos; أو &apos;-&apos;</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Data centre</source>
         <translation>مركز البيانات</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Where your Zoho account is kept; it is in the address you sign in at</source>
         <translation>مكان حفظ حسابك في Zoho؛ وهو ظاهر في العنوان الذي تسجّل الدخول منه</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>OAuth client</source>
         <translation>عميل OAuth</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open the settings</source>
         <translation>فتح الإعدادات</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Account &amp;name:</source>
         <translation>&amp;اسم الحساب:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Data centre:</source>
         <translation>مركز ال&amp;بيانات:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+4"/>
         <source>No system keyring</source>
         <translation>لا تتوفر سلسلة مفاتيح النظام</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in for this session &amp;only</source>
         <translation>تسجيل الدخول لهذه الجلسة &amp;فقط</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in for this session only</source>
         <translation>تسجيل الدخول لهذه الجلسة فقط</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+1"/>
         <source>Ways to sign in</source>
         <translation>طرق تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Browser</source>
         <translation>ال&amp;متصفح</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Self Client &amp;code</source>
         <translation>&amp;رمز Self Client</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Another &amp;device</source>
         <translation>&amp;جهاز آخر</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Sign-in status</source>
         <translation>حالة تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Dialog buttons</source>
         <translation>أزرار مربع الحوار</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>Client id: %1</source>
         <translation>معرّف عميل OAuth: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No OAuth client id is set: enter it in Settings.</source>
         <translation>لم يُعيَّن معرّف عميل OAuth: أدخله في الإعدادات.</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Choose an account name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>اختر اسمًا للحساب يتكون من حروف أو أرقام أو &apos;.&apos; أو &apos;_&apos; أو &apos;-&apos;.</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Starting the sign-in…</source>
         <translation>جارٍ بدء تسجيل الدخول…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Checking the code with Zoho…</source>
         <translation>جارٍ التحقق من الرمز لدى Zoho…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Asking Zoho for a code…</source>
         <translation>جارٍ طلب رمز من Zoho…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Sign-in cancelled.</source>
         <translation>أُلغي تسجيل الدخول.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Waiting for you to approve in the browser…</source>
         <translation>في انتظار موافقتك في المتصفح…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Open the address on any device, enter the code and approve. Waiting…</source>
         <translation>افتح العنوان على أي جهاز، وأدخل الرمز، ثم وافق. في الانتظار…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Signed in.</source>
         <translation>تم تسجيل الدخول.</translation>
     </message>
@@ -2573,34 +2078,26 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SignOutDialog</name>
     <message>
-        <location filename="../ui/signin_signout.py" line="+20"/>
-        <location line="+1"/>
-        <location line="+22"/>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location line="-17"/>
         <source>Sign out of the account “%1”? zvdesk tells Zoho to revoke this sign-in and removes it from the system keyring.</source>
         <translation>هل تريد تسجيل الخروج من الحساب «%1»؟ سيطلب zvdesk من Zoho إلغاء تسجيل الدخول هذا، ويزيله من سلسلة مفاتيح النظام.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Also &amp;delete this account&apos;s messages, outbox and drafts on this computer</source>
         <translation>&amp;حذف رسائل هذا الحساب وصندوق الصادر والمسودات من هذا الحاسوب أيضًا</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Delete the local messages</source>
         <translation>حذف الرسائل المحلية</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Dialog buttons</source>
         <translation>أزرار مربع الحوار</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sign &amp;out</source>
         <translation>تسجيل ال&amp;خروج</translation>
     </message>
@@ -2608,44 +2105,34 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SignedOutBanner</name>
     <message>
-        <location filename="../ui/signin_banner.py" line="+23"/>
         <source>Signed out</source>
         <translation>تم تسجيل الخروج</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Sign-in state</source>
         <translation>حالة تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+16"/>
         <source>Sign &amp;in again</source>
         <translation>إعادة تسجيل ال&amp;دخول</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+16"/>
         <source>Sign in again</source>
         <translation>إعادة تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
         <translation>لم تعد Zoho تقبل تسجيل الدخول هذا (أُلغي أو انتهت صلاحيته). صندوق الصادر والمسودات والرسائل محفوظة، ويُستأنف الإرسال بعد أن تسجّل الدخول مجددًا.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>You are not signed in to Zoho: you see the messages kept on this computer.</source>
         <translation>لم تسجّل الدخول إلى Zoho: تُعرض لك الرسائل المحفوظة على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sign &amp;in</source>
         <translation>&amp;تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
     </message>
@@ -2653,7 +2140,6 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SwitcherModel</name>
     <message numerus="yes">
-        <location filename="../ui/switcher.py" line="-38"/>
         <source>%n unread</source>
         <translation>
             <numerusform>لا رسائل غير مقروءة</numerusform>
@@ -2668,37 +2154,30 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../ui/statusbar.py" line="+64"/>
         <source>Sync state icon</source>
         <translation>أيقونة حالة المزامنة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A picture of the sync state</source>
         <translation>صورة تمثّل حالة المزامنة</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sync state</source>
         <translation>حالة المزامنة</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Whether zvdesk is connected</source>
         <translation>ما إذا كان zvdesk متصلًا</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Connection and synchronisation status</source>
         <translation>حالة الاتصال والمزامنة</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>last synced just now</source>
         <translation>آخر مزامنة الآن</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>last synced %n min ago</source>
         <translation>
             <numerusform>آخر مزامنة قبل أقل من دقيقة</numerusform>
@@ -2710,37 +2189,30 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         </translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>last synced %1</source>
         <translation>آخر مزامنة: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Online</source>
         <translation>متصل</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Syncing %1 of %2…</source>
         <translation>جارٍ مزامنة %1 من %2…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Syncing…</source>
         <translation>جارٍ المزامنة…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Offline</source>
         <translation>غير متصل</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Signed out</source>
         <translation>تم تسجيل الخروج</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Sync status: %1</source>
         <translation>حالة المزامنة: %1</translation>
     </message>

@@ -4,57 +4,46 @@
 <context>
     <name>AccountController</name>
     <message>
-        <location filename="../ui/accounts.py" line="+117"/>
         <source>zvdesk — %1</source>
         <translation>zvdesk — %1</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&amp;Account</source>
         <translation>C&amp;uenta</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Iniciar sesión…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Añadir cuenta…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;witch account</source>
         <translation>Ca&amp;mbiar de cuenta</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Switch account</source>
         <translation>Cambiar de cuenta</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign &amp;out…</source>
         <translation>Cerrar s&amp;esión…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Se&amp;ttings…</source>
         <translation>Con&amp;figuración…</translation>
     </message>
     <message>
-        <location line="+109"/>
         <source>Zoho no longer accepts this account&apos;s sign-in. Sign in again: your outbox, drafts and messages are kept.</source>
         <translation>Zoho ya no acepta el inicio de sesión de esta cuenta. Inicie sesión de nuevo: se conservan su bandeja de salida, sus borradores y sus mensajes.</translation>
     </message>
     <message>
-        <location line="+65"/>
         <source>Signed out here, but Zoho could not be told. Remove zvdesk under Connected Apps in your Zoho account to revoke it there.</source>
         <translation>Se cerró la sesión aquí, pero no se pudo avisar a Zoho. Quite zvdesk en Aplicaciones conectadas (Connected Apps) de su cuenta de Zoho para revocarla allí.</translation>
     </message>
@@ -62,12 +51,10 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="+363"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>zvdesk could not start: %1</source>
         <translation>zvdesk no pudo iniciarse: %1</translation>
     </message>
@@ -75,33 +62,26 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../ui/composer_attachment.py" line="+70"/>
         <source>Attachment</source>
         <translation>Archivo adjunto</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>File type</source>
         <translation>Tipo de archivo</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+1"/>
         <source>Remove attachment</source>
         <translation>Quitar el archivo adjunto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Removes the file from the message</source>
         <translation>Quita el archivo del mensaje</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>{name}, {size}</source>
         <translation>{name}, {size}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Removes {name} from the message</source>
         <translation>Quita {name} del mensaje</translation>
     </message>
@@ -109,58 +89,46 @@
 <context>
     <name>BrowserPage</name>
     <message>
-        <location filename="../ui/signin_pages.py" line="+60"/>
-        <location line="+9"/>
         <source>Sign in with the browser</source>
         <translation>Iniciar sesión con el navegador</translation>
     </message>
     <message>
-        <location line="-6"/>
         <source>Your browser opens Zoho&apos;s sign-in page. Approve access there; when the page says you are signed in, return to zvdesk.</source>
         <translation>Su navegador abre la página de inicio de sesión de Zoho. Autorice allí el acceso; cuando la página indique que ha iniciado sesión, vuelva a zvdesk.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Sign in with the &amp;browser</source>
         <translation>Iniciar sesión con el na&amp;vegador</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Waiting for you to approve in the browser… If it did not open, copy the link into a browser on this computer.</source>
         <translation>Esperando a que autorice el acceso en el navegador… Si no se abrió, copie el enlace en un navegador de este equipo.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Sign-in link</source>
         <translation>Enlace de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Copy link</source>
         <translation>Copiar &amp;enlace</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy the sign-in link</source>
         <translation>Copiar el enlace de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Open again</source>
         <translation>&amp;Abrir de nuevo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open the sign-in page again</source>
         <translation>Abrir de nuevo la página de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>Cancelar el inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel the browser sign-in</source>
         <translation>Cancelar el inicio de sesión con el navegador</translation>
     </message>
@@ -168,52 +136,42 @@
 <context>
     <name>CannedDefaults</name>
     <message>
-        <location filename="../ui/canned.py" line="+413"/>
         <source>Hi {name}, this is {agent}. How can I help you today?</source>
         <translation>Hola, {name}, le saluda {agent}. ¿En qué puedo ayudarle hoy?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Greeting</source>
         <translation>Saludo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Thanks for your patience, {name}. I am looking into this now and will get back to you shortly.</source>
         <translation>Gracias por su paciencia, {name}. Estoy revisando su caso y le responderé en breve.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Please wait</source>
         <translation>Espere, por favor</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Would it help if we called you? We can reach you on {number}.</source>
         <translation>¿Le ayudaría que le llamáramos? Podemos llamarle al {number}.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Offer a call</source>
         <translation>Ofrecer una llamada</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Thank you, {name}! Is there anything else I can help with?</source>
         <translation>¡Gracias, {name}! ¿Hay algo más en lo que pueda ayudarle?</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Thanks</source>
         <translation>Agradecimiento</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Glad I could help. Have a great day!</source>
         <translation>Me alegra haberle ayudado. ¡Que tenga un excelente día!</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Goodbye</source>
         <translation>Despedida</translation>
     </message>
@@ -221,214 +179,170 @@
 <context>
     <name>CannedDialog</name>
     <message>
-        <location line="+251"/>
-        <location line="+14"/>
         <source>Canned responses</source>
         <translation>Respuestas predefinidas</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Select a response to edit it</source>
         <translation>Seleccione una respuesta para editarla</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter</source>
         <translation>Filtrar</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter canned responses</source>
         <translation>Filtrar respuestas predefinidas</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shows responses matching the text typed</source>
         <translation>Muestra las respuestas que coinciden con el texto escrito</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Shortcut</source>
         <translation>Atajo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The word typed after a slash in the composer, e.g. hi for /hi</source>
         <translation>La palabra que se escribe tras una barra en el editor, p. ej. hola para /hola</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A short description (optional)</source>
         <translation>Una descripción breve (opcional)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The message; {name}, {number} and {agent} are filled in when inserted</source>
         <translation>El mensaje; {name}, {number} y {agent} se completan al insertarlo</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Placeholders: {name}, {number}, {agent}. Write {{ and }} for braces.</source>
         <translation>Marcadores: {name}, {number}, {agent}. Escriba {{ y }} para obtener llaves.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The outcome of the last action</source>
         <translation>El resultado de la última acción</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;New</source>
         <translation>&amp;Nueva</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Start a new canned response</source>
         <translation>Crear una nueva respuesta predefinida</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save the response being edited</source>
         <translation>Guardar la respuesta que se está editando</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete the selected response</source>
         <translation>Eliminar la respuesta seleccionada</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add responses from a JSON file</source>
         <translation>Añadir respuestas desde un archivo JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save all responses to a JSON file</source>
         <translation>Guardar todas las respuestas en un archivo JSON</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>S&amp;hortcut:</source>
         <translation>Ata&amp;jo:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Te&amp;xt:</source>
         <translation>Text&amp;o:</translation>
     </message>
     <message>
-        <location line="+85"/>
         <source>Saved /%1. Unknown placeholders are sent as typed: %2</source>
         <translation>Se guardó /%1. Los marcadores desconocidos se envían tal como se escribieron: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Saved /%1.</source>
         <translation>Se guardó /%1.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Deleted /%1.</source>
         <translation>Se eliminó /%1.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Nothing was imported. %1</source>
         <translation>No se importó nada. %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Imported: %1 added, %2 replaced, %3 skipped.</source>
         <translation>Importación: %1 añadidas, %2 reemplazadas, %3 omitidas.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Unknown placeholders in: %1</source>
         <translation>Marcadores desconocidos en: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Export failed: %1</source>
         <translation>Error al exportar: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Exported %1 responses.</source>
         <translation>Se exportaron %1 respuestas.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Import canned responses</source>
         <translation>Importar respuestas predefinidas</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+7"/>
         <source>JSON files (*.json)</source>
         <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Export canned responses</source>
         <translation>Exportar respuestas predefinidas</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Replace canned response?</source>
         <translation>¿Reemplazar la respuesta predefinida?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>/%1 already exists. Replace it with the new text?</source>
         <translation>/%1 ya existe. ¿Desea reemplazarla por el texto nuevo?</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Delete canned response?</source>
         <translation>¿Eliminar la respuesta predefinida?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete /%1?</source>
         <translation>¿Eliminar /%1?</translation>
     </message>
@@ -436,43 +350,34 @@
 <context>
     <name>CannedPopup</name>
     <message>
-        <location line="-345"/>
-        <location line="+17"/>
         <source>Canned responses</source>
         <translation>Respuestas predefinidas</translation>
     </message>
     <message>
-        <location line="-16"/>
         <source>Press Enter to insert the selected response</source>
         <translation>Pulse Intro para insertar la respuesta seleccionada</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter canned responses</source>
         <translation>Filtrar respuestas predefinidas</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Type a shortcut; Up and Down choose, Enter inserts, Escape closes</source>
         <translation>Escriba un atajo; Arriba y Abajo eligen, Intro inserta, Esc cierra</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No canned response matches.</source>
         <translation>Ninguna respuesta predefinida coincide.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matches</source>
         <translation>Sin coincidencias</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shown when no canned response matches</source>
         <translation>Se muestra cuando ninguna respuesta predefinida coincide</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Choose a canned response to insert</source>
         <translation>Elija una respuesta predefinida para insertarla</translation>
     </message>
@@ -480,17 +385,14 @@
 <context>
     <name>ChatListController</name>
     <message>
-        <location filename="../ui/window_chats.py" line="+130"/>
         <source>Searching the server…</source>
         <translation>Buscando en el servidor…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The server search failed: %1</source>
         <translation>La búsqueda en el servidor falló: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>No conversation matches.</source>
         <translation>Ninguna conversación coincide.</translation>
     </message>
@@ -498,7 +400,6 @@
 <context>
     <name>ChatListModel</name>
     <message numerus="yes">
-        <location filename="../ui/chatlist.py" line="+268"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n no leído</numerusform>
@@ -506,12 +407,10 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>last message (sent): %1</source>
         <translation>último mensaje (enviado): %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>last message: %1</source>
         <translation>último mensaje: %1</translation>
     </message>
@@ -519,7 +418,6 @@
 <context>
     <name>ChatListView</name>
     <message>
-        <location line="+39"/>
         <source>Conversations</source>
         <translation>Conversaciones</translation>
     </message>
@@ -527,32 +425,26 @@
 <context>
     <name>CodePage</name>
     <message>
-        <location filename="../ui/signin_pages.py" line="+43"/>
         <source>Sign in with a Self Client code</source>
         <translation>Iniciar sesión con un código de Self Client</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>In the Zoho API console, open your Self Client, choose Generate Code with the scopes %1, and paste the code here within a few minutes.</source>
         <translation>En la consola de API de Zoho, abra su Self Client, elija Generate Code con los ámbitos %1 y pegue aquí el código en los minutos siguientes.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Self Client code</source>
         <translation>Código de Self Client</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Paste the code</source>
         <translation>Pegue el código</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in with this &amp;code</source>
         <translation>&amp;Iniciar sesión con este código</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in with this code</source>
         <translation>Iniciar sesión con este código</translation>
     </message>
@@ -560,32 +452,26 @@
 <context>
     <name>CollisionNotice</name>
     <message>
-        <location filename="../ui/composer_notice.py" line="+24"/>
         <source>Collision notice</source>
         <translation>Aviso de respuesta simultánea</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Dismiss notice</source>
         <translation>Descartar el aviso</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Hides the notice that someone else replied</source>
         <translation>Oculta el aviso de que otra persona respondió</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Another agent</source>
         <translation>Otro agente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{agent} replied in this conversation while you were typing</source>
         <translation>{agent} respondió en esta conversación mientras usted escribía</translation>
     </message>
@@ -593,104 +479,82 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../ui/composer.py" line="+72"/>
-        <location line="+68"/>
         <source>Attach a file</source>
         <translation>Adjuntar un archivo</translation>
     </message>
     <message>
-        <location line="-42"/>
         <source>Message composer</source>
         <translation>Redacción del mensaje</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Message problem</source>
         <translation>Problema del mensaje</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Attach a file (Ctrl+Shift+A)</source>
         <translation>Adjuntar un archivo (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Chooses one file to send as MMS; you can also drop or paste a file or image</source>
         <translation>Elige un archivo para enviarlo como MMS; también puede soltar o pegar un archivo o una imagen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Schedule (Ctrl+Shift+S)</source>
         <translation>Programar (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Schedule</source>
         <translation>Programar</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Shows the date, time and time zone to send the message at</source>
         <translation>Muestra la fecha, la hora y la zona horaria de envío del mensaje</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Message length</source>
         <translation>Longitud del mensaje</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+1"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>Intro envía, Mayús+Intro inicia una nueva línea</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Enter sends, Enter starts a new line</source>
         <translation>Ctrl+Intro envía, Intro inicia una nueva línea</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Write a message…</source>
         <translation>Escriba un mensaje…</translation>
     </message>
     <message>
-        <location line="+107"/>
         <source>The pasted image could not be saved.</source>
         <translation>No se pudo guardar la imagen pegada.</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>Open a conversation to send a message.</source>
         <translation>Abra una conversación para enviar un mensaje.</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>1 character</source>
         <translation>1 carácter</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n carácter</numerusform>
@@ -698,12 +562,10 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{characters} · {encoding} · {parts} SMS ({left} left)</source>
         <translation>{characters} · {encoding} · {parts} SMS (quedan {left})</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Sends the message to the customer</source>
         <translation>Envía el mensaje al cliente</translation>
     </message>
@@ -711,17 +573,14 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <location filename="../ui/window_open.py" line="+103"/>
         <source>That conversation is no longer in the cache.</source>
         <translation>Esa conversación ya no está en la caché.</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Could not read the cache: %1</source>
         <translation>No se pudo leer la caché: %1</translation>
     </message>
     <message>
-        <location line="+105"/>
         <source>The message was not sent: %1</source>
         <translation>El mensaje no se envió: %1</translation>
     </message>
@@ -729,29 +588,22 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../ui/conversation_delegate.py" line="+267"/>
         <source>Attachment: %1</source>
         <translation>Archivo adjunto: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <location line="+153"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Attachment</source>
         <translation>Archivo adjunto</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+34"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -759,93 +611,74 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../ui/conversation_model.py" line="+430"/>
         <source>Scheduled</source>
         <translation>Programados</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Yesterday</source>
         <translation>Ayer</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Scheduled for %1 (%2)</source>
         <translation>Programado para %1 (%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scheduled for %1</source>
         <translation>Programado para %1</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Waiting to send</source>
         <translation>En espera de envío</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not sure it was sent: checking</source>
         <translation>No se sabe si se envió: comprobando</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not sent</source>
         <translation>No enviado</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+1"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not delivered</source>
         <translation>No entregado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Expired</source>
         <translation>Caducado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>You</source>
         <translation>Usted</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>%n attachment(s)</source>
         <translation>
             <numerusform>%n archivo adjunto</numerusform>
@@ -856,17 +689,14 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../ui/window_conversation.py" line="+35"/>
         <source>Conversation</source>
         <translation>Conversación</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Conversation with</source>
         <translation>Conversación con</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>No conversation open</source>
         <translation>No hay ninguna conversación abierta</translation>
     </message>
@@ -874,37 +704,30 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ui/conversation.py" line="+82"/>
         <source>Messages</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location line="+107"/>
         <source>Copy text</source>
         <translation>Copiar el texto</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Copy link address</source>
         <translation>Copiar la dirección del enlace</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Open attachment</source>
         <translation>Abrir el archivo adjunto</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Save attachment…</source>
         <translation>Guardar el archivo adjunto…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Retry sending</source>
         <translation>Reintentar el envío</translation>
     </message>
     <message numerus="yes">
-        <location line="+166"/>
         <source>Jump to newest (%n new)</source>
         <translation>
             <numerusform>Ir a lo más reciente (%n nuevo)</numerusform>
@@ -912,7 +735,6 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Jump to newest</source>
         <translation>Ir a lo más reciente</translation>
     </message>
@@ -920,79 +742,64 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../ui/crash.py" line="+88"/>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Text files (*.txt)</source>
         <translation>Archivos de texto (*.txt)</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>zvdesk ran into a problem</source>
         <translation>zvdesk encontró un problema</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Error report</source>
         <translation>Informe de error</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Something went wrong inside zvdesk. Your drafts and the messages waiting to be sent are kept. You can continue, or quit and start zvdesk again.
 The report below has no tokens, phone numbers or message text: copy or save it for a support ticket.</source>
         <translation>Algo salió mal dentro de zvdesk. Se conservan sus borradores y los mensajes en espera de envío. Puede continuar, o salir e iniciar zvdesk de nuevo.
 El informe siguiente no contiene tokens, números de teléfono ni texto de mensajes: cópielo o guárdelo para una solicitud de soporte.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Report</source>
         <translation>Informe</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Report status</source>
         <translation>Estado del informe</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Save report…</source>
         <translation>&amp;Guardar informe…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinuar</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Quit zvdesk</source>
         <translation>&amp;Salir de zvdesk</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>The report is on the clipboard.</source>
         <translation>El informe está en el portapapeles.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The report was not saved: %1</source>
         <translation>El informe no se guardó: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Saved %1</source>
         <translation>Se guardó %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
         <source>%n more error(s) happened since; they are in the log.</source>
         <translation>
             <numerusform>Desde entonces se produjo %n error más; figura en el registro.</numerusform>
@@ -1003,52 +810,42 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>DateRangeEdit</name>
     <message>
-        <location filename="../ui/scheduled_view.py" line="+295"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter from a date</source>
         <translation>Filtrar a partir de una fecha</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show only items on or after a day</source>
         <translation>Mostrar solo los elementos de ese día o posteriores</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>First day to show</source>
         <translation>Primer día que se muestra</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filter up to a date</source>
         <translation>Filtrar hasta una fecha</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show only items on or before a day</source>
         <translation>Mostrar solo los elementos de ese día o anteriores</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Last day to show</source>
         <translation>Último día que se muestra</translation>
     </message>
@@ -1056,77 +853,62 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../ui/signin_pages.py" line="+40"/>
         <source>Sign in on another device</source>
         <translation>Iniciar sesión en otro dispositivo</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Sign in on any device with a browser (a phone will do): zvdesk shows a code and an address; open the address, enter the code and approve.</source>
         <translation>Inicie sesión en cualquier dispositivo con navegador (sirve un teléfono): zvdesk muestra un código y una dirección; abra la dirección, escriba el código y autorice el acceso.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Get a code</source>
         <translation>&amp;Pedir un código</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Get a sign-in code</source>
         <translation>Pedir un código de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign-in code</source>
         <translation>Código de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Copy c&amp;ode</source>
         <translation>Copiar cód&amp;igo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy the sign-in code</source>
         <translation>Copiar el código de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Address to open</source>
         <translation>Dirección que debe abrir</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy &amp;address</source>
         <translation>Copiar di&amp;rección</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy the address</source>
         <translation>Copiar la dirección</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Time left</source>
         <translation>Tiempo restante</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel sign-in</source>
         <translation>Cancelar el inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel the device sign-in</source>
         <translation>Cancelar el inicio de sesión en otro dispositivo</translation>
     </message>
     <message>
-        <location line="+60"/>
         <source>The code expires in %1.</source>
         <translation>El código caduca en %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The code expired.</source>
         <translation>El código caducó.</translation>
     </message>
@@ -1134,7 +916,6 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>ListsController</name>
     <message>
-        <location filename="../ui/window_lists.py" line="+168"/>
         <source>The logs could not be loaded: %1</source>
         <translation>No se pudieron cargar los registros: %1</translation>
     </message>
@@ -1142,7 +923,6 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>Logs</name>
     <message>
-        <location line="-110"/>
         <source>You are signed out.</source>
         <translation>No ha iniciado sesión.</translation>
     </message>
@@ -1150,52 +930,42 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>LogsModel</name>
     <message>
-        <location filename="../ui/logs_view.py" line="+182"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Direction</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sender</source>
         <translation>Remitente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Incoming</source>
         <translation>Entrante</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Outgoing</source>
         <translation>Saliente</translation>
     </message>
@@ -1203,127 +973,102 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>LogsView</name>
     <message>
-        <location line="+131"/>
         <source>All directions</source>
         <translation>Todas las direcciones</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Incoming</source>
         <translation>Entrante</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Outgoing</source>
         <translation>Saliente</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Direction</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show incoming, outgoing or all messages</source>
         <translation>Mostrar los mensajes entrantes, salientes o todos</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Number or part of it</source>
         <translation>Número o parte de él</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Customer number</source>
         <translation>Número del cliente</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A complete number is searched on the server; part of one filters the list</source>
         <translation>Un número completo se busca en el servidor; una parte filtra la lista</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Number:</source>
         <translation>&amp;Número:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Number filter error</source>
         <translation>Error del filtro de número</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Why the number filter is not applied</source>
         <translation>Por qué no se aplica el filtro de número</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>All countries</source>
         <translation>Todos los países</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show only messages of one country</source>
         <translation>Mostrar solo los mensajes de un país</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export to CSV</source>
         <translation>Exportar a CSV</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Saves the loaded rows, all columns, to a CSV file</source>
         <translation>Guarda las filas cargadas, con todas las columnas, en un archivo CSV</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search se&amp;rver</source>
         <translation>Buscar en el ser&amp;vidor</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search the server</source>
         <translation>Buscar en el servidor</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Loads the logs for these filters from Zoho Voice instead of this computer</source>
         <translation>Carga los registros de estos filtros desde Zoho Voice en lugar de este equipo</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Message logs</source>
         <translation>Registros de mensajes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Click a column header to sort by it</source>
         <translation>Haga clic en el encabezado de una columna para ordenar por ella</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>Type digits only, e.g. +44 7911 123456 or part of a number.</source>
         <translation>Escriba solo dígitos, p. ej. +44 7911 123456 o parte de un número.</translation>
     </message>
     <message>
-        <location line="+91"/>
         <source>Export logs</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -1331,48 +1076,38 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="+78"/>
-        <location line="+1"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Views</source>
         <translation>Vistas</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Conversación</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Scheduled</source>
         <translation>&amp;Programados</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Logs</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>&amp;Help</source>
         <translation>&amp;Ayuda</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copiar &amp;diagnóstico</translation>
     </message>
     <message>
-        <location line="+103"/>
         <source>The diagnostics report is on the clipboard.</source>
         <translation>El informe de diagnóstico está en el portapapeles.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>New message</source>
         <translation>Mensaje nuevo</translation>
     </message>
@@ -1380,22 +1115,18 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>Media</name>
     <message>
-        <location filename="../ui/media.py" line="+134"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location line="+141"/>
         <source>Image too large to preview</source>
         <translation>Imagen demasiado grande para la vista previa</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cannot show this image</source>
         <translation>No se puede mostrar esta imagen</translation>
     </message>
     <message>
-        <location line="+358"/>
         <source>Cannot play this attachment</source>
         <translation>No se puede reproducir este archivo adjunto</translation>
     </message>
@@ -1403,22 +1134,18 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>MediaController</name>
     <message>
-        <location filename="../ui/window_media.py" line="+30"/>
         <source>Save the attachment in</source>
         <translation>Guardar el archivo adjunto en</translation>
     </message>
     <message>
-        <location line="+88"/>
         <source>Saved %1</source>
         <translation>Se guardó %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The attachment was not saved: %1</source>
         <translation>El archivo adjunto no se guardó: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>The attachment could not be loaded: %1</source>
         <translation>No se pudo cargar el archivo adjunto: %1</translation>
     </message>
@@ -1426,108 +1153,86 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>NewConversationDialog</name>
     <message>
-        <location filename="../ui/new_conversation.py" line="+62"/>
         <source>Type the customer&apos;s phone number.</source>
         <translation>Escriba el número de teléfono del cliente.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A phone number has only digits (and a + in front).</source>
         <translation>Un número de teléfono solo tiene dígitos (y un + delante).</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>This is not a phone number.</source>
         <translation>Esto no es un número de teléfono.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Unknown country code +%1.</source>
         <translation>Código de país desconocido: +%1.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Not a valid number for %1.</source>
         <translation>No es un número válido para %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+1"/>
         <source>New conversation</source>
         <translation>Conversación nueva</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Start a conversation with a phone number</source>
         <translation>Iniciar una conversación con un número de teléfono</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Phone number</source>
         <translation>Número de teléfono</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The customer&apos;s number; start with + for another country</source>
         <translation>El número del cliente; empiece con + para otro país</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Number check</source>
         <translation>Comprobación del número</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Whether the number is valid</source>
         <translation>Si el número es válido</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sender</source>
         <translation>Remitente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The number the message is sent from</source>
         <translation>El número desde el que se envía el mensaje</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Start</source>
         <translation>&amp;Iniciar</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Start conversation</source>
         <translation>Iniciar la conversación</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Enabled when the number is valid</source>
         <translation>Se activa cuando el número es válido</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close without starting a conversation</source>
         <translation>Cerrar sin iniciar una conversación</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Number:</source>
         <translation>&amp;Número:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;From:</source>
         <translation>&amp;Remitente:</translation>
     </message>
@@ -1535,27 +1240,22 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../ui/notifications.py" line="+188"/>
         <source>&amp;Open zvdesk</source>
         <translation>&amp;Abrir zvdesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Do not disturb</source>
         <translation>&amp;No molestar</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>zvdesk — %n unread</source>
         <translation>
             <numerusform>zvdesk — %n no leído</numerusform>
@@ -1566,67 +1266,54 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>OptionsBar</name>
     <message>
-        <location filename="../ui/composer_options.py" line="+33"/>
         <source>Flash</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Flash SMS: shown at once and not stored</source>
         <translation>SMS flash: se muestra al instante y no se guarda</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Flash SMS</source>
         <translation>SMS flash</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sends as a flash message, shown at once and not stored by the phone; some phones ignore it</source>
         <translation>Envía un mensaje flash, que se muestra al instante y el teléfono no guarda; algunos teléfonos lo ignoran</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Validity period</source>
         <translation>Periodo de validez</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Validity period in minutes</source>
         <translation>Periodo de validez en minutos</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>How long the network keeps trying to deliver, 0 to 14400 minutes; none for the network&apos;s default</source>
         <translation>Cuánto tiempo sigue intentando la red entregar el mensaje, de 0 a 14400 minutos; ninguno para usar el valor predeterminado de la red</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Send from</source>
         <translation>Enviar desde</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sender</source>
         <translation>Remitente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The number the message is sent from</source>
         <translation>El número desde el que se envía el mensaje</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Senders</source>
         <translation>Remitentes</translation>
     </message>
@@ -1634,7 +1321,6 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="__init__.py" line="+105"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages (such as Hebrew and Arabic) to get proper widget layout.</comment>
         <translation>LTR</translation>
@@ -1643,57 +1329,46 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../ui/switcher.py" line="+196"/>
         <source>Go to conversation</source>
         <translation>Ir a la conversación</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Quick switcher</source>
         <translation>Selector rápido</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Find a conversation by name or number</source>
         <translation>Buscar una conversación por nombre o número</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Conversations</source>
         <translation>Conversaciones</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Matching conversations; Enter opens one</source>
         <translation>Conversaciones que coinciden; Intro abre una</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Name or number</source>
         <translation>Nombre o número</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Conversation name or number</source>
         <translation>Nombre o número de la conversación</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Type to filter; Up and Down choose, Enter opens, Escape closes</source>
         <translation>Escriba para filtrar; Arriba y Abajo eligen, Intro abre, Esc cierra</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No conversation matches.</source>
         <translation>Ninguna conversación coincide.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matches</source>
         <translation>Sin coincidencias</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shown when nothing matches the text typed</source>
         <translation>Se muestra cuando nada coincide con el texto escrito</translation>
     </message>
@@ -1701,58 +1376,46 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SchedulePanel</name>
     <message>
-        <location filename="../ui/composer_schedule.py" line="+76"/>
         <source>Scheduled date and time</source>
         <translation>Fecha y hora programadas</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>When to send, as year-month-day hours:minutes:seconds in the chosen time zone</source>
         <translation>Cuándo enviar, como año-mes-día horas:minutos:segundos en la zona horaria elegida</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+8"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
     <message>
-        <location line="-6"/>
         <source>The time zone of the scheduled time; type part of a name to search</source>
         <translation>La zona horaria de la hora programada; escriba parte de un nombre para buscar</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Time zones</source>
         <translation>Zonas horarias</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Customer&apos;s local time</source>
         <translation>Hora local del cliente</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Customer&apos;s morning (9:00)</source>
         <translation>Mañana del cliente (9:00)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customer&apos;s morning</source>
         <translation>Mañana del cliente</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Schedules the message for the customer&apos;s next 9:00 local time</source>
         <translation>Programa el mensaje para las próximas 9:00, hora local del cliente</translation>
     </message>
     <message>
-        <location line="+84"/>
         <source>Customer&apos;s local time: choose a valid time zone</source>
         <translation>Hora local del cliente: elija una zona horaria válida</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Customer&apos;s local time: {time} ({zone})</source>
         <translation>Hora local del cliente: {time} ({zone})</translation>
     </message>
@@ -1760,32 +1423,26 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>ScheduledModel</name>
     <message>
-        <location filename="../ui/scheduled_view.py" line="-164"/>
         <source>Scheduled for</source>
         <translation>Programado para</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sender</source>
         <translation>Remitente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Your time: %1</source>
         <translation>Su hora: %1</translation>
     </message>
@@ -1793,32 +1450,26 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>ScheduledView</name>
     <message>
-        <location line="+195"/>
         <source>Filter by customer, number or text</source>
         <translation>Filtrar por cliente, número o texto</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter scheduled messages</source>
         <translation>Filtrar los mensajes programados</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Shows messages containing every word typed, in any column</source>
         <translation>Muestra los mensajes que contienen todas las palabras escritas, en cualquier columna</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Scheduled messages</source>
         <translation>Mensajes programados</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Press Enter or double-click to open the conversation</source>
         <translation>Pulse Intro o haga doble clic para abrir la conversación</translation>
     </message>
@@ -1826,280 +1477,222 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="+80"/>
-        <location line="+1"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+1"/>
         <source>Settings pages</source>
         <translation>Páginas de configuración</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Composer</source>
         <translation>&amp;Redacción</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Notifications</source>
         <translation>&amp;Notificaciones</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Diagnostics</source>
         <translation>&amp;Diagnóstico</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Dialog buttons</source>
         <translation>Botones del cuadro de diálogo</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Account settings</source>
         <translation>Configuración de la cuenta</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Client id</source>
         <translation>ID de cliente</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The client id of zvdesk&apos;s registration in the Zoho API console</source>
         <translation>El ID de cliente del registro de zvdesk en la consola de API de Zoho</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>From the Zoho API console</source>
         <translation>De la consola de API de Zoho</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Client secret</source>
         <translation>Secreto de cliente</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Kept in the system keyring, never in a settings file; leave empty to keep it</source>
         <translation>Se guarda en el llavero del sistema, nunca en un archivo de configuración; déjelo vacío para conservarlo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Only if the client has one</source>
         <translation>Solo si el cliente tiene uno</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Forget the stored client secret</source>
         <translation>&amp;Olvidar el secreto de cliente guardado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Forget the stored client secret</source>
         <translation>Olvidar el secreto de cliente guardado</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Data centre</source>
         <translation>Centro de datos</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-47"/>
         <source>Any free port</source>
         <translation>Cualquier puerto libre</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Redirect port</source>
         <translation>Puerto de redirección</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Redirect URI to register</source>
         <translation>URI de redirección que debe registrar</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Client &amp;id:</source>
         <translation>ID de c&amp;liente:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Client &amp;secret:</source>
         <translation>&amp;Secreto de cliente:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Data centre:</source>
         <translation>Centro de da&amp;tos:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Redirect port:</source>
         <translation>&amp;Puerto de redirección:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Redirect URI:</source>
         <translation>URI de redirección:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Register the redirect URI exactly as shown for the client in the Zoho API console. Your administrator&apos;s settings are used where these are empty.</source>
         <translation>Registre la URI de redirección para el cliente en la consola de API de Zoho exactamente como se muestra. Donde estos campos estén vacíos, se usa la configuración de su administrador.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Composer settings</source>
         <translation>Configuración de la redacción</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Enter sends, Shift+Enter starts a new line</source>
         <translation>&amp;Enter envía, Shift+Enter inicia una nueva línea</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Enter sends</source>
         <translation>Enter envía</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Enter &amp;sends, Enter starts a new line</source>
         <translation>Ctrl+Enter en&amp;vía, Enter inicia una nueva línea</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ctrl+Enter sends</source>
         <translation>Ctrl+Enter envía</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Default country</source>
         <translation>País predeterminado</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The country of numbers written without a + and country code</source>
         <translation>El país de los números escritos sin + ni código de país</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Default &amp;country:</source>
         <translation>&amp;País predeterminado:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Notification settings</source>
         <translation>Configuración de las notificaciones</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Play a sound for new messages</source>
         <translation>Reproducir un &amp;sonido con los mensajes nuevos</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Play a sound for new messages</source>
         <translation>Reproducir un sonido con los mensajes nuevos</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Do not disturb (no pop-ups, no sound)</source>
         <translation>No &amp;molestar (sin avisos emergentes ni sonido)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Do not disturb</source>
         <translation>No molestar</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Language settings</source>
         <translation>Configuración del idioma</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Language:</source>
         <translation>Idi&amp;oma:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Diagnostics settings</source>
         <translation>Configuración del diagnóstico</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Verbose logging</source>
         <translation>Registro de&amp;tallado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Verbose logging</source>
         <translation>Registro detallado</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Verbose logging writes phone numbers and message text to the log file; turn it on only while support needs it. Tokens and secrets are never written.</source>
         <translation>El registro detallado escribe números de teléfono y texto de los mensajes en el archivo de registro; actívelo solo mientras el equipo de soporte lo necesite. Los tokens y los secretos nunca se escriben.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Copy diagnostics</source>
         <translation>Co&amp;piar diagnóstico</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy diagnostics</source>
         <translation>Copiar diagnóstico</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Copies versions, settings and the last log lines, without secrets</source>
         <translation>Copia las versiones, la configuración y las últimas líneas del registro, sin secretos</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Diagnostics status</source>
         <translation>Estado del diagnóstico</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>PORT</source>
         <translation>PUERTO</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Copied to the clipboard.</source>
         <translation>Copiado en el portapapeles.</translation>
     </message>
@@ -2107,39 +1700,30 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../ui/shortcuts.py" line="+228"/>
-        <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A list of the keyboard shortcuts of zvdesk</source>
         <translation>Una lista de los atajos de teclado de zvdesk</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+2"/>
         <source>Search shortcuts</source>
         <translation>Buscar atajos</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filters the list by action or keys</source>
         <translation>Filtra la lista por acción o por teclas</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Find:</source>
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Shortcuts</source>
         <translation>Atajos</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Each row: an action, its keys and where</source>
         <translation>Cada fila: una acción, sus teclas y dónde funciona</translation>
     </message>
@@ -2147,17 +1731,14 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>ShortcutTableModel</name>
     <message>
-        <location line="-51"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
@@ -2165,82 +1746,66 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>Shortcuts</name>
     <message>
-        <location line="-124"/>
         <source>Navigation</source>
         <translation>Navegación</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Conversation</source>
         <translation>Conversación</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Application</source>
         <translation>Aplicación</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Jump to a conversation (quick switcher)</source>
         <translation>Ir a una conversación (selector rápido)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Start a new conversation</source>
         <translation>Iniciar una conversación nueva</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search messages</source>
         <translation>Buscar mensajes</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Previous conversation</source>
         <translation>Conversación anterior</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Next conversation</source>
         <translation>Conversación siguiente</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Previous unread conversation</source>
         <translation>Conversación no leída anterior</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Next unread conversation</source>
         <translation>Conversación no leída siguiente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Send the message</source>
         <translation>Enviar el mensaje</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New line in the message</source>
         <translation>Nueva línea en el mensaje</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Attach a file</source>
         <translation>Adjuntar un archivo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Schedule the message</source>
         <translation>Programar el mensaje</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Show keyboard shortcuts</source>
         <translation>Mostrar los atajos de teclado</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open settings</source>
         <translation>Abrir la configuración</translation>
     </message>
@@ -2248,52 +1813,42 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../ui/window_sidebar.py" line="+43"/>
         <source>Conversation list</source>
         <translation>Lista de conversaciones</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search (Ctrl+F)</source>
         <translation>Buscar (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search conversations</source>
         <translation>Buscar conversaciones</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Searches names, numbers and message text</source>
         <translation>Busca en nombres, números y texto de los mensajes</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>Conversación nueva (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New conversation</source>
         <translation>Conversación nueva</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sender number</source>
         <translation>Número del remitente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shows the conversations of one number</source>
         <translation>Muestra las conversaciones de un número</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>All numbers</source>
         <translation>Todos los números</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Search status</source>
         <translation>Estado de la búsqueda</translation>
     </message>
@@ -2301,67 +1856,54 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../ui/signin_errors.py" line="+31"/>
         <source>No system keyring (Secret Service) is available to keep your Zoho sign-in. Install and unlock one (for example GNOME Keyring or KWallet), or sign in for this session only: you will then have to sign in again after quitting zvdesk.</source>
         <translation>No hay ningún llavero del sistema (Secret Service) disponible para guardar su inicio de sesión de Zoho. Instale y desbloquee uno (por ejemplo, GNOME Keyring o KWallet), o inicie sesión solo para esta sesión: en ese caso tendrá que iniciar sesión de nuevo después de salir de zvdesk.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Zoho did not accept the sign-in code: it expired or was already used. Sign in again (a Self Client code must be used within a few minutes of generating it).</source>
         <translation>Zoho no aceptó el código de inicio de sesión: caducó o ya se usó. Inicie sesión de nuevo (un código de Self Client debe usarse en los pocos minutos siguientes a su generación).</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>
         <translation>Zoho no reconoce este ID y secreto de cliente en este centro de datos. Compruebe el ID de cliente, el secreto de cliente y el centro de datos en Configuración: deben coincidir con la consola de API de Zoho.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Zoho refused the redirect address. In the Zoho API console, register %1 exactly as the client&apos;s redirect URI, or change the redirect port in Settings.</source>
         <translation>Zoho rechazó la dirección de redirección. En la consola de API de Zoho, registre %1 exactamente como URI de redirección del cliente, o cambie el puerto de redirección en Configuración.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Zoho refused because too many sign-in requests were made. Wait a few minutes, then try again.</source>
         <translation>Zoho rechazó la solicitud porque se hicieron demasiadas solicitudes de inicio de sesión. Espere unos minutos y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Access was declined on Zoho&apos;s page. Sign in again and choose Accept.</source>
         <translation>Se denegó el acceso en la página de Zoho. Inicie sesión de nuevo y elija Aceptar (Accept).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The code expired before it was approved. Get a new code and try again.</source>
         <translation>El código caducó antes de que se autorizara. Pida un código nuevo y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>No answer came from the browser in time. Sign in again.</source>
         <translation>El navegador no respondió a tiempo. Inicie sesión de nuevo.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>zvdesk refused a sign-in answer that did not belong to this sign-in. Sign in again.</source>
         <translation>zvdesk rechazó una respuesta de inicio de sesión que no correspondía a este inicio de sesión. Inicie sesión de nuevo.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Zoho&apos;s sign-in server could not be reached. Check the network connection and try again.</source>
         <translation>No se pudo conectar con el servidor de inicio de sesión de Zoho. Compruebe la conexión de red y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Zoho no longer accepts this sign-in (it was revoked or expired). Sign in again: your outbox, drafts and messages are kept.</source>
         <translation>Zoho ya no acepta este inicio de sesión (se revocó o caducó). Inicie sesión de nuevo: se conservan su bandeja de salida, sus borradores y sus mensajes.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>No OAuth client id is set. Enter the client id of zvdesk&apos;s registration in the Zoho API console in Settings, or ask your administrator for zvdesk&apos;s config file.</source>
         <translation>No hay ningún ID de cliente OAuth configurado. Escriba en Configuración el ID de cliente del registro de zvdesk en la consola de API de Zoho, o pida a su administrador el archivo de configuración de zvdesk.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Signing in failed: %1</source>
         <translation>No se pudo iniciar sesión: %1</translation>
     </message>
@@ -2369,179 +1911,142 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../ui/signin.py" line="+86"/>
         <source>Add a Zoho account</source>
         <translation>Añadir una cuenta de Zoho</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Sign in to Zoho Voice to send and receive your account&apos;s messages.</source>
         <translation>Inicie sesión en Zoho Voice para enviar y recibir los mensajes de su cuenta.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sign in to another Zoho Voice account; it gets its own messages.</source>
         <translation>Inicie sesión en otra cuenta de Zoho Voice; tendrá sus propios mensajes.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>About signing in</source>
         <translation>Acerca del inicio de sesión</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Why you need to sign in</source>
         <translation>Por qué debe iniciar sesión</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Account name</source>
         <translation>Nombre de la cuenta</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A short name for this account: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Un nombre corto para esta cuenta: letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Data centre</source>
         <translation>Centro de datos</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Where your Zoho account is kept; it is in the address you sign in at</source>
         <translation>Dónde se guarda su cuenta de Zoho; aparece en la dirección donde inicia sesión</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>OAuth client</source>
         <translation>Cliente OAuth</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open the settings</source>
         <translation>Abrir la configuración</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Account &amp;name:</source>
         <translation>Nom&amp;bre de la cuenta:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Data centre:</source>
         <translation>Centro de da&amp;tos:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+4"/>
         <source>No system keyring</source>
         <translation>No hay llavero del sistema</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in for this session &amp;only</source>
         <translation>Iniciar sesión s&amp;olo para esta sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in for this session only</source>
         <translation>Iniciar sesión solo para esta sesión</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+1"/>
         <source>Ways to sign in</source>
         <translation>Formas de iniciar sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Browser</source>
         <translation>&amp;Navegador</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Self Client &amp;code</source>
         <translation>Códi&amp;go de Self Client</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Another &amp;device</source>
         <translation>Otro &amp;dispositivo</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Sign-in status</source>
         <translation>Estado del inicio de sesión</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Dialog buttons</source>
         <translation>Botones del cuadro de diálogo</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>Client id: %1</source>
         <translation>ID de cliente: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No OAuth client id is set: enter it in Settings.</source>
         <translation>No hay ningún ID de cliente OAuth configurado: escríbalo en Configuración.</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Choose an account name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>Elija un nombre de cuenta formado por letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Starting the sign-in…</source>
         <translation>Preparando el inicio de sesión…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Checking the code with Zoho…</source>
         <translation>Comprobando el código con Zoho…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Asking Zoho for a code…</source>
         <translation>Pidiendo un código a Zoho…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Sign-in cancelled.</source>
         <translation>Inicio de sesión cancelado.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Waiting for you to approve in the browser…</source>
         <translation>Esperando a que autorice el acceso en el navegador…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Open the address on any device, enter the code and approve. Waiting…</source>
         <translation>Abra la dirección en cualquier dispositivo, escriba el código y autorice el acceso. Esperando…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Signed in.</source>
         <translation>Sesión iniciada.</translation>
     </message>
@@ -2549,34 +2054,26 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SignOutDialog</name>
     <message>
-        <location filename="../ui/signin_signout.py" line="+20"/>
-        <location line="+1"/>
-        <location line="+22"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location line="-17"/>
         <source>Sign out of the account “%1”? zvdesk tells Zoho to revoke this sign-in and removes it from the system keyring.</source>
         <translation>¿Desea cerrar la sesión de la cuenta «%1»? zvdesk pide a Zoho que revoque este inicio de sesión y lo quita del llavero del sistema.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Also &amp;delete this account&apos;s messages, outbox and drafts on this computer</source>
         <translation>También &amp;eliminar de este equipo los mensajes, la bandeja de salida y los borradores de esta cuenta</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Delete the local messages</source>
         <translation>Eliminar los mensajes locales</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Dialog buttons</source>
         <translation>Botones del cuadro de diálogo</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sign &amp;out</source>
         <translation>Cerrar &amp;sesión</translation>
     </message>
@@ -2584,44 +2081,34 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SignedOutBanner</name>
     <message>
-        <location filename="../ui/signin_banner.py" line="+23"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Sign-in state</source>
         <translation>Estado del inicio de sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+16"/>
         <source>Sign &amp;in again</source>
         <translation>Volver a &amp;iniciar sesión</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+16"/>
         <source>Sign in again</source>
         <translation>Volver a iniciar sesión</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
         <translation>Zoho ya no acepta este inicio de sesión (se revocó o caducó). Se conservan su bandeja de salida, sus borradores y sus mensajes; el envío se reanuda cuando vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>You are not signed in to Zoho: you see the messages kept on this computer.</source>
         <translation>No ha iniciado sesión en Zoho: ve los mensajes guardados en este equipo.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sign &amp;in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
@@ -2629,7 +2116,6 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SwitcherModel</name>
     <message numerus="yes">
-        <location filename="../ui/switcher.py" line="-38"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n no leído</numerusform>
@@ -2640,37 +2126,30 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../ui/statusbar.py" line="+64"/>
         <source>Sync state icon</source>
         <translation>Icono del estado de sincronización</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A picture of the sync state</source>
         <translation>Una imagen del estado de sincronización</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sync state</source>
         <translation>Estado de sincronización</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Whether zvdesk is connected</source>
         <translation>Si zvdesk está conectado</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Connection and synchronisation status</source>
         <translation>Estado de la conexión y la sincronización</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>last synced just now</source>
         <translation>sincronizado hace un momento</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>last synced %n min ago</source>
         <translation>
             <numerusform>sincronizado hace %n min</numerusform>
@@ -2678,37 +2157,30 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         </translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>last synced %1</source>
         <translation>última sincronización: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Syncing %1 of %2…</source>
         <translation>Sincronizando %1 de %2…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Sync status: %1</source>
         <translation>Estado de sincronización: %1</translation>
     </message>
