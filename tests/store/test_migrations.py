@@ -7,6 +7,7 @@ that version's SQL, as a zvdesk of that version would have.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import threading
 import time
@@ -15,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from zvdesk.store import LATEST_VERSION, MIGRATIONS, SchemaTooNewError, Store, migrate
+from zvdesk.store import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    OutboxStateError,
+    SchemaTooNewError,
+    Store,
+    migrate,
+)
 from zvdesk.store.db import connect
 from zvdesk.store.messages import upsert_messages
 from zvdesk.store.migrations import schema_version as migrations_version
@@ -29,6 +37,7 @@ SCHEMA_HASHES = {
     3: "5bbc7215f983eb99",
     4: "06c4392ffb47f3ba",
     5: "49d9e29e8690c234",
+    6: "cd697be6b0d19c7f",
 }
 
 T1 = BASE_MS
@@ -135,6 +144,7 @@ FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     2: [_write_v1_rows, _write_v2_rows],
     3: [_write_v1_rows, _write_v2_rows, _write_v3_rows],
     4: [_write_v4_rows],
+    5: [_write_v4_rows],
 }
 
 
@@ -336,5 +346,51 @@ def test_v5_indexes_the_pending_outgoing_messages_of_a_v4_cache(tmp_path: Path) 
     finally:
         conn.close()
     with Store(path) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == LATEST_VERSION
         assert [r.logid for r in store.pending_outgoing(BASE_MS)] == ["out-sent", "out-null"]
+
+
+def test_v6_gives_each_logid_one_outbox_row_and_keeps_the_rest(tmp_path: Path) -> None:
+    """Earlier versions checked ownership within a conversation only: two rows may hold one
+    logid. v6 keeps the older row's claim, puts the later one in review (with that record as
+    its candidate) and from then on refuses a second owner anywhere in the store."""
+    path = tmp_path / "v5.sqlite3"
+    _fixture(path, 5)
+    conn = connect(path)
+    try:
+        conn.executescript(
+            """
+            BEGIN;
+            INSERT INTO outbox (client_ref, created_ms, updated_ms, kind, conversation_key,
+                                payload, state, attempts, logid)
+            VALUES ('explicit', 2, 3, 'sms', '14155550100|14842920101', '{"message":"ok"}',
+                    'sent', 1, 'L1'),
+                   ('default', 2, 4, 'sms', '14155550100|', '{"message":"ok"}', 'sent', 2, 'L1'),
+                   ('other', 2, 5, 'sms', '14155550199|14842920101', '{"message":"x"}', 'sent',
+                    1, 'L2'),
+                   ('failed', 2, 6, 'sms', '14155550199|14842920101', '{"message":"y"}',
+                    'failed', 1, NULL);
+            COMMIT;
+            """
+        )
+    finally:
+        conn.close()
+    with Store(path) as store:
+        rows = {
+            r[0]: r[1:]
+            for r in store.connection.execute(
+                "SELECT client_ref, state, logid, attempts, candidates FROM outbox"
+            )
+        }
+        assert rows["explicit"] == ("sent", "L1", 1, "[]")
+        assert rows["default"][:3] == ("review", None, 2)
+        assert [c["logid"] for c in json.loads(rows["default"][3])] == ["L1"]
+        assert rows["other"][:2] == ("sent", "L2") and rows["failed"][:2] == ("failed", None)
+        assert [r.client_ref for r in store.outbox_pending()] == ["ref-old"]
+        assert [r.client_ref for r in store.outbox_in_review()] == ["default"]
+        review = store.outbox_in_review()[0]
+        with pytest.raises(OutboxStateError):  # L2 is the other row's, whatever conversation
+            store.outbox_mark_sent(review.id, "L2")
+        assert store.outbox_get(review.id).state == "review"  # type: ignore[union-attr]
+        sent = store.outbox_mark_sent(review.id, "L3")  # "It arrived", as another record
+        assert (sent.state, sent.logid, sent.candidates()) == ("sent", "L3", [])

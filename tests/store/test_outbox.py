@@ -106,3 +106,38 @@ def test_requeue_from_sending_and_from_unknown_only_when_asked(store: Store, db_
         store.outbox_requeue(999, "x")
     with store.batch(), pytest.raises(RuntimeError, match="durable"):
         store.outbox_requeue(row.id, "x")
+
+
+def test_attempt_windows_prior_logids_review_and_one_owner_per_logid(store: Store) -> None:
+    row = store.outbox_add("sms", PAYLOAD, conversation_key="14155550100|14842920101")
+    first = store.outbox_mark_sending(row.id, window=(1_000, 91_000), prior={"seen-1"})
+    assert first.windows() == [(1_000, 91_000)] and first.prior() == {"seen-1"}
+    ended = store.outbox_end_attempt(row.id, "timed out", 4_000)
+    assert (ended.state, ended.windows()) == ("unknown", [(1_000, 4_000)])
+    second = store.outbox_mark_sending(row.id, window=(70_000, 160_000), prior={"seen-2"})
+    assert second.windows() == [(1_000, 4_000), (70_000, 160_000)]
+    assert second.prior() == {"seen-1", "seen-2"}
+    store.outbox_mark_unknown(row.id, "reset")
+    records = [{"logid": "A", "message": "hi"}, {"logid": "B", "message": "hi"}]
+    review = store.outbox_mark_review(row.id, records, "two messages match")
+    assert (review.state, review.candidates()) == ("review", records)
+    assert store.outbox_pending() == [] and store.outbox_in_review() == [review]
+    other = store.outbox_add("sms", PAYLOAD, conversation_key="14155550100|")
+    store.outbox_mark_sending(other.id)
+    store.outbox_mark_sent(other.id, "A")
+    assert store.outbox_owned(["A", "B", "C"]) == {"A"}
+    with pytest.raises(OutboxStateError, match="another row"):
+        store.outbox_mark_sent(row.id, "A")
+    arrived = store.outbox_mark_sent(row.id, "B")  # "It arrived": the agent picked B
+    assert (arrived.state, arrived.logid, arrived.candidates()) == ("sent", "B", [])
+
+
+def test_a_row_without_sender_gets_the_default_before_its_first_attempt(store: Store) -> None:
+    payload = {"customerNumber": "14155550100", "message": "hi"}
+    row = store.outbox_add("sms", payload, conversation_key="14155550100|")
+    resolved = store.outbox_set_sender(row.id, "+1 4842920101")
+    assert resolved.payload()["senderId"] == "+1 4842920101"
+    assert resolved.conversation_key == "14155550100|14842920101"
+    store.outbox_mark_sending(row.id)
+    unchanged = store.outbox_set_sender(row.id, "+1 5550000000")  # only while queued
+    assert unchanged.payload()["senderId"] == "+1 4842920101"

@@ -275,12 +275,52 @@ WHERE direction = 'OUTGOING' AND (status IS NULL OR upper(status) IN
     ('', 'ACCEPTED', 'IN_QUEUE', 'PENDING', 'QUEUED', 'SENDING', 'SENT', 'SUBMITTED'));
 """
 
+_V6 = """
+CREATE TABLE outbox_v6 (
+    id INTEGER PRIMARY KEY,
+    client_ref TEXT NOT NULL UNIQUE,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('sms', 'mms', 'scheduled')),
+    conversation_key TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    media_path TEXT,
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unknown', 'review')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    logid TEXT,
+    windows TEXT NOT NULL DEFAULT '[]',
+    prior TEXT NOT NULL DEFAULT '[]',
+    candidates TEXT NOT NULL DEFAULT '[]'
+);
+INSERT INTO outbox_v6 (id, client_ref, created_ms, updated_ms, kind, conversation_key, payload,
+                       media_path, state, attempts, last_error, logid)
+SELECT id, client_ref, created_ms, updated_ms, kind, conversation_key, payload, media_path,
+       state, attempts, last_error, logid
+FROM outbox ORDER BY id;
+UPDATE outbox_v6 SET
+    state = 'review',
+    candidates = json_array(json_object('logid', logid)),
+    last_error = 'claimed the same server message as an earlier outbox row',
+    logid = NULL
+WHERE logid IS NOT NULL
+  AND EXISTS (SELECT 1 FROM outbox_v6 AS o WHERE o.logid = outbox_v6.logid AND o.id < outbox_v6.id);
+DROP TABLE outbox;
+ALTER TABLE outbox_v6 RENAME TO outbox;
+CREATE INDEX outbox_open ON outbox (state) WHERE state IN ('queued', 'sending', 'unknown');
+CREATE INDEX outbox_conversation ON outbox (conversation_key);
+CREATE INDEX outbox_review ON outbox (state) WHERE state = 'review';
+CREATE UNIQUE INDEX outbox_logid ON outbox (logid) WHERE logid IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
     Migration(2, "drafts and media cache index", _V2),
     Migration(3, "trigram search over customer numbers and names", _V3),
     Migration(4, "hashed two-tier logid keys; mms_meta keyed by message id", _V4),
     Migration(5, "partial index of outgoing messages with a non-final status", _V5),
+    Migration(6, "outbox: review state, attempt windows, one row per logid store-wide", _V6),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -7,6 +7,10 @@ States and the transitions the methods allow::
       │  │ └──requeue─────────┘  └─mark_unknown─> unknown ──mark_sent / mark_failed──> ...
       │  └──(retry)── failed <┘                     │
       └──mark_failed──> failed     queued <─requeue(from_unknown=True)─┘
+                                      unknown ──mark_review──> review ──mark_sent / mark_sending
+
+``review`` ("needs a look"): two server records matched the row equally; the agent decides "It
+arrived" (``mark_sent`` with one of the records) or "Send again" (``mark_sending``).
 
 ``sending`` counts an attempt. ``unknown`` means a request may have reached the server (timeout
 after upload): the sync engine resolves it by finding the server record (``mark_sent``) or gives
@@ -30,15 +34,16 @@ from .rows import OutboxKind, OutboxRow, OutboxState
 KINDS: frozenset[str] = frozenset({"sms", "mms", "scheduled"})
 OPEN_STATES: tuple[OutboxState, ...] = ("queued", "sending", "unknown")
 _ALLOWED_FROM: dict[OutboxState, tuple[OutboxState, ...]] = {
-    "sending": ("queued", "failed", "unknown"),
-    "sent": ("sending", "unknown"),
-    "failed": ("queued", "sending", "unknown"),
+    "sending": ("queued", "failed", "unknown", "review"),
+    "sent": ("sending", "unknown", "review"),
+    "failed": ("queued", "sending", "unknown", "review"),
     "unknown": ("sending",),
+    "review": ("sending", "unknown"),
     "queued": ("sending",),  # requeue; from "unknown" only when asked (see outbox_requeue)
 }
 _COLUMNS = (
     "id, client_ref, created_ms, updated_ms, kind, conversation_key, payload, media_path, state,"
-    " attempts, last_error, logid"
+    " attempts, last_error, logid, windows, prior, candidates"
 )
 
 
@@ -117,21 +122,52 @@ def outbox_transition(
     error: str | None = None,
     logid: str | None = None,
     allowed: tuple[OutboxState, ...] | None = None,
+    window: tuple[int, int] | None = None,
+    window_end: int | None = None,
+    prior: frozenset[str] | set[str] | None = None,
+    candidates: list[dict[str, Any]] | None = None,
 ) -> OutboxRow:
     """Move a row to state ``to`` if allowed from its current state (``allowed``: the states
-    it may come from, instead of the usual ones); committed on return."""
+    it may come from, instead of the usual ones); committed on return.
+
+    ``window`` appends an attempt (start, latest end); ``window_end`` sets the end of the last
+    one; ``prior`` adds logids never to claim; ``candidates`` replaces the records a ``review``
+    row shows. A ``logid`` another row owns raises :class:`OutboxStateError` (nothing changes).
+    """
     if allowed is None:
         allowed = _ALLOWED_FROM[to]
     marks = ", ".join("?" * len(allowed))
     with durable_transaction(conn):
-        rows = conn.execute(
-            "UPDATE outbox SET state = ?, updated_ms = ?,"
-            " attempts = attempts + (? = 'sending'),"
-            " last_error = CASE WHEN ? = 'sent' THEN NULL ELSE coalesce(?, last_error) END,"
-            " logid = coalesce(?, logid)"
-            f" WHERE id = ? AND state IN ({marks}) RETURNING {_COLUMNS}",
-            (to, now_ms, to, to, error, logid, outbox_id, *allowed),
-        ).fetchall()
+        current = conn.execute(
+            "SELECT windows, prior FROM outbox WHERE id = ?", (outbox_id,)
+        ).fetchone()
+        windows_json = prior_json = None
+        if current is not None and (window is not None or window_end is not None):
+            windows = json.loads(current[0])
+            if window is not None:
+                windows.append(list(window))
+            elif windows:
+                windows[-1][1] = window_end
+            windows_json = json.dumps(windows)
+        if current is not None and prior:
+            prior_json = json.dumps(sorted(set(json.loads(current[1])) | set(prior)))
+        try:
+            rows = conn.execute(
+                "UPDATE outbox SET state = ?, updated_ms = ?,"
+                " attempts = attempts + (? = 'sending'),"
+                " last_error = CASE WHEN ? = 'sent' THEN NULL ELSE coalesce(?, last_error) END,"
+                " logid = coalesce(?, logid), windows = coalesce(?, windows),"
+                " prior = coalesce(?, prior),"
+                " candidates = CASE WHEN ? = 'review' THEN coalesce(?, candidates) ELSE '[]' END"
+                f" WHERE id = ? AND state IN ({marks}) RETURNING {_COLUMNS}",
+                (to, now_ms, to, to, error, logid, windows_json, prior_json, to,
+                 None if candidates is None else json.dumps(candidates, ensure_ascii=False),
+                 outbox_id, *allowed),
+            ).fetchall()  # fmt: skip
+        except sqlite3.IntegrityError:
+            raise OutboxStateError(
+                f"outbox {outbox_id}: server message {logid} already belongs to another row"
+            ) from None
         if rows:
             return _row(rows[0])
         current = conn.execute("SELECT state FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
@@ -156,6 +192,45 @@ def outbox_requeue(
     """
     allowed: tuple[OutboxState, ...] = ("sending", "unknown") if from_unknown else ("sending",)
     return outbox_transition(conn, outbox_id, "queued", now_ms=now_ms, error=error, allowed=allowed)
+
+
+def outbox_owned(conn: sqlite3.Connection, logids: list[str]) -> set[str]:
+    """Which of ``logids`` an outbox row (any conversation) already owns."""
+    owned: set[str] = set()
+    for start in range(0, len(logids), 500):
+        chunk = logids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT logid FROM outbox WHERE logid IN ({marks})", chunk)
+        owned.update(str(r[0]) for r in rows)
+    return owned
+
+
+def outbox_in_review(conn: sqlite3.Connection) -> list[OutboxRow]:
+    """Rows that need a look (``review``), oldest first."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE state = 'review' ORDER BY id"
+    ).fetchall()
+    return [_row(r) for r in rows]
+
+
+def outbox_set_sender(
+    conn: sqlite3.Connection, outbox_id: int, sender_id: str, conversation_key: str, now_ms: int
+) -> OutboxRow:
+    """Write the sender a row without one will use (the account's default sender), before its
+    first attempt, so its reconciliation key is the same as an explicit one's."""
+    with durable_transaction(conn):
+        rows = conn.execute(
+            "UPDATE outbox SET payload = json_set(payload, '$.senderId', ?),"
+            " conversation_key = ?, updated_ms = ? WHERE id = ? AND state = 'queued'"
+            f" RETURNING {_COLUMNS}",
+            (sender_id, conversation_key, now_ms, outbox_id),
+        ).fetchall()
+        if rows:
+            return _row(rows[0])
+        row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
+    if row is None:
+        raise KeyError(outbox_id)
+    return _row(row)
 
 
 def outbox_delete(conn: sqlite3.Connection, outbox_id: int) -> bool:

@@ -12,7 +12,7 @@ import sqlite3
 
 from .messages import MESSAGE_COLUMNS, message_rows
 from .migrations import PENDING_OUTGOING_WHERE
-from .records import SEQ_SHIFT
+from .records import SEQ_SHIFT, normalize_number
 from .rows import MessageRow
 
 
@@ -39,3 +39,22 @@ def outgoing_count(conn: sqlite3.Connection, since_ms: int, limit: int | None = 
         (_first_seq(since_ms), -1 if limit is None else max(0, limit)),
     ).fetchone()
     return int(row[0])
+
+
+def outgoing_logids_like(
+    conn: sqlite3.Connection, customer_number: str, text: str, since_ms: int
+) -> set[str]:
+    """Logids of outgoing messages to ``customer_number`` (any form; compared as digits) whose
+    text is ``text`` (line ends and outer blanks aside), submitted at or after ``since_ms``."""
+    rows = conn.execute(
+        "SELECT m.logid, m.body FROM messages AS m JOIN conversations AS c"
+        " ON c.id = m.conversation_id WHERE m.id >= ? AND m.direction = 'OUTGOING'"
+        " AND c.customer_number = ?",
+        (_first_seq(since_ms), normalize_number(customer_number)),
+    ).fetchall()
+    wanted = _plain(text)
+    return {str(logid) for logid, body in rows if _plain(body) == wanted}
+
+
+def _plain(text: object) -> str:
+    return str(text or "").replace("\r\n", "\n").strip()

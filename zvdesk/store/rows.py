@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 OutboxKind = Literal["sms", "mms", "scheduled"]
-OutboxState = Literal["queued", "sending", "sent", "failed", "unknown"]
+OutboxState = Literal["queued", "sending", "sent", "failed", "unknown", "review"]
 SearchSource = Literal["message", "contact"]
 
 
@@ -126,7 +126,24 @@ class OutboxRow:
     attempts: int
     last_error: str | None
     logid: str | None
+    windows_json: str = "[]"
+    prior_json: str = "[]"
+    candidates_json: str = "[]"
 
     def payload(self) -> dict[str, Any]:
         value: dict[str, Any] = json.loads(self.payload_json)
+        return value
+
+    def windows(self) -> list[tuple[int, int]]:
+        """The row's attempts as (start, end) in milliseconds on this machine's wall clock; the
+        end of an attempt still running (or cut by a crash) is its latest possible end."""
+        return [(int(a), int(b)) for a, b in json.loads(self.windows_json)]
+
+    def prior(self) -> frozenset[str]:
+        """Logids of matching records the store already held when an attempt started."""
+        return frozenset(str(x) for x in json.loads(self.prior_json))
+
+    def candidates(self) -> list[dict[str, Any]]:
+        """``review`` rows: the server records that matched this row equally (raw records)."""
+        value: list[dict[str, Any]] = json.loads(self.candidates_json)
         return value

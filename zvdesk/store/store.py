@@ -28,6 +28,7 @@ from . import state as _state
 from .db import connect, write_transaction
 from .logs import LogsFilter
 from .migrations import migrate
+from .records import conversation_key
 from .rows import (
     ConversationRow,
     DraftRow,
@@ -217,13 +218,60 @@ class Store:
             self._conn, conversation_key, include_sent=include_sent
         )
 
-    def outbox_mark_sending(self, outbox_id: int) -> OutboxRow:
-        return _outbox.outbox_transition(self._conn, outbox_id, "sending", now_ms=self.now_ms())
+    def outbox_mark_sending(
+        self,
+        outbox_id: int,
+        *,
+        window: tuple[int, int] | None = None,
+        prior: frozenset[str] | set[str] | None = None,
+    ) -> OutboxRow:
+        """A new attempt; ``window``: its start and latest possible end (wall-clock ms),
+        ``prior``: logids of matching records the store holds now (never claimed)."""
+        return _outbox.outbox_transition(
+            self._conn, outbox_id, "sending", now_ms=self.now_ms(), window=window, prior=prior
+        )
 
     def outbox_mark_sent(self, outbox_id: int, logid: str | None = None) -> OutboxRow:
+        """Sent as server message ``logid``; OutboxStateError if another row owns it."""
         return _outbox.outbox_transition(
             self._conn, outbox_id, "sent", now_ms=self.now_ms(), logid=logid
         )
+
+    def outbox_mark_review(
+        self, outbox_id: int, candidates: list[dict[str, Any]], error: str
+    ) -> OutboxRow:
+        """Needs a look: ``candidates`` (raw server records) matched the row equally."""
+        return _outbox.outbox_transition(
+            self._conn, outbox_id, "review", now_ms=self.now_ms(), error=error,
+            candidates=candidates,
+        )  # fmt: skip
+
+    def outbox_end_attempt(self, outbox_id: int, error: str, end_ms: int) -> OutboxRow:
+        """``sending -> unknown`` with the attempt's actual end (wall-clock ms)."""
+        return _outbox.outbox_transition(
+            self._conn, outbox_id, "unknown", now_ms=self.now_ms(), error=error, window_end=end_ms
+        )
+
+    def outbox_owned(self, logids: list[str]) -> set[str]:
+        """Which of ``logids`` an outbox row already owns (across all conversations)."""
+        return _outbox.outbox_owned(self._conn, logids)
+
+    def outbox_in_review(self) -> list[OutboxRow]:
+        return _outbox.outbox_in_review(self._conn)
+
+    def outbox_set_sender(self, outbox_id: int, sender_id: str) -> OutboxRow:
+        """Give a queued row without a sender the account's default sender (see
+        :func:`.outbox.outbox_set_sender`)."""
+        row = self.outbox_get(outbox_id)
+        if row is None:
+            raise KeyError(outbox_id)
+        key = conversation_key(row.payload()["customerNumber"], sender_id)
+        return _outbox.outbox_set_sender(self._conn, outbox_id, sender_id, key, self.now_ms())
+
+    def outgoing_logids_like(self, customer_number: str, text: str, since_ms: int) -> set[str]:
+        """Logids of outgoing messages to ``customer_number`` with exactly ``text`` submitted at
+        or after ``since_ms`` (server time) that the store holds now."""
+        return _outgoing.outgoing_logids_like(self._conn, customer_number, text, since_ms)
 
     def outbox_mark_failed(self, outbox_id: int, error: str) -> OutboxRow:
         return _outbox.outbox_transition(
