@@ -194,7 +194,9 @@ def test_device_flow(web: httpx.Client, srv: SandboxServer) -> None:
     assert web.post("/oauth/v3/device/token", params=poll).json() == {"error": "slow_down"}
     page = web.get("/oauth/v3/device", params={"user_code": start["user_code"]})
     assert page.status_code == 200 and start["user_code"] in page.text
-    approved = web.post("/_sandbox/device/approve", params={"user_code": start["user_code"]})
+    approved = srv.control(
+        "POST", "/_sandbox/device/approve", json={"user_code": start["user_code"]}
+    )
     assert approved.status_code == 200
     time.sleep(start["interval"])
     tokens = web.post("/oauth/v3/device/token", params=poll).json()

@@ -20,6 +20,7 @@ import pytest
 
 from zvdesk.sandbox import SandboxServer, SandboxState
 from zvdesk.sandbox.config import SandboxConfig
+from zvdesk.sandbox.control_client import control_headers, media_upload
 from zvdesk.sandbox.demo import generate_demo
 
 from .helpers import wait_until
@@ -199,7 +200,7 @@ def test_control_api(srv: SandboxServer, client: httpx.Client) -> None:
         == 400
     )
     uploaded = client.post(
-        "/_sandbox/media", params={"contentType": "audio/mpeg", "fileName": "a.mp3"}, content=b"ID3"
+        "/_sandbox/media", json=media_upload(b"ID3", "audio/mpeg", "a.mp3")
     ).json()
     assert client.get(STREAM, params={"id": uploaded["mmsId"]}).content == b"ID3"
 
@@ -250,7 +251,7 @@ def test_serve_forever_stops_on_sigterm(tmp_path: Path) -> None:
 
         def up() -> bool:
             try:
-                return httpx.get(url).status_code == 200
+                return httpx.get(url, headers=control_headers("t")).status_code == 200
             except httpx.TransportError:
                 return False
 
@@ -269,12 +270,16 @@ def test_serve_forever_returns_when_stopped_from_another_thread() -> None:
     runner = threading.Thread(target=srv.serve_forever, args=(lambda: ready.append(srv.base_url),))
     runner.start()
     wait_until(lambda: ready)
-    assert httpx.get(ready[0] + "/_sandbox/info").status_code == 200
+    assert srv.control("GET", "/_sandbox/info").json()["base_url"] == ready[0]
     srv.stop()
     runner.join(timeout=5)
     assert not runner.is_alive()
 
 
 def test_control_api_serialises_json(client: httpx.Client) -> None:
-    faults = client.post("/_sandbox/faults", content=json.dumps({"spec": "latency=0.5:0.01"}))
+    faults = client.post(
+        "/_sandbox/faults",
+        content=json.dumps({"spec": "latency=0.5:0.01"}),
+        headers={"Content-Type": "application/json"},
+    )
     assert faults.json()["global"] == "latency=0.5:0.01"

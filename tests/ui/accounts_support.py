@@ -158,7 +158,6 @@ def wait_synced(qtbot: QtBot, session: Session, timeout: int = 20_000) -> None:
 
 
 def control(server: SandboxServer, method: str, path: str, **kwargs: Any) -> httpx.Response:
-    """A call to the sandbox's control routes (as a test in another process would make)."""
-    reply = httpx.request(method, server.base_url + path, timeout=10, **kwargs)
-    reply.raise_for_status()
-    return reply
+    """A call to the sandbox's control routes (as a test in another process would make: over
+    HTTP, with the sandbox's token and a JSON body)."""
+    return server.control(method, path, **kwargs)

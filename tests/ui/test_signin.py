@@ -121,7 +121,7 @@ def test_device_flow_shows_a_copyable_code_with_a_countdown_and_can_be_cancelled
             app_env.server,
             "POST",
             "/_sandbox/device/approve",
-            params={"user_code": page.code.text()},
+            json={"user_code": page.code.text()},
         )
     wait_synced(qtbot, session)
 

@@ -12,6 +12,7 @@ from starlette.types import ASGIApp
 from zvdesk.sandbox import api_routes, control_routes, oauth_routes
 from zvdesk.sandbox.errors import ZohoError
 from zvdesk.sandbox.faults import FaultController
+from zvdesk.sandbox.hostcheck import LoopbackHostGuard
 from zvdesk.sandbox.middleware import SandboxMiddleware
 from zvdesk.sandbox.requestlog import RequestLog
 from zvdesk.sandbox.state import SandboxState
@@ -36,8 +37,14 @@ def build_app(
     requests: RequestLog,
     stopping: threading.Event,
     token: str,
+    *,
+    loopback_hosts_only: bool = True,
 ) -> ASGIApp:
-    """The whole sandbox as one ASGI app (fault/log middleware outermost)."""
+    """The whole sandbox as one ASGI app (Host guard, then the fault/log middleware).
+
+    ``loopback_hosts_only`` (a loopback-bound sandbox): every request must name a loopback host,
+    so a DNS-rebound web page reaches nothing. The control routes check that in any case.
+    """
     app = Starlette(
         routes=[*api_routes.ROUTES, *oauth_routes.ROUTES, *control_routes.ROUTES],
         exception_handlers={
@@ -50,4 +57,5 @@ def build_app(
     app.state.faults = faults
     app.state.requests = requests
     app.state.token = token
-    return SandboxMiddleware(app, faults, requests, stopping)
+    outer: ASGIApp = SandboxMiddleware(app, faults, requests, stopping)
+    return LoopbackHostGuard(outer) if loopback_hosts_only else outer

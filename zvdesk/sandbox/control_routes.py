@@ -1,8 +1,25 @@
-"""The control API under /_sandbox/ (no token; loopback clients only), for tests in other
-processes."""
+"""The control API under /_sandbox/, for tests in other processes and demo scripts.
+
+Every control request must (checked in this order, by :func:`control`):
+
+- come from a loopback client (403);
+- name a loopback host in its ``Host`` header (403): a DNS-rebound web page sends its own name;
+- carry the sandbox's token, ``Authorization: Zoho-oauthtoken TOKEN`` (or ``Bearer TOKEN``) (401):
+  a web page cannot add that header to a cross-site request without a CORS preflight, which the
+  sandbox never answers;
+- for a POST (or any request with a body), declare ``Content-Type: application/json`` (415):
+  a blind cross-site form or ``text/plain`` POST is refused even before its body is read.
+  Bodies are JSON objects (the media upload carries its bytes as base64).
+
+:func:`zvdesk.sandbox.control_client.control_request` (and ``SandboxServer.control``) make such
+requests; tests and scripts use them rather than building their own.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hmac
 import ipaddress
 import json
 from collections.abc import Awaitable, Callable
@@ -15,6 +32,7 @@ from starlette.routing import Route
 from zvdesk.sandbox.api_routes import sandbox_state
 from zvdesk.sandbox.config import Agent
 from zvdesk.sandbox.faults import FaultController
+from zvdesk.sandbox.hostcheck import is_loopback_host_header
 from zvdesk.sandbox.numbers import NumberError
 from zvdesk.sandbox.requestlog import RequestLog
 
@@ -35,12 +53,50 @@ def _error(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _has_token(request: Request) -> bool:
+    scheme, _, value = request.headers.get("authorization", "").strip().partition(" ")
+    if scheme.lower() not in ("zoho-oauthtoken", "bearer") or not value.strip():
+        return False
+    expected = str(request.app.state.token)
+    return hmac.compare_digest(value.strip().encode(), expected.encode())
+
+
+def _json_declared(request: Request) -> bool:
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return media_type == "application/json"
+
+
+def _has_body(request: Request) -> bool:
+    """A POST always counts as having a body; other methods when they announce one."""
+    headers = request.headers
+    length = headers.get("content-length", "0").strip()
+    return request.method == "POST" or "transfer-encoding" in headers or (length not in ("", "0"))
+
+
+def refusal(request: Request) -> Response | None:
+    """Why a control request is refused (a 401/403/415 reply), or None when it may proceed."""
+    if not _loopback(request):
+        return _error("the sandbox control API is for loopback clients only", 403)
+    if not is_loopback_host_header(request.headers.get("host", "")):
+        return _error("the sandbox control API answers only to a loopback Host", 403)
+    if not _has_token(request):
+        return _error(
+            "the sandbox control API needs the sandbox's token: "
+            "Authorization: Zoho-oauthtoken TOKEN",
+            401,
+        )
+    if _has_body(request) and not _json_declared(request):
+        return _error("the sandbox control API takes Content-Type: application/json only", 415)
+    return None
+
+
 def control(handler: Handler) -> Handler:
-    """Refuse non-loopback clients and turn ValueError/KeyError into a 400."""
+    """Refuse requests that fail :func:`refusal`; turn ValueError/KeyError into a 400."""
 
     async def wrapped(request: Request) -> Response:
-        if not _loopback(request):
-            return _error("the sandbox control API is for loopback clients only", 403)
+        refused = refusal(request)
+        if refused is not None:
+            return refused
         try:
             return await handler(request)
         except (ValueError, NumberError) as exc:
@@ -53,7 +109,10 @@ def control(handler: Handler) -> Handler:
 
 async def _json(request: Request) -> dict[str, Any]:
     body = await request.body()
-    data = json.loads(body) if body.strip() else {}
+    try:
+        data = json.loads(body) if body.strip() else {}
+    except ValueError:
+        raise ValueError("the body is not valid JSON") from None
     if not isinstance(data, dict):
         raise ValueError("the body must be a JSON object")
     data.update({k: v for k, v in request.query_params.items() if k not in data})
@@ -98,11 +157,16 @@ async def inbound(request: Request) -> Response:
 
 @control
 async def media(request: Request) -> Response:
-    params = request.query_params
+    """Store an attachment: ``{"data": BASE64, "contentType": ..., "fileName": ...}``."""
+    data = await _json(request)
+    try:
+        content = base64.b64decode(str(data["data"]), validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("data must be the file's bytes in base64") from None
     mms_id = sandbox_state(request).add_media(
-        await request.body(),
-        params.get("contentType", "application/octet-stream"),
-        params.get("fileName", "media.bin"),
+        content,
+        str(data.get("contentType") or "application/octet-stream"),
+        str(data.get("fileName") or "media.bin"),
     )
     return JSONResponse({"mmsId": mms_id})
 
@@ -147,10 +211,10 @@ async def requests(request: Request) -> Response:
 
 @control
 async def device_approve(request: Request) -> Response:
-    params = request.query_params
-    deny = params.get("deny") in {"1", "true"}
+    params = await _json(request)
+    deny = str(params.get("deny", "")).lower() in {"1", "true"}
     if not sandbox_state(request).auth.approve_device(
-        params.get("user_code", ""), approve=not deny
+        str(params.get("user_code", "")), approve=not deny
     ):
         return _error("no pending device code with that user_code", 404)
     return JSONResponse({"status": "success"})
@@ -201,7 +265,7 @@ ROUTES = [
     Route("/_sandbox/tokens", tokens, methods=["POST"]),
     Route("/_sandbox/tokens/expire", tokens, methods=["POST"]),
     Route("/_sandbox/requests", requests, methods=["GET", "DELETE"]),
-    Route("/_sandbox/device/approve", device_approve, methods=["GET", "POST"]),
+    Route("/_sandbox/device/approve", device_approve, methods=["POST"]),
     Route("/_sandbox/clients", clients, methods=["POST"]),
     Route("/_sandbox/self-client", self_client, methods=["POST"]),
     Route("/_sandbox/callbacks", callbacks, methods=["GET"]),

@@ -15,13 +15,16 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
+import httpx
 import uvicorn
 
 from zvdesk.sandbox.app import build_app
 from zvdesk.sandbox.callbacks import CallbackSender
 from zvdesk.sandbox.config import SandboxConfig
+from zvdesk.sandbox.control_client import control_request
 from zvdesk.sandbox.demo import generate_demo
 from zvdesk.sandbox.faults import FaultController
+from zvdesk.sandbox.hostcheck import is_loopback_host
 from zvdesk.sandbox.requestlog import RequestLog
 from zvdesk.sandbox.state import SandboxState
 from zvdesk.sandbox.ticker import Ticker
@@ -154,7 +157,14 @@ class SandboxServer:
             host = f"[{self.host}]" if ":" in self.host else self.host
             self._base_url = f"http://{host}:{port}"
             state.auth.api_domain = state.auth.accounts_server = self._base_url
-            app = build_app(state, self.faults, self.requests, self._stopping, self.token)
+            app = build_app(
+                state,
+                self.faults,
+                self.requests,
+                self._stopping,
+                self.token,
+                loopback_hosts_only=is_loopback_host(self.host),
+            )
             config = uvicorn.Config(
                 app,
                 log_config=None,
@@ -247,6 +257,21 @@ class SandboxServer:
             self.stop()
             if in_main:
                 signal.signal(signal.SIGTERM, previous)
+
+    def control(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        check: bool = True,
+    ) -> httpx.Response:
+        """A call to this running sandbox's control API over HTTP, with its token (see
+        :func:`zvdesk.sandbox.control_client.control_request`)."""
+        return control_request(
+            self.base_url, self.token, method, path, json=json, params=params, check=check
+        )
 
     def __enter__(self) -> SandboxServer:
         self.start()
