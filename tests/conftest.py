@@ -60,7 +60,13 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     with pytest.MonkeyPatch.context() as mp:
         for key, value in env.items():
             mp.setenv(key, str(value))
-        for key in ("ZVDESK_TOKEN", "ZVDESK_API_BASE", "ZVDESK_PROFILE", "ZVDESK_REGION"):
+        for key in (
+            "ZVDESK_ACCESS_TOKEN",
+            "ZVDESK_TOKEN",
+            "ZVDESK_API_BASE",
+            "ZVDESK_PROFILE",
+            "ZVDESK_REGION",
+        ):
             mp.delenv(key, raising=False)
         yield
 

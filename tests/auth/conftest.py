@@ -139,7 +139,13 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.setenv("ZVDESK_ADMIN_CONFIG", str(tmp_path / "admin.json"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for name in ("ZVDESK_CLIENT_ID", "ZVDESK_CLIENT_SECRET", "ZVDESK_PROFILE", "ZVDESK_TOKEN"):
+    for name in (
+        "ZVDESK_CLIENT_ID",
+        "ZVDESK_CLIENT_SECRET",
+        "ZVDESK_PROFILE",
+        "ZVDESK_ACCESS_TOKEN",
+        "ZVDESK_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     previous = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.fail.Keyring())

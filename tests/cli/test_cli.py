@@ -31,7 +31,7 @@ class Result:
 
 @pytest.fixture
 def cli(sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("ZVDESK_TOKEN", sandbox.token)
+    monkeypatch.setenv("ZVDESK_ACCESS_TOKEN", sandbox.token)
     monkeypatch.setenv("ZVDESK_API_BASE", sandbox.base_url)
     monkeypatch.delenv("ZVDESK_REGION", raising=False)
 
@@ -172,7 +172,7 @@ def test_unsupported_country_is_an_api_error_with_the_server_message(cli) -> Non
 
 
 def test_bad_token_exits_1_without_echoing_the_token(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZVDESK_TOKEN", "not-a-real-token-0123456789")
+    monkeypatch.setenv("ZVDESK_ACCESS_TOKEN", "not-a-real-token-0123456789")
     result = cli("chats", "--limit", "1")
     assert result.code == 1
     assert "not-a-real-token-0123456789" not in result.err + result.out
@@ -180,10 +180,10 @@ def test_bad_token_exits_1_without_echoing_the_token(cli, monkeypatch: pytest.Mo
 
 
 def test_not_signed_in_says_how_to_sign_in(cli, sandbox: SandboxServer, monkeypatch) -> None:
-    monkeypatch.delenv("ZVDESK_TOKEN")
+    monkeypatch.delenv("ZVDESK_ACCESS_TOKEN")
     result = cli("logs")
     assert result.code == 1
-    assert "zvdesk login" in result.err and "ZVDESK_TOKEN" in result.err
+    assert "zvdesk login" in result.err and "ZVDESK_ACCESS_TOKEN" in result.err
     assert result.err.count("\n") == 1
     assert api_requests(sandbox) == []
 
@@ -306,7 +306,7 @@ def test_sandbox_command_serves_until_stopped(tmp_path: Path) -> None:
         first = proc.stdout.readline()
         assert first.startswith("Zoho Voice sandbox at http://127.0.0.1:")
         base_url = first.rsplit(" ", 1)[1].strip()
-        env |= {"ZVDESK_API_BASE": base_url, "ZVDESK_TOKEN": "demo-token"}
+        env |= {"ZVDESK_API_BASE": base_url, "ZVDESK_ACCESS_TOKEN": "demo-token"}
         sent = subprocess.run(
             [
                 sys.executable,

@@ -110,6 +110,8 @@ CLI_CASES: list[CliCase] = [
     CliCase(["logs", "--timeout", "nan"], 2),
     CliCase(["logs", "--timeout", "inf"], 2),
     CliCase(["logs", "--timeout", "0"], 2),
+    CliCase(["--timeout", "abc", "logs"], 2),
+    CliCase(["--timeout", "0", "logs"], 2),
     # -- lists
     CliCase(["logs", "--from-date", "2024-13-01"], 2),
     CliCase(["logs", "--from-date", "yesterday"], 2),
@@ -118,7 +120,10 @@ CLI_CASES: list[CliCase] = [
     CliCase(["logs", "--limit", "0"], 2),
     CliCase(["logs", "--limit", "-5"], 2),
     CliCase(["logs", "--limit", "many"], 2),
-    CliCase(["logs", "--number", "12"], 2),
+    CliCase(["logs", "--number", "call me"], 2),
+    CliCase(["logs", "--number", "+1 415 555 01x2"], 2),
+    CliCase(["logs", "--number", "1234567890123456"], 2),
+    CliCase(["chats", "--long-code", "SALES"], 2),
     CliCase(
         ["logs", "--country", BAD_BYTES],
         2,
@@ -152,7 +157,8 @@ CLI_CASES: list[CliCase] = [
     # -- environment
     CliCase(["logs"], 2, env={"ZVDESK_API_BASE": "http://voice.example.net"}),
     CliCase(["logs"], 2, env={"ZVDESK_REGION": "Atlantis"}),
-    CliCase(["logs"], 1, env={"ZVDESK_TOKEN": "tökén"}),
+    CliCase(["logs"], 1, env={"ZVDESK_ACCESS_TOKEN": "tökén"}),
+    CliCase(["logs"], 1, env={"ZVDESK_ACCESS_TOKEN": "", "ZVDESK_TOKEN": "tökén"}),
 ]
 
 COMPOSER_CASES: list[ComposerCase] = [
@@ -258,10 +264,11 @@ def collect() -> Results:
     server = HostileServer()
     env = {
         "ZVDESK_API_BASE": server.base_url,
-        "ZVDESK_TOKEN": FAKE_TOKEN,
+        "ZVDESK_ACCESS_TOKEN": FAKE_TOKEN,
         "ZVDESK_DEFAULT_COUNTRY": "US",
     }
-    cleared = {k: os.environ.pop(k) for k in ("ZVDESK_REGION", "ZVDESK_PROFILE") if k in os.environ}
+    names = ("ZVDESK_REGION", "ZVDESK_PROFILE", "ZVDESK_TOKEN")
+    cleared = {k: os.environ.pop(k) for k in names if k in os.environ}
     try:
         cli = []
         with _environment(env):

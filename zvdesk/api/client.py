@@ -33,7 +33,7 @@ from zvdesk.api.regions import region as find_region
 from zvdesk.api.retry import RetryPolicy
 from zvdesk.api.send_request import SendRequest
 from zvdesk.api.tokens import StaticTokenProvider, TokenProvider
-from zvdesk.api.validation import check_date, check_phone_number, check_text
+from zvdesk.api.validation import check_date, check_text, filter_number
 
 __all__ = ["StaticTokenProvider", "TokenProvider", "ZohoVoiceClient"]
 
@@ -77,6 +77,8 @@ class ZohoVoiceClient:
     ``deadline``: seconds one attempt may take in all, however the server trickles its reply
     (default 3 x ``timeout``; ``timeout`` bounds each network operation). A media download must
     start within it, then keep up at least 1 KiB/s over each such period.
+    ``total``: seconds one call may take in all, retries and the waits between them included
+    (default: no limit beyond the retry policy's); no retry starts that could not end in time.
 
     The token is only ever sent to the base URL's origin, over https, or plain http to this
     machine (the sandbox); a host that is not Zoho's is used only when configured explicitly
@@ -97,6 +99,7 @@ class ZohoVoiceClient:
         ca_file: str | Path | None = None,
         max_recipients: int = 10,
         deadline: float | None = None,
+        total: float | None = None,
     ) -> None:
         find_region(region)
         base = check_base_url(base_url or api_base(region))
@@ -104,6 +107,8 @@ class ZohoVoiceClient:
             raise ValidationError("timeout", "The timeout must be a positive number of seconds.")
         if deadline is not None and not deadline > 0:
             raise ValidationError("deadline", "The deadline must be a positive number of seconds.")
+        if total is not None and not total > 0:
+            raise ValidationError("total", "The time limit must be a positive number of seconds.")
         if default_region.upper() not in phonenumbers.SUPPORTED_REGIONS:
             raise ValidationError("default_region", f"{default_region!r} is not a country code.")
         self._default_region = default_region.upper()
@@ -116,6 +121,7 @@ class ZohoVoiceClient:
             retry or RetryPolicy(),
             sleep,
             deadline=deadline if deadline is not None else 3.0 * timeout,
+            total=total,
         )
 
     @property
@@ -188,7 +194,7 @@ class ZohoVoiceClient:
             )
         params["messageType"] = kind
         if customer_number is not None:
-            params["customerNumber"] = check_phone_number(customer_number, self._default_region)
+            params["customerNumber"] = filter_number(customer_number, self._default_region)
         _optional_text(params, "country", country)
         return params
 
@@ -234,12 +240,19 @@ class ZohoVoiceClient:
         )
 
     # -- chat list -----------------------------------------------------------------------------
-    @staticmethod
-    def _chat_filters(search: str | None, long_code: str | None, short_code: str | None) -> Params:
+    def _chat_filters(
+        self, search: str | None, long_code: str | None, short_code: str | None
+    ) -> Params:
         params: Params = {}
         _optional_text(params, "search", search)
-        _optional_text(params, "longCode", long_code)
-        _optional_text(params, "shortCode", short_code)
+        numbers = (("longCode", long_code, "record"), ("shortCode", short_code, "plain"))
+        for name, value, form in numbers:
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise ValidationError(name, f"{name} must be text.")
+            if value.strip():
+                params[name] = filter_number(value, self._default_region, name, form=form)
         return params
 
     def _chats(self, filters: Params, page: int, size: int) -> Page[ChatEntry]:

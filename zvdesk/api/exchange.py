@@ -280,11 +280,13 @@ class Exchange:
         policy: RetryPolicy,
         sleep: Callable[[float], None],
         deadline: float | None = None,
+        total: float | None = None,
     ) -> None:
         self.http = http
         self.base_url = base_url.rstrip("/")
         self.origin = _origin(httpx.URL(self.base_url))
         self.deadline = deadline  # seconds one attempt may take in total; None: no limit
+        self.total = total  # seconds one call may take, retries and waits included; None: no limit
         self._tokens = tokens
         self._policy = policy
         self._sleep = sleep
@@ -317,6 +319,18 @@ class Exchange:
                 raise
             log.info("access token refused; retrying once with a new one")
             return call(fresh)
+
+    # -- time limits ---------------------------------------------------------------------------
+    def _give_up_at(self) -> float | None:
+        """When a call starting now must end (retries included), or None without a limit."""
+        return None if self.total is None else time.monotonic() + self.total
+
+    def _attempt_deadline(self, give_up_at: float | None) -> float | None:
+        """Seconds the next attempt may take: the per-attempt deadline, cut to the call's end."""
+        if give_up_at is None:
+            return self.deadline
+        left = max(0.0, give_up_at - time.monotonic())
+        return left if self.deadline is None else min(self.deadline, left)
 
     # -- requests ------------------------------------------------------------------------------
     def _build(
@@ -354,6 +368,7 @@ class Exchange:
         send: bool = False,
     ) -> T:
         """Make the request (with auth refresh and retries) and ``parse`` the JSON reply."""
+        give_up_at = self._give_up_at()
 
         def attempt(token: str) -> T:
             with ExitStack() as stack:
@@ -367,7 +382,7 @@ class Exchange:
                 request = self._build(method, path, token, params, **kw)
                 info = e.RequestInfo(method, str(request.url))
                 try:
-                    return self._attempt_json(request, info, parse)
+                    return self._attempt_json(request, info, parse, give_up_at)
                 except e.ZohoVoiceError as error:
                     if send:
                         _raise_for_send(error)
@@ -380,15 +395,20 @@ class Exchange:
                 sleep=self._sleep,
                 send=send,
                 what=f"{method} {path}",
+                give_up_at=give_up_at,
             )
 
         return self.with_auth(with_retries)
 
     def _attempt_json(
-        self, request: httpx.Request, info: e.RequestInfo, parse: Callable[[object], T]
+        self,
+        request: httpx.Request,
+        info: e.RequestInfo,
+        parse: Callable[[object], T],
+        give_up_at: float | None = None,
     ) -> T:
         started = time.monotonic()
-        with deadline_scope(self.deadline):
+        with deadline_scope(self._attempt_deadline(give_up_at)):
             try:
                 response = self.http.send(request, stream=True)
             except httpx.HTTPError as exc:
@@ -425,11 +445,13 @@ class Exchange:
         Error replies (any status, or a JSON error envelope with 200) are raised as errors. When
         a 2xx reply is JSON that is not an error, its body was read: it is returned as bytes.
         """
+        give_up_at = self._give_up_at()
 
         def attempt(token: str) -> tuple[httpx.Response, bytes | None, e.RequestInfo]:
             request = self._build("GET", path, token, params)
             info = e.RequestInfo("GET", str(request.url))
-            with deadline_scope(self.deadline):  # the reply must start within the deadline
+            # the reply must start within the deadline
+            with deadline_scope(self._attempt_deadline(give_up_at)):
                 return self._open(request, info)
 
         def with_retries(token: str) -> tuple[httpx.Response, bytes | None, e.RequestInfo]:
@@ -439,6 +461,7 @@ class Exchange:
                 sleep=self._sleep,
                 send=False,
                 what=f"GET {path}",
+                give_up_at=give_up_at,
             )
 
         return self.with_auth(with_retries)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -93,8 +94,14 @@ def run_with_retry(
     sleep: Callable[[float], None],
     send: bool,
     what: str,
+    give_up_at: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> T:
-    """Call ``attempt`` until it returns, retrying as ``policy`` allows; re-raise the last error."""
+    """Call ``attempt`` until it returns, retrying as ``policy`` allows; re-raise the last error.
+
+    ``give_up_at`` (on ``clock``): no retry is started whose wait would end at or after it, so
+    the call as a whole ends close to that time (the caller bounds each attempt by it too).
+    """
     number = 1
     while True:
         try:
@@ -102,6 +109,9 @@ def run_with_retry(
         except ZohoVoiceError as error:
             delay = policy.retry_delay(error, number, send=send)
             if delay is None:
+                raise
+            if give_up_at is not None and clock() + delay >= give_up_at:
+                log.info("%s failed (%s); no time left for a retry", what, type(error).__name__)
                 raise
             log.info(
                 "%s failed (%s: %s); retry %d in %.2fs",

@@ -31,6 +31,7 @@ __all__ = [
     "check_text",
     "check_time_zone",
     "check_validity_period",
+    "filter_number",
 ]
 
 MAX_MESSAGE_CHARS = 10_000
@@ -40,6 +41,8 @@ MAX_SENDER_ID_CHARS = 20
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 _PHONEISH = re.compile(r"\+?[0-9][0-9 ().\-]*")
+_FILTER_NUMBER = re.compile(r"\+?[0-9\s().\-]*[0-9][0-9\s().\-]*")
+MAX_FILTER_DIGITS = 15  # E.164: no number in a record has more
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
@@ -71,6 +74,66 @@ def check_phone_number(number: str, default_region: str, field: str = "customerN
         raise ValidationError(field, f"{text!r} is not a valid phone number.")
     e164: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return e164.lstrip("+")
+
+
+def _split_number(text: str, digits: str, default_region: str) -> tuple[int, str] | None:
+    """(country code, national significant number) of a filter number, when one can be told."""
+    attempts: list[tuple[str, str | None]] = [("+" + digits, None)]
+    if not text.startswith("+"):
+        attempts.insert(0, (digits, default_region.upper()))
+    for source, region in attempts:
+        try:
+            parsed = phonenumbers.parse(source, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if parsed.country_code and phonenumbers.is_possible_number(parsed):
+            national: str = phonenumbers.national_significant_number(parsed)
+            return int(parsed.country_code), national
+    if text.startswith("+"):  # not a possible number, but its country code can still be told
+        try:
+            parsed = phonenumbers.parse("+" + digits, None)
+        except phonenumbers.NumberParseException:
+            return None
+        code = parsed.country_code
+        if code and phonenumbers.region_code_for_country_code(code) != "ZZ":
+            return int(code), phonenumbers.national_significant_number(parsed)
+    return None
+
+
+def filter_number(
+    number: str, default_region: str, field: str = "customerNumber", *, form: str = "digits"
+) -> str:
+    """A number to filter lists by: lenient, since a filter is not a send.
+
+    Anything made of digits with an optional ``+``, spaces, dashes, dots or parentheses is
+    accepted, also a number that is not (or no longer) valid: an agent copies it from a record.
+    ``form="digits"``: country code and number as digits (``"14155550142"``, what the logs'
+    ``customerNumber`` takes, a ``long``); ``form="record"``: ``"+1 4155550142"``, the way
+    Zoho's records and its chat list's ``longCode`` write numbers; ``form="plain"``: the digits
+    as typed (a short code has no country code). A number whose country cannot be told is sent
+    as its digits (``+`` kept in the record form).
+    """
+    text = check_text(number, field, "The phone number").strip()
+    if not text:
+        raise ValidationError(field, "A phone number is empty.")
+    if not _FILTER_NUMBER.fullmatch(text):
+        raise ValidationError(
+            field,
+            f"{text!r} is not a phone number: use digits, with an optional '+', spaces or dashes.",
+        )
+    digits = re.sub(r"[^0-9]", "", text)
+    if len(digits) > MAX_FILTER_DIGITS:
+        raise ValidationError(
+            field, f"{text!r} has {len(digits)} digits; a phone number has at most 15."
+        )
+    if form == "plain":
+        return digits
+    split = _split_number(text, digits, default_region)
+    if form == "digits":
+        return digits if split is None else f"{split[0]}{split[1]}"
+    if split is None:
+        return "+" + digits if text.startswith("+") else digits
+    return f"+{split[0]} {split[1]}"
 
 
 def check_phone_numbers(

@@ -127,10 +127,15 @@ def token_manager_for(
     credentials: CredentialStore,
     *,
     delete_cache: Callable[[str], None] | None = None,
+    timeout: float | None = None,
 ) -> TokenManager:
-    """The TokenManager of ``profile`` (the refresh token is read from ``credentials`` lazily)."""
+    """The TokenManager of ``profile`` (the refresh token is read from ``credentials`` lazily).
+
+    ``timeout``: seconds each call to the accounts server may take (default: the client's).
+    """
+    oauth = OAuthClient(config) if timeout is None else OAuthClient(config, timeout=timeout)
     return TokenManager(
-        OAuthClient(config),
+        oauth,
         credentials,
         profile.name,
         accounts_url=profile.accounts_url,

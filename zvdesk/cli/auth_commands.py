@@ -5,7 +5,7 @@ Wiring (in zvdesk/cli/main.py and commands.py)::
     add_auth_commands(sub)                       # in build_parser(), after the other commands
     if args.command in AUTH_COMMANDS:            # in commands.run(), before anything else
         return run_auth_command(args, out, err)
-    provider = token_provider_for_profile(name)  # when $ZVDESK_TOKEN is not set
+    provider = token_provider_for_profile(name)  # when $ZVDESK_ACCESS_TOKEN is not set
 
 Same exit status as every command: 0 ok; 1 an API, network, sign-in or keyring problem (one line
 on stderr); 2 bad input. Never a traceback, never a token or a code on the terminal.
@@ -126,7 +126,7 @@ def resolve_profile(name: str | None = None, *, store: ProfileStore | None = Non
     if profile is None:
         raise SignedOutError(
             f"There is no zvdesk profile {chosen!r}: sign in with `zvdesk login` "
-            "(or set $ZVDESK_TOKEN).",
+            "(or set $ZVDESK_ACCESS_TOKEN).",
             profile=chosen,
         )
     return profile
@@ -170,11 +170,13 @@ def token_provider_for_profile(
     *,
     credentials: CredentialStore | None = None,
     store: ProfileStore | None = None,
+    timeout: float | None = None,
 ) -> TokenManager:
     """The TokenProvider of a signed-in profile (default: ``$ZVDESK_PROFILE`` or the default).
 
     Raises SignedOutError (an AuthError) when there is no such profile; a missing refresh token
     or keyring shows up on the first ``get_token()`` as SignedOutError / NoKeyringError.
+    ``timeout``: seconds each token request may take (the command's ``--timeout``).
     """
     chosen = resolve_profile(profile, store=store)
     return token_manager_for(
@@ -182,6 +184,7 @@ def token_provider_for_profile(
         _config_for_profile(chosen, load_admin_config()),
         credentials if credentials is not None else KeyringCredentials(),
         delete_cache=_delete_local_data,
+        timeout=timeout,
     )
 
 
@@ -195,7 +198,7 @@ def _delete_local_data(profile: str) -> None:
 def _login(args: argparse.Namespace, out: TextIO) -> int:
     store = ProfileStore()
     admin = load_admin_config()
-    name = _profile_name(args.profile, store)
+    name = _profile_name(getattr(args, "profile", None), store)
     existing = store.get(name)
     client_id = (
         args.client_id
@@ -244,7 +247,7 @@ def _browser_login(client: OAuthClient, args: argparse.Namespace, out: TextIO) -
         out.flush()
         if not args.no_browser:
             webbrowser.open(flow.authorization_url)
-        return flow.wait(timeout=args.timeout)
+        return flow.wait(timeout=args.approval_timeout)
 
 
 def _show_device_code(code: DeviceCode, out: TextIO) -> None:
@@ -260,7 +263,7 @@ def _show_device_code(code: DeviceCode, out: TextIO) -> None:
 
 
 def _logout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    profile = _existing_profile(args.profile)
+    profile = _existing_profile(getattr(args, "profile", None))
     manager = token_manager_for(
         profile,
         _config_for_profile(profile, load_admin_config()),
@@ -294,7 +297,7 @@ def _existing_profile(name: str | None) -> Profile:
 
 def _whoami(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     store = ProfileStore()
-    profile = _existing_profile(args.profile)
+    profile = _existing_profile(getattr(args, "profile", None))
     keyring_problem: str | None = None
     try:
         signed_in = KeyringCredentials().load_refresh_token(profile.name) is not None

@@ -7,6 +7,7 @@ below mirror ``zvdesk.auth``'s; a test keeps them equal.
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 from zvdesk.cli import args as argtypes
@@ -29,10 +30,13 @@ LOGIN_TIMEOUT = 300.0  # zvdesk.auth.browser.DEFAULT_TIMEOUT
 REDIRECT_PORT = 47513  # zvdesk.auth.config.DEFAULT_REDIRECT_PORT
 
 
+_PROFILE_HELP = "profile name (default: $ZVDESK_PROFILE or the default profile)"
+
+
 def add_auth_commands(subparsers: Any) -> None:
     """Register ``login``, ``logout`` and ``whoami`` on an ``add_subparsers()`` object."""
     login = subparsers.add_parser("login", help="sign in to Zoho (kept in the system keyring)")
-    login.add_argument("--profile", help="profile name (default: the default profile)")
+    login.add_argument("--profile", default=argparse.SUPPRESS, help=_PROFILE_HELP)
     login.add_argument("--region", help="Zoho data centre: US, EU, IN, AU, JP, CA, SA, CN, UK")
     login.add_argument("--client-id", help=f"OAuth client id (default: ${CLIENT_ID_ENV})")
     mode = login.add_mutually_exclusive_group()
@@ -47,17 +51,19 @@ def add_auth_commands(subparsers: Any) -> None:
     )
     login.add_argument(
         "--timeout",
+        dest="approval_timeout",
         type=argtypes.seconds,
         default=LOGIN_TIMEOUT,
-        help="seconds to wait for approval",
+        metavar="SECONDS",
+        help="seconds to wait for approval in the browser or on the other device",
     )
 
     logout = subparsers.add_parser("logout", help="sign out: revoke and forget the sign-in")
-    logout.add_argument("--profile", help="profile name (default: the default profile)")
+    logout.add_argument("--profile", default=argparse.SUPPRESS, help=_PROFILE_HELP)
     logout.add_argument(
         "--delete-cache", action="store_true", help="also delete the profile's local data"
     )
 
     whoami = subparsers.add_parser("whoami", help="show the profile and whether it is signed in")
-    whoami.add_argument("--profile", help="profile name (default: the default profile)")
+    whoami.add_argument("--profile", default=argparse.SUPPRESS, help=_PROFILE_HELP)
     whoami.add_argument("--json", action="store_true", help="print JSON")

@@ -15,6 +15,7 @@ from zvdesk.api import (
     ScheduledSms,
     SendRequest,
     StaticTokenProvider,
+    TimeoutError,
     TokenProvider,
     ValidationError,
     ZohoVoiceClient,
@@ -26,11 +27,12 @@ from zvdesk.cli.auth_commands import (
     run_auth_command,
     token_provider_for_profile,
 )
-from zvdesk.cli.main import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
+from zvdesk.cli.main import DEFAULT_TIMEOUT, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
 from zvdesk.cli.output import print_json, print_table, terminal_safe
+from zvdesk.envtoken import ACCESS_TOKEN_ENV, CONFLICT_WARNING, env_token
 from zvdesk.logsetup import register_secret
 
-TOKEN_ENV = "ZVDESK_TOKEN"
+TOKEN_ENV = ACCESS_TOKEN_ENV
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -41,13 +43,19 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _sandbox(args, out)
         if args.command in AUTH_COMMANDS:
             return run_auth_command(args, out, err)
-        token = os.environ.get(TOKEN_ENV, "").strip() or None
+        found = env_token()
+        token = found.token
         register_secret(token)  # hardening: never in the log file
+        if found.conflict:
+            err.write(f"zvdesk: warning: {CONFLICT_WARNING}\n")
         with _client(args, token) as client:
             return _COMMANDS[args.command](client, args, out)
     except (BadInput, ValidationError) as exc:
         err.write(f"zvdesk: {_redact(str(exc), token)}\n")
         return EXIT_BAD_INPUT
+    except TimeoutError as exc:
+        err.write(f"zvdesk: {_redact(_network_message(exc, args), token)}\n")
+        return EXIT_FAILURE
     except ZohoVoiceError as exc:
         err.write(f"zvdesk: {_redact(str(exc), token)}\n")
         return EXIT_FAILURE
@@ -69,16 +77,33 @@ def _redact(text: str, token: str | None) -> str:
     return line
 
 
+def _timeout(args: argparse.Namespace) -> float:
+    value = getattr(args, "timeout", None)
+    return float(value) if value is not None else DEFAULT_TIMEOUT
+
+
+def _network_message(exc: ZohoVoiceError, args: argparse.Namespace) -> str:
+    """One line for a request that got no answer in time."""
+    return (
+        f"no answer from Zoho Voice within the time limit (--timeout {_timeout(args):g} "
+        f"seconds): {exc.message}"
+    )
+
+
 def _client(args: argparse.Namespace, token: str | None) -> ZohoVoiceClient:
-    """A client on $ZVDESK_TOKEN when set, else on the signed-in profile's tokens."""
+    """A client on $ZVDESK_ACCESS_TOKEN ($ZVDESK_TOKEN) when set, else on the profile's tokens.
+
+    ``--timeout`` bounds each network operation and each attempt, and the whole call with its
+    retries (no retry starts that could not finish in time).
+    """
     provider: TokenProvider
     region = args.region
     base_url = args.base_url
     if token is not None:
         provider = StaticTokenProvider(token)
     else:
-        profile = resolve_profile(args.profile)
-        provider = token_provider_for_profile(profile.name)
+        profile = resolve_profile(getattr(args, "profile", None))
+        provider = token_provider_for_profile(profile.name, timeout=_timeout(args))
         region = region or profile.region
         base_url = base_url or profile.api_base
     return ZohoVoiceClient(
@@ -86,7 +111,9 @@ def _client(args: argparse.Namespace, token: str | None) -> ZohoVoiceClient:
         base_url=base_url,
         region=region or "US",
         default_region=args.default_country,
-        timeout=args.timeout,
+        timeout=_timeout(args),
+        deadline=_timeout(args),
+        total=_timeout(args),
     )
 
 

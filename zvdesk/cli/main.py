@@ -23,11 +23,23 @@ class BadInput(Exception):
     """Input refused by the command line itself, before any request."""
 
 
+DEFAULT_TIMEOUT = 30.0
+TIMEOUT_HELP = (
+    "seconds each request may take; with retries, a command that gets no answer ends "
+    "about this long after its request started (default: 30)"
+)
+
+
 def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that makes requests.
+
+    ``--profile`` and ``--timeout`` are also global options (before the command); here their
+    default is SUPPRESS, so that a value given before the command is not overwritten.
+    """
     group = parser.add_argument_group("connection")
     group.add_argument(
         "--profile",
-        default=None,
+        default=argparse.SUPPRESS,
         help="signed-in profile to use (default: $ZVDESK_PROFILE or the default profile)",
     )
     group.add_argument(
@@ -47,7 +59,11 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
         help="country for numbers written without +country code (default: US)",
     )
     group.add_argument(
-        "--timeout", type=argtypes.non_negative_float, default=30.0, help="seconds per request"
+        "--timeout",
+        type=argtypes.seconds,
+        default=argparse.SUPPRESS,
+        metavar="SECONDS",
+        help=TIMEOUT_HELP,
     )
 
 
@@ -56,9 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="zvdesk",
         description="zvdesk: Zoho Voice SMS/MMS for support agents. Without a command it opens "
         "the desktop app; the commands below use the same engine from scripts. "
-        "The access token is read from $ZVDESK_TOKEN.",
+        "The access token is read from $ZVDESK_ACCESS_TOKEN ($ZVDESK_TOKEN is an alias), "
+        "else from the profile signed in with `zvdesk login`.",
     )
     parser.add_argument("--version", action="version", version=f"zvdesk {__version__}")
+    parser.add_argument(
+        "--timeout",
+        type=argtypes.seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=TIMEOUT_HELP + "; also accepted after the command",
+    )
     app = parser.add_argument_group("desktop app (no COMMAND)")
     app.add_argument(
         "--sandbox",
@@ -70,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start offscreen against a sandbox, sync, send, render an MMS preview, and exit",
     )
-    app.add_argument("--profile", default=None, help="the account profile to open")
+    app.add_argument(
+        "--profile", default=None, help="the account profile to open (or to use for COMMAND)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     send = sub.add_parser("send", help="send an SMS, or an MMS with --media")

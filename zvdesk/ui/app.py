@@ -7,7 +7,7 @@ opens a :class:`Session` and runs the event loop.
 A :class:`Session` is the window and what it needs: the profile's cache (``default_db_path``), the
 :class:`~zvdesk.service.ApiService` and, with ``sandbox=True``, an embedded fresh sandbox with demo
 data and live inbound traffic, in temporary folders removed at the end. The token comes from the
-``tokens`` argument (the seam for zvdesk.auth's TokenManager), else ``$ZVDESK_TOKEN`` (with
+``tokens`` argument (the seam for zvdesk.auth's TokenManager), else ``$ZVDESK_ACCESS_TOKEN`` (with
 ``$ZVDESK_API_BASE`` as the server); without either the window opens from the cache, signed out.
 The window's chrome is built and shown first; the network, sync and sign-in stack is imported,
 the service created and started and the data asked for right after the first paint (first paint
@@ -17,7 +17,6 @@ never waits for the network, a large query or those imports).
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
@@ -181,7 +180,9 @@ def default_media_dir(profile: str) -> Path:
 
 
 def _env_tokens() -> TokenProvider | None:
-    token = os.environ.get("ZVDESK_TOKEN", "").strip()
+    from zvdesk.envtoken import env_token
+
+    token = env_token().token  # $ZVDESK_ACCESS_TOKEN, or its alias $ZVDESK_TOKEN
     if not token:
         return None
     from zvdesk.api import StaticTokenProvider
