@@ -293,10 +293,14 @@ def _sandbox(args: argparse.Namespace, out: TextIO) -> int:
             parse_faults(args.faults)
         except ValueError as exc:
             raise BadInput(f"--faults: {exc}") from None
+    if args.agents < 0:
+        raise BadInput("--agents: the number of colleagues must not be negative")
     data_dir = Path(args.data) if args.data else None
     if data_dir is not None:
         data_dir.mkdir(parents=True, exist_ok=True)
     server = SandboxServer(
+        agents=args.agents,
+        clock_skew=args.clock_skew,
         data_dir=data_dir,
         host=args.host,
         port=args.port,
@@ -311,6 +315,15 @@ def _sandbox(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"Zoho Voice sandbox at {server.base_url}\n")
         out.write(f"  export ZVDESK_API_BASE={server.base_url}\n")
         out.write(f"  export {TOKEN_ENV}={server.token}\n")
+        if args.agents:
+            from zvdesk.sandbox.team import agents
+
+            rows = server.state.db.query("SELECT email, token FROM agents ORDER BY rowid")
+            tokens = {str(r["email"]): str(r["token"]) for r in rows}
+            out.write("Colleagues (same organisation and senders; tokens of their own):\n")
+            for agent in agents(server.state):
+                out.write(f"  {agent.name} <{agent.email}> zuid {agent.zuid}: "
+                          f"{tokens[agent.email]}\n")  # fmt: skip
         out.write("Press Ctrl+C to stop.\n")
         out.flush()
 

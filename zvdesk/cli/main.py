@@ -171,6 +171,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=1.0,
         help="time acceleration (>1 is faster)",
     )
+    sandbox.add_argument(
+        "--agents",
+        type=int,
+        default=0,
+        metavar="N",
+        help="create N colleague agents (tokens printed; with demo data they also reply)",
+    )
+    sandbox.add_argument(
+        "--clock-skew",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="the server's clock runs this far ahead of this machine's (negative: behind)",
+    )
     return parser
 
 

@@ -80,7 +80,13 @@ def _send_reply(sent: list[dict[str, Any]]) -> JSONResponse:
 async def send_v1(request: Request) -> Response:
     agent = authorize(request, CREATE)
     params = await _body_params(request)
-    return _send_reply(sandbox_state(request).send(params, agent))
+    return _send_reply(sandbox_state(request).send(params, agent, accepted_ms=_accepted(request)))
+
+
+def _accepted(request: Request) -> int | None:
+    """When a late-recorded request was accepted (see the ``late`` fault), else None."""
+    value = request.scope.get("zvdesk.accepted_ms")
+    return int(value) if value is not None else None
 
 
 async def send_v2(request: Request) -> Response:
@@ -107,7 +113,9 @@ async def send_v2(request: Request) -> Response:
             upload = (await media.read(), media.content_type, media.filename or "media.bin")
         elif params.get("mms") in (True, "true"):
             raise bad_request("mms_media is required when mms is true")
-    return _send_reply(sandbox_state(request).send(params, agent, upload))
+    return _send_reply(
+        sandbox_state(request).send(params, agent, upload, accepted_ms=_accepted(request))
+    )
 
 
 def _list_reply(key: str, page: Page, meta: dict[str, int], **extra: str) -> JSONResponse:

@@ -57,5 +57,5 @@ def build_app(
     app.state.faults = faults
     app.state.requests = requests
     app.state.token = token
-    outer: ASGIApp = SandboxMiddleware(app, faults, requests, stopping)
+    outer: ASGIApp = SandboxMiddleware(app, faults, requests, stopping, state.now_ms)
     return LoopbackHostGuard(outer) if loopback_hosts_only else outer

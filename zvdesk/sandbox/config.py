@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 from zvdesk.sandbox.numbers import SERVED_COUNTRIES
+
+ZSOID = "697950588"
+ZUID = 669069956
+DEFAULT_EMAIL = "mark@zylker.com"
+
+
+def zuid_for(email: str) -> int:
+    """The user id of the sandbox user ``email`` (stable: derived from the address)."""
+    key = email.strip().lower()
+    if key == DEFAULT_EMAIL:
+        return ZUID
+    return 700_000_000 + int.from_bytes(blake2b(key.encode(), digest_size=4).digest()) % 99_999_999
 
 
 @dataclass(frozen=True)
 class Agent:
-    """A Zoho Voice user of the sandbox account."""
+    """A Zoho Voice user of the sandbox account (``zuid`` defaults to the one of ``email``)."""
 
     name: str
     email: str
+    zuid: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.zuid:
+            object.__setattr__(self, "zuid", zuid_for(self.email))
 
 
-DEFAULT_AGENT = Agent("Mark", "mark@zylker.com")
-ZSOID = "697950588"
-ZUID = 669069956
+DEFAULT_AGENT = Agent("Mark", DEFAULT_EMAIL)
 
 
 @dataclass(frozen=True)
@@ -43,3 +59,10 @@ class SandboxConfig:
     seed: int = 20240601
     """Seed of the demo data and of the simulated customers."""
     callback_timeout: float = 2.0
+    clock_skew: float = 0.0
+    """Seconds the server's clock is ahead of this machine's (negative: behind): its ``Date``
+    headers and the times of its records."""
+    agents: int = 0
+    """Colleagues created at start (besides the default user), see :mod:`.team`."""
+    colleague_rate: float = 0.0
+    """Replies per second that colleagues send with canned texts (demo mode)."""

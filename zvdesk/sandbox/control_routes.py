@@ -242,6 +242,30 @@ async def callbacks(request: Request) -> Response:
 
 
 @control
+async def agents(request: Request) -> Response:
+    """POST {"name", "email"} (both optional): a colleague and their token; GET: the list."""
+    from zvdesk.sandbox import team
+
+    state = sandbox_state(request)
+    if request.method == "POST":
+        data = await _json(request)
+        name, email = data.get("name"), data.get("email")
+        agent, token = team.add_agent(
+            state, None if name is None else str(name), None if email is None else str(email)
+        )
+        return JSONResponse(
+            {"token": token, "zuid": agent.zuid, "name": agent.name, "email": agent.email}
+        )
+    return JSONResponse(
+        {
+            "agents": [
+                {"zuid": a.zuid, "name": a.name, "email": a.email} for a in team.agents(state)
+            ]
+        }
+    )
+
+
+@control
 async def info(request: Request) -> Response:
     state = sandbox_state(request)
     return JSONResponse(
@@ -251,6 +275,7 @@ async def info(request: Request) -> Response:
             "speed": state.config.speed,
             "size_cap": state.config.size_cap,
             "data_dir": str(state.data_dir),
+            "clock_skew": state.config.clock_skew,
         }
     )
 
@@ -270,4 +295,5 @@ ROUTES = [
     Route("/_sandbox/self-client", self_client, methods=["POST"]),
     Route("/_sandbox/callbacks", callbacks, methods=["GET"]),
     Route("/_sandbox/info", info, methods=["GET"]),
+    Route("/_sandbox/agents", agents, methods=["GET", "POST"]),
 ]

@@ -80,6 +80,12 @@ CREATE TABLE IF NOT EXISTS devices (
     state TEXT NOT NULL DEFAULT 'pending'  -- pending, approved, denied, used
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS agents (     -- colleagues: users of the account besides the default
+    zuid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL UNIQUE,
+    token TEXT NOT NULL
+);
 """
 
 

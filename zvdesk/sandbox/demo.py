@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from zvdesk.sandbox import records, texts
-from zvdesk.sandbox.config import ZSOID, ZUID
+from zvdesk.sandbox.config import ZSOID, zuid_for
 from zvdesk.sandbox.lifecycle import EXPIRED_DESCRIPTION, UNDELIVERED_DESCRIPTION
 from zvdesk.sandbox.numbers import PhoneNumber, format_sender, parse_number
 from zvdesk.sandbox.segments import multipart_count
@@ -115,7 +115,7 @@ class _Builder:
             "multipartCount": multipart_count(text),
             "isMMS": False,
             "isBlocked": False,
-            "zuid": ZUID,
+            "zuid": zuid_for(agent[1]),
             "zsoid": ZSOID,
         }
         if description:
@@ -195,7 +195,7 @@ class _Builder:
 def generate_demo(state: SandboxState) -> int:
     """Fill an empty state with the demo data; returns the number of messages stored."""
     rng = random.Random(state.config.seed)
-    builder = _Builder(state, rng, records.now_ms())
+    builder = _Builder(state, rng, state.now_ms())
     customers = _customers(rng, CONVERSATIONS)
     for num, name in customers:
         builder.conversation(num, name)

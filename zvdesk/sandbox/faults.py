@@ -3,9 +3,9 @@
 Grammar (comma-separated ``key=value`` items, whitespace ignored, each key at most once)::
 
     spec       := "" | item ("," item)*
-    item       := "5xx=" P | "429=" P | "reset=" P | "reset_after=" P | "hang=" P
+    item       := "5xx=" P | "429=" P | "reset=" P | "reset_after=" P | "hang=" P | "late=" P
                 | "latency=" P ":" SECONDS ["-" SECONDS] | "bandwidth=" BYTES_PER_SECOND
-                | "retry_after=" SECONDS | "seed=" INT
+                | "retry_after=" SECONDS | "late_after=" SECONDS | "seed=" INT
     P          := a probability between 0 and 1
 
 - ``5xx``: answer 500/502/503/504, with a JSON or an HTML body (mixed), without running the request;
@@ -14,11 +14,14 @@ Grammar (comma-separated ``key=value`` items, whitespace ignored, each key at mo
 - ``reset_after``: process the request (a send IS stored), start the reply, then drop the
   connection;
 - ``hang``: never reply (until the client gives up or the server stops);
+- ``late``: accept the request (read it whole), never reply, and process it ``late_after``
+  seconds later (default 5) as if it had been accepted then: a send is recorded after the client
+  gave up, with the time it was accepted as its ``submittedTime``;
 - ``latency=P:S`` (or ``P:S1-S2``): with probability P wait S seconds (uniform in S1..S2) first;
 - ``bandwidth``: send reply bodies at most this many bytes per second;
 - ``seed``: reseed the controller's random generator (reproducible runs).
 
-The exclusive faults (reset, 5xx, 429, hang, reset_after) are drawn with one random number, so
+The exclusive faults (reset, 5xx, 429, hang, reset_after, late) are drawn with one random number, so
 their rates must add up to at most 1. Latency is drawn independently; bandwidth always applies.
 """
 
@@ -29,10 +32,10 @@ import threading
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-FaultKind = Literal["reset", "5xx", "429", "hang", "reset_after"]
-EXCLUSIVE_KINDS: tuple[FaultKind, ...] = ("reset", "5xx", "429", "hang", "reset_after")
-_RATE_KEYS = {"5xx", "429", "reset", "reset_after", "hang"}
-_KEYS = _RATE_KEYS | {"latency", "bandwidth", "retry_after", "seed"}
+FaultKind = Literal["reset", "5xx", "429", "hang", "reset_after", "late"]
+EXCLUSIVE_KINDS: tuple[FaultKind, ...] = ("reset", "5xx", "429", "hang", "reset_after", "late")
+_RATE_KEYS = {"5xx", "429", "reset", "reset_after", "hang", "late"}
+_KEYS = _RATE_KEYS | {"latency", "bandwidth", "retry_after", "late_after", "seed"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class FaultSpec:
     latency_max: float = 0.0
     bandwidth: int | None = None
     retry_after: int = 2
+    late_after: float = 5.0
     seed: int | None = None
     text: str = ""
 
@@ -117,6 +121,8 @@ def parse_faults(spec: str | None) -> FaultSpec:
             if not value.isdigit() or int(value) <= 0:
                 raise ValueError(f"fault spec: bandwidth={value!r} must be a positive integer")
             result = replace(result, bandwidth=int(value))
+        elif key == "late_after":
+            result = replace(result, late_after=_seconds("late_after", value))
         elif key == "retry_after":
             if not value.isdigit():
                 raise ValueError(f"fault spec: retry_after={value!r} must be whole seconds")
@@ -129,7 +135,8 @@ def parse_faults(spec: str | None) -> FaultSpec:
     total = sum(rates.values())
     if total > 1.0 + 1e-9:
         raise ValueError(
-            f"fault spec: reset, 5xx, 429, hang and reset_after add up to {total:g}, more than 1"
+            f"fault spec: reset, 5xx, 429, hang, reset_after and late add up to {total:g}, "
+            "more than 1"
         )
     return replace(result, rates=rates)
 
@@ -143,6 +150,7 @@ class FaultDecision:
     bandwidth: int | None = None
     retry_after: int = 2
     variant: float = 0.0  # a second random draw, used to vary 5xx bodies
+    late_after: float = 5.0
 
 
 class FaultController:
@@ -222,4 +230,6 @@ class FaultController:
             if draw < cumulative:
                 kind = name
                 break
-        return FaultDecision(kind, latency, spec.bandwidth, spec.retry_after, variant)
+        return FaultDecision(
+            kind, latency, spec.bandwidth, spec.retry_after, variant, spec.late_after
+        )

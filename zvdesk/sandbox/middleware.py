@@ -13,6 +13,8 @@ import json
 import socket
 import struct
 import threading
+from collections.abc import Callable
+from email.utils import formatdate
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -63,12 +65,19 @@ class SandboxMiddleware:
     """Logs every API/OAuth request and applies the configured faults."""
 
     def __init__(
-        self, app: ASGIApp, faults: FaultController, log: RequestLog, stopping: threading.Event
+        self,
+        app: ASGIApp,
+        faults: FaultController,
+        log: RequestLog,
+        stopping: threading.Event,
+        clock: Callable[[], int] | None = None,
     ) -> None:
         self.app = app
         self.faults = faults
         self.log = log
         self.stopping = stopping
+        self.clock = clock  # the server's clock (ms) for the Date header; None: no header
+        self._late: set[asyncio.Future[None]] = set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -91,11 +100,15 @@ class SandboxMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = int(message["status"])
+                if self.clock is not None:
+                    date = formatdate(self.clock() / 1000, usegmt=True).encode()
+                    message = {**message, "headers": [*message.get("headers", []),
+                                                      (b"date", date)]}  # fmt: skip
             elif message["type"] == "http.response.body" and not message.get("more_body"):
                 log_once()  # before the reply completes: a client that got it sees the record
             await send(message)
 
-        if decision.kind in ("reset", "reset_after", "hang"):
+        if decision.kind in ("reset", "reset_after", "hang", "late"):
             # These end without a complete reply: log first, so a client that has seen the
             # connection drop can already see the record.
             log_once()
@@ -126,6 +139,8 @@ class SandboxMiddleware:
             await self._hang(receive, raw_send)
         elif kind == "reset_after":
             await self._reset_after(scope, receive, raw_send, send)
+        elif kind == "late":
+            await self._record_late(scope, receive, raw_send, decision.late_after)
         elif decision.bandwidth:
             await self.app(scope, receive, self._throttled(raw_send, send, decision.bandwidth))
         else:
@@ -170,6 +185,38 @@ class SandboxMiddleware:
                 await waiter
         if not _disconnected(raw_send):
             await abort_connection(raw_send)
+
+    async def _record_late(
+        self, scope: Scope, receive: Receive, raw_send: Send, delay: float
+    ) -> None:
+        """Read the request, answer nothing, process it ``delay`` seconds later (see faults)."""
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(bytes(message.get("body", b"")))
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        accepted = self.clock() if self.clock is not None else None
+        late_scope = {**scope, "zvdesk.accepted_ms": accepted}
+
+        async def replay() -> Message:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def discard(message: Message) -> None:
+            return None
+
+        async def later() -> None:
+            if await self._sleep(delay):
+                with contextlib.suppress(Exception):
+                    await self.app(late_scope, replay, discard)
+
+        task = asyncio.ensure_future(later())
+        self._late.add(task)
+        task.add_done_callback(self._late.discard)
+        await self._hang(receive, raw_send)
 
     async def _reset_after(
         self, scope: Scope, receive: Receive, raw_send: Send, send: Send

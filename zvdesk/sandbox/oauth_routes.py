@@ -166,7 +166,29 @@ async def device_page(request: Request) -> Response:
     )
 
 
+async def user_info(request: Request) -> Response:
+    """GET /oauth/user/info: the token's user, as Zoho's accounts server answers it."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    agent = None
+    if scheme.lower() in {"zoho-oauthtoken", "bearer"} and token.strip():
+        agent = sandbox_state(request).auth.check(token.strip(), "ZohoVoice.sms.READ").agent
+    if agent is None:
+        return JSONResponse({"response": "error", "cause": "invalid_oauthtoken"}, status_code=401)
+    first, _, last = agent.name.partition(" ")
+    return JSONResponse(
+        {
+            "First_Name": first,
+            "Last_Name": last,
+            "Display_Name": agent.name,
+            "Email": agent.email,
+            "ZUID": agent.zuid,
+        }
+    )
+
+
 ROUTES = [
+    Route("/oauth/user/info", user_info, methods=["GET"]),
     Route("/oauth/v2/auth", authorize, methods=["GET", "POST"]),
     Route("/oauth/v2/token", token, methods=["POST"]),
     Route("/oauth/v2/token/revoke", revoke, methods=["POST"]),

@@ -31,6 +31,8 @@ from zvdesk.sandbox.ticker import Ticker
 
 log = logging.getLogger("zvdesk.sandbox")
 START_TIMEOUT = 15.0
+COLLEAGUE_RATE = 1 / 20
+"""Demo mode with colleagues: one canned reply by a colleague every 20 s (scaled by nothing)."""
 
 
 class SandboxServer:
@@ -38,7 +40,9 @@ class SandboxServer:
 
     ``data_dir`` keeps the state across restarts (None: a temporary directory removed on stop).
     Keyword-only extras beyond the contract: ``size_cap``, ``token_lifetime``, ``fault_seed``,
-    ``seed``, ``max_recipients``, ``device_interval``, or a whole ``config``.
+    ``seed``, ``max_recipients``, ``device_interval``, ``agents`` (colleagues to create, see
+    :mod:`.team`; in demo mode they also reply), ``clock_skew`` (seconds the server's clock is
+    ahead of this machine's), or a whole ``config``.
     """
 
     def __init__(
@@ -58,6 +62,8 @@ class SandboxServer:
         seed: int | None = None,
         max_recipients: int = 10,
         device_interval: float = 5.0,
+        agents: int | None = None,
+        clock_skew: float | None = None,
         config: SandboxConfig | None = None,
     ) -> None:
         if speed <= 0:
@@ -76,7 +82,13 @@ class SandboxServer:
             max_recipients=max_recipients,
             device_interval=device_interval,
             seed=base.seed if seed is None else seed,
+            agents=base.agents if agents is None else agents,
+            clock_skew=base.clock_skew if clock_skew is None else clock_skew,
         )
+        if self.config.agents < 0:
+            raise ValueError("agents must not be negative")
+        if demo and self.config.agents and not self.config.colleague_rate:
+            self.config = replace(self.config, colleague_rate=COLLEAGUE_RATE)
         self.data_dir = data_dir
         self.host = host
         self.port = port
@@ -122,6 +134,10 @@ class SandboxServer:
             directory.mkdir(parents=True, exist_ok=True)
         state = SandboxState(directory, self.config)
         state.add_token(self.token)
+        from zvdesk.sandbox.team import add_agent, agents
+
+        for _ in range(self.config.agents - len(agents(state))):
+            add_agent(state)
         if self.demo and state.db.one("SELECT 1 FROM messages LIMIT 1") is None:
             count = generate_demo(state)
             log.info("sandbox demo data: %d messages", count)
@@ -174,6 +190,7 @@ class SandboxServer:
                 loop="asyncio",
                 http="h11",
                 ws="none",
+                date_header=False,  # the app's middleware sends the sandbox clock's Date
                 proxy_headers=False,
                 timeout_graceful_shutdown=2,
             )

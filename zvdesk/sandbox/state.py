@@ -96,11 +96,16 @@ class SandboxState:
         self.auth = AuthStore(self.db, config)
         self._random = random.Random(config.seed + 1)
         self._inbound_credit = 0.0
+        self._colleague_credit = 0.0
         self._callback_lock = threading.Lock()
         self._callback_log: list[dict[str, Any]] = []
 
     def close(self) -> None:
         self.db.close()
+
+    def now_ms(self) -> int:
+        """The server's clock: this machine's, skewed by ``config.clock_skew``."""
+        return records.now_ms() + int(self.config.clock_skew * 1000)
 
     # -- tokens (delegated) -----------------------------------------------------------------
     def add_token(self, token: str, agent: Agent = DEFAULT_AGENT, *, scopes: str = "") -> None:
@@ -197,13 +202,16 @@ class SandboxState:
         params: Mapping[str, Any],
         agent: Agent = DEFAULT_AGENT,
         upload: tuple[bytes, str | None, str] | None = None,
+        *,
+        accepted_ms: int | None = None,
     ) -> list[dict[str, Any]]:
         """Validate and store a send (one message per recipient); returns the stored records.
 
         ``upload`` is (bytes, content type or None, file name) of an MMS attachment.
-        Raises ZohoError.
+        ``accepted_ms``: when the server accepted the request (a late recording stores it later
+        but with this submission time). Raises ZohoError.
         """
-        now = records.now_ms()
+        now = self.now_ms() if accepted_ms is None else accepted_ms
         request = parse_send(params, self.config, now, has_media=upload is not None)
         media: MediaFile | None = None
         if upload is not None:
@@ -269,7 +277,7 @@ class SandboxState:
             else data_coding(request.message),
             "isMMS": media is not None,
             "isBlocked": False,
-            "zuid": ZUID,
+            "zuid": agent.zuid,
             "zsoid": ZSOID,
             "flash": request.flash,
         }
@@ -363,7 +371,7 @@ class SandboxState:
                 if MEDIA_KINDS.get(media, media) not in sample_media():
                     raise ValueError(f"unknown media {media!r}: an mmsId or image/audio/video")
                 attachment = self.sample_media_file(media)
-        now = records.now_ms()
+        now = self.now_ms()
         sender_display, sender_country, long_code = format_sender(sender_id)
         record: dict[str, Any] = {
             "logid": str(uuid.uuid4()),
@@ -544,7 +552,7 @@ class SandboxState:
     # -- time passing (called by the ticker) -----------------------------------------------
     def advance(self, now: int | None = None) -> list[CallbackJob]:
         """Send due scheduled messages and apply due status changes; returns callbacks to POST."""
-        now = records.now_ms() if now is None else now
+        now = self.now_ms() if now is None else now
         jobs: list[CallbackJob] = []
         with self.db.transaction() as conn:
             for row in conn.execute(
@@ -605,6 +613,21 @@ class SandboxState:
             self._inbound_credit -= 1.0
             customer, sender, text, media = random_inbound(self, self._random)
             created.append(self.inject_inbound(customer, sender, text, media))
+        return created
+
+    def simulate_colleagues(self, seconds: float) -> list[str]:
+        """Let colleagues reply with canned texts at ``colleague_rate`` a second; new logids."""
+        if self.config.colleague_rate <= 0:
+            return []
+        from zvdesk.sandbox.team import colleague_reply
+
+        self._colleague_credit += self.config.colleague_rate * seconds
+        created: list[str] = []
+        while self._colleague_credit >= 1.0:
+            self._colleague_credit -= 1.0
+            record = colleague_reply(self, self._random)
+            if record is not None:
+                created.append(str(record["logid"]))
         return created
 
     def record_callback(self, entry: dict[str, Any]) -> None:

@@ -37,6 +37,7 @@ class Ticker:
                 for job in self._state.advance():
                     self._callbacks.submit(job)
                 self._state.simulate_inbound(now - last)
+                self._state.simulate_colleagues(now - last)
             except Exception:  # keep ticking: one bad record must not stop the sandbox
                 log.exception("sandbox tick failed")
             last = now

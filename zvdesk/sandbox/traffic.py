@@ -6,7 +6,7 @@ import json
 import random
 from typing import TYPE_CHECKING
 
-from zvdesk.sandbox import records, texts
+from zvdesk.sandbox import texts
 
 if TYPE_CHECKING:
     from zvdesk.sandbox.state import SandboxState
@@ -35,7 +35,7 @@ def random_inbound(state: SandboxState, rng: random.Random) -> tuple[str, str, s
     media = (
         rng.choice(("image", "image-s", "audio", "video")) if rng.random() < MEDIA_SHARE else None
     )
-    since = records.now_ms() - RECENT_WINDOW_MS
+    since = state.now_ms() - RECENT_WINDOW_MS
     recent = state.db.query(
         "SELECT data FROM messages WHERE kind = 'log' AND direction = 'OUTGOING'"
         " AND submitted_ms >= ? ORDER BY submitted_ms DESC LIMIT 20",
