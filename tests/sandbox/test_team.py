@@ -27,11 +27,13 @@ def _api(server: SandboxServer, token: str) -> httpx.Client:
 def test_each_token_belongs_to_a_user_and_every_record_carries_it(
     srv: SandboxServer, client: httpx.Client
 ) -> None:
-    made = client.post("/_sandbox/agents", json={"name": "Priya Raman", "email": "p@zylker.com"})
+    made = srv.control(
+        "POST", "/_sandbox/agents", json={"name": "Priya Raman", "email": "p@zylker.com"}
+    )
     assert made.status_code == 200
     priya = made.json()
     assert priya["zuid"] != ZUID and priya["token"]
-    listed = client.get("/_sandbox/agents").json()["agents"]
+    listed = srv.control("GET", "/_sandbox/agents").json()["agents"]
     assert {"zuid": priya["zuid"], "name": "Priya Raman", "email": "p@zylker.com"} in listed
     body = {"customerNumber": "+14155550123", "senderId": SENDER, "message": "ok"}
     with _api(srv, priya["token"]) as colleague:
@@ -43,16 +45,20 @@ def test_each_token_belongs_to_a_user_and_every_record_carries_it(
     assert users == sorted(
         [(ZUID, "mark@zylker.com", "Mark"), (priya["zuid"], "p@zylker.com", "Priya Raman")]
     )
-    again = client.post("/_sandbox/agents", json={"name": "Priya R.", "email": "p@zylker.com"})
+    again = srv.control(
+        "POST", "/_sandbox/agents", json={"name": "Priya R.", "email": "p@zylker.com"}
+    )
     assert again.json()["zuid"] == priya["zuid"]  # the same user, a second device's token
-    free = client.post("/_sandbox/agents", json={}).json()  # a free demo name
+    free = srv.control("POST", "/_sandbox/agents", json={}).json()  # a free demo name
     assert free["email"].endswith("@zylker.com") and free["zuid"] not in (ZUID, priya["zuid"])
 
 
 def test_the_accounts_server_tells_a_token_its_user(
     srv: SandboxServer, client: httpx.Client
 ) -> None:
-    lucas = client.post("/_sandbox/agents", json={"name": "Lucas Moreau", "email": "l@zylker.com"})
+    lucas = srv.control(
+        "POST", "/_sandbox/agents", json={"name": "Lucas Moreau", "email": "l@zylker.com"}
+    )
     for token, expected in [
         (srv.token, {"ZUID": ZUID, "Email": "mark@zylker.com", "Display_Name": "Mark"}),
         (lucas.json()["token"], {"ZUID": lucas.json()["zuid"], "Email": "l@zylker.com"}),
