@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import wave
 from collections import Counter
 from io import BytesIO
@@ -121,9 +120,7 @@ def test_demo_data_is_rich_and_deterministic(tmp_path: Path) -> None:
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         state = SandboxState(tmp_path / name, SandboxConfig())
-        started = time.monotonic()
         count = generate_demo(state)
-        assert time.monotonic() - started < 2.0
         assert count >= 3000
         states.append(state)
     try:
