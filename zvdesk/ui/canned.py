@@ -1,9 +1,10 @@
 """Canned responses: agent-defined templates, their storage, the "/" popup and the editor dialog.
 
-Templates take ``{name}`` (the customer's name), ``{number}`` (the customer's number) and
-``{agent}`` (the agent's name); ``{{`` and ``}}`` write literal braces. :func:`expand` fills them
-in; an unknown placeholder (``{nmae}``) or one without a value is left exactly as typed and
-reported, so the agent sees it in the composer before sending.
+The template language (``{agent}``, ``{name}``, ``{first_name}``, ``{number}`` and the
+organisation's fields; ``{{``/``}}`` for braces) is :mod:`zvdesk.canned.template` (no Qt):
+:func:`expand` fills a template in; an unknown placeholder (``{nmae}``) or one without a value is
+left exactly as typed and reported, and the composer will not send it. The file may define the
+organisation's fields (``"fields": {"company": "Zylker"}``); import merges them, export writes them.
 
 :class:`CannedStore` (no Qt in it) keeps the templates in ``canned.json`` in a directory the caller
 chooses, written atomically (temporary file, fsync, rename). Import validates the whole file before
@@ -24,7 +25,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zvdesk.ui.safetext import elide_one_line, plain, tooltip_text
+from zvdesk.canned.template import (
+    BUILT_IN,
+    Expansion,
+    PlaceholderValues,
+    expand,
+    is_field_name,
+    unknown_placeholders,
+)
+from zvdesk.ui.safetext import elide_one_line, tooltip_text
 
 __all__ = [
     "PLACEHOLDERS",
@@ -82,14 +91,15 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-PLACEHOLDERS = ("name", "number", "agent")
+PLACEHOLDERS = BUILT_IN
 FILE_NAME = "canned.json"
 FORMAT = "zvdesk-canned-responses"
 MAX_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 10_000
 MAX_TITLE_CHARS = 100
 _SHORTCUT_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
-_FIELD_RE = re.compile(r"\{([^{}\s]{1,40})\}")
+MAX_FIELDS = 50
+MAX_FIELD_CHARS = 500
 
 
 # -- templates --------------------------------------------------------------------------------
@@ -102,88 +112,6 @@ class CannedResponse:
     shortcut: str
     text: str
     title: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Expansion:
-    """The expanded text; ``unknown`` and ``missing`` name placeholders left as typed."""
-
-    text: str
-    unknown: tuple[str, ...] = ()
-    missing: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def _tokens(template: str) -> Iterator[tuple[str, str]]:
-    """("text", s) and ("field", name) pieces of ``template``."""
-    i = 0
-    buffer: list[str] = []
-    while i < len(template):
-        two = template[i : i + 2]
-        if two in ("{{", "}}"):
-            buffer.append(two[0])
-            i += 2
-            continue
-        if template[i] == "{":
-            match = _FIELD_RE.match(template, i)
-            if match is not None:
-                if buffer:
-                    yield ("text", "".join(buffer))
-                    buffer = []
-                yield ("field", match.group(1))
-                i = match.end()
-                continue
-        buffer.append(template[i])
-        i += 1
-    if buffer:
-        yield ("text", "".join(buffer))
-
-
-def unknown_placeholders(template: str) -> tuple[str, ...]:
-    """Placeholders in ``template`` other than {name}, {number} and {agent}, in order, once."""
-    found: list[str] = []
-    for kind, value in _tokens(template):
-        if kind == "field" and value not in PLACEHOLDERS and value not in found:
-            found.append(value)
-    return tuple(found)
-
-
-def _one_line(value: str) -> str:
-    return " ".join(plain(value).split())
-
-
-def expand(
-    template: str,
-    *,
-    name: str | None = None,
-    number: str | None = None,
-    agent: str | None = None,
-) -> Expansion:
-    """Fill in ``template``; see the module docstring. Values are cleaned to one plain line."""
-    values = {"name": name, "number": number, "agent": agent}
-    parts: list[str] = []
-    unknown: list[str] = []
-    missing: list[str] = []
-    for kind, value in _tokens(template):
-        if kind == "text":
-            parts.append(value)
-            continue
-        if value not in values:
-            parts.append("{" + value + "}")
-            if value not in unknown:
-                unknown.append(value)
-            continue
-        given = values[value]
-        cleaned = _one_line(given) if given else ""
-        if cleaned:
-            parts.append(cleaned)
-        else:
-            parts.append("{" + value + "}")
-            if value not in missing:
-                missing.append(value)
-    return Expansion("".join(parts), tuple(unknown), tuple(missing))
 
 
 def normalize_shortcut(text: str) -> str:
@@ -241,18 +169,20 @@ def _item(value: object, position: int) -> CannedResponse:
         raise CannedError(f"{where}: {exc}") from None
 
 
-def parse_document(data: bytes) -> list[CannedResponse]:
-    """Templates from a file's bytes: ``{"items": [...]}`` or a bare list; all or nothing."""
+def _load_json(data: bytes) -> Any:
     if len(data) > MAX_FILE_BYTES:
         raise CannedError(f"The file is larger than {MAX_FILE_BYTES // 1_000_000} MB.")
     try:
-        document: Any = json.loads(data.decode("utf-8-sig"))
+        return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise CannedError("The file is not UTF-8 text.") from None
     except json.JSONDecodeError as exc:
         raise CannedError(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+
+
+def _items_of(document: Any) -> list[CannedResponse]:
     items = document.get("items") if isinstance(document, dict) else document
     if not isinstance(items, list):
         raise CannedError('The file has no list of canned responses (an "items" list).')
@@ -267,12 +197,48 @@ def parse_document(data: bytes) -> list[CannedResponse]:
     return result
 
 
-def _document(items: Sequence[CannedResponse]) -> bytes:
-    body = {
-        "format": FORMAT,
-        "version": 1,
-        "items": [{"shortcut": i.shortcut, "title": i.title, "text": i.text} for i in items],
-    }
+def _fields_of(document: Any) -> dict[str, str]:
+    """The organisation's fields: ``"fields": {"company": "Zylker", ...}`` (optional)."""
+    raw = document.get("fields") if isinstance(document, dict) else None
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise CannedError(
+            '"fields" must be an object of names and texts, e.g. {"company": "Zylker"}.'
+        )
+    if len(raw) > MAX_FIELDS:
+        raise CannedError(f"The file defines more than {MAX_FIELDS} fields.")
+    fields: dict[str, str] = {}
+    for key, value in raw.items():
+        if not is_field_name(key):
+            raise CannedError(
+                f"The field name {key[:50]!r} must start with a letter and have only letters, "
+                "digits, '_' or '-' (at most 40)."
+            )
+        if key in BUILT_IN:
+            raise CannedError(f"The field {{{key}}} is built in; give the field another name.")
+        if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
+            raise CannedError(f"The field {{{key}}} must be a text of at most {MAX_FIELD_CHARS}.")
+        fields[key] = value
+    return fields
+
+
+def parse_document(data: bytes) -> list[CannedResponse]:
+    """Templates from a file's bytes: ``{"items": [...]}`` or a bare list; all or nothing."""
+    return parse_file(data)[0]
+
+
+def parse_file(data: bytes) -> tuple[list[CannedResponse], dict[str, str]]:
+    """``(templates, organisation fields)`` of a file's bytes; all or nothing."""
+    document = _load_json(data)
+    return _items_of(document), _fields_of(document)
+
+
+def _document(items: Sequence[CannedResponse], fields: Mapping[str, str] | None = None) -> bytes:
+    body: dict[str, Any] = {"format": FORMAT, "version": 1}
+    if fields:
+        body["fields"] = dict(fields)
+    body["items"] = [{"shortcut": i.shortcut, "title": i.title, "text": i.text} for i in items]
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -308,12 +274,13 @@ class CannedStore:
         self.path = Path(directory) / FILE_NAME
         self.load_problem: str | None = None  # set when an unreadable file was moved aside
         self._items: dict[str, CannedResponse] = {}
+        self._fields: dict[str, str] = {}
         if not self.path.exists():
             self._items = {item.shortcut: item for item in defaults}
             self._save()
             return
         try:
-            loaded = parse_document(self.path.read_bytes())
+            loaded, self._fields = parse_file(self.path.read_bytes())
         except (CannedError, OSError) as exc:
             aside = self.path.with_name(f"{FILE_NAME}.unreadable-{int(time.time())}")
             log.warning("canned responses file %s unreadable (%s); moved to %s",
@@ -329,7 +296,22 @@ class CannedStore:
         self._items = {item.shortcut: item for item in loaded}
 
     def _save(self) -> None:
-        _write_atomic(self.path, _document(self.items()))
+        _write_atomic(self.path, _document(self.items(), self._fields))
+
+    def fields(self) -> dict[str, str]:
+        """The organisation's fields (``{company}`` ...) from the file, by name."""
+        return dict(self._fields)
+
+    def set_fields(self, fields: Mapping[str, str]) -> None:
+        """Replace the organisation's fields (checked as in a file)."""
+        self._fields = _fields_of({"fields": dict(fields)})
+        self._save()
+
+    def values(
+        self, *, agent: str | None, name: str | None, number: str | None
+    ) -> PlaceholderValues:
+        """The placeholder values for a conversation, with this file's fields."""
+        return PlaceholderValues(agent=agent, name=name, number=number, fields=self.fields())
 
     def items(self) -> list[CannedResponse]:
         """Every template, by shortcut."""
@@ -371,7 +353,7 @@ class CannedStore:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise CannedError(f"The file could not be read: {exc.strerror or exc}.") from None
-        incoming = parse_document(data)
+        incoming, fields = parse_file(data)
         added: list[str] = []
         replaced: list[str] = []
         skipped: list[str] = []
@@ -390,8 +372,9 @@ class CannedStore:
                 continue
             merged[item.shortcut] = item
         self._items = merged
+        self._fields = {**self._fields, **fields}
         self._save()
-        unknown = {i.shortcut: unknown_placeholders(i.text) for i in incoming}
+        unknown = {i.shortcut: unknown_placeholders(i.text, self._fields) for i in incoming}
         return ImportResult(
             tuple(added), tuple(replaced), tuple(skipped),
             {key: value for key, value in unknown.items() if value},
@@ -400,7 +383,7 @@ class CannedStore:
     def export_file(self, path: Path | str) -> int:
         """Write every template to ``path`` (the import format); returns how many."""
         items = self.items()
-        _write_atomic(Path(path), _document(items))
+        _write_atomic(Path(path), _document(items, self._fields))
         return len(items)
 
 
@@ -548,7 +531,8 @@ class FilterEdit(QLineEdit):
 class CannedPopup(QFrame):
     """A pop-up list of templates filtered by what follows "/" in the composer.
 
-    ``set_context(name=, number=, agent=)`` gives the values for the placeholders;
+    ``set_context(name=, number=, agent=)`` gives the values for the placeholders (the
+    organisation's fields come from the store);
     ``chosen(text)`` carries the expanded text (``chosenResponse`` the template itself).
     Typing continues in the pop-up's own filter field; Up/Down move, Enter chooses, Esc closes.
     """
@@ -560,6 +544,7 @@ class CannedPopup(QFrame):
     def __init__(self, store: CannedStore, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.store = store
         self.model = CannedListModel(store, self)
         self.proxy = CannedFilterProxy(self, match_text=False)
         self.proxy.setSourceModel(self.model)
@@ -643,7 +628,7 @@ class CannedPopup(QFrame):
             return
         self._chose = True
         self.hide()
-        text = expand(item.text, **self._context).text
+        text = expand(item.text, self.store.values(**self._context)).text
         self.chosenResponse.emit(item)
         self.chosen.emit(text)
 
@@ -711,10 +696,13 @@ class CannedDialog(QDialog):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setAccessibleName(self.tr("Text"))
         self.text_edit.setAccessibleDescription(
-            self.tr("The message; {name}, {number} and {agent} are filled in when inserted")
+            self.tr("The message; placeholders such as {name} and {agent} are filled in when "
+                    "inserted")
         )
+        names = ", ".join("{" + name + "}" for name in self.store.values(
+            agent=None, name=None, number=None).known())
         help_label = QLabel(
-            self.tr("Placeholders: {name}, {number}, {agent}. Write {{ and }} for braces."), self
+            self.tr("Placeholders: %1. Write {{ and }} for braces.").replace("%1", names), self
         )
         help_label.setTextFormat(Qt.TextFormat.PlainText)
         help_label.setWordWrap(True)
@@ -827,11 +815,12 @@ class CannedDialog(QDialog):
             self.store.add(item, overwrite=True)
         else:
             self.store.replace(self._editing, item, overwrite=True)
-        unknown = unknown_placeholders(item.text)
+        unknown = unknown_placeholders(item.text, self.store.fields())
         if unknown:
             names = ", ".join("{" + name + "}" for name in unknown)
             self.status.setText(
-                self.tr("Saved /%1. Unknown placeholders are sent as typed: %2")
+                self.tr("Saved /%1. These placeholders have no value and must be typed over "
+                        "before sending: %2")
                 .replace("%1", item.shortcut).replace("%2", names)
             )
         else:
