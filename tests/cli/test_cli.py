@@ -366,3 +366,23 @@ def test_building_the_parser_does_not_import_the_http_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert probe.returncode == 0, probe.stdout + probe.stderr
+
+
+def test_app_inbound_rate_needs_the_sandbox_and_reaches_the_app(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    err = io.StringIO()
+    assert main(["--inbound-rate", "0.5"], stderr=err) == 2
+    assert "--inbound-rate needs --sandbox" in err.getvalue()
+    assert main(["--sandbox", "--inbound-rate", "-1"], stderr=io.StringIO()) == 2
+    seen: dict[str, object] = {}
+
+    def fake_run(argv: list[str], **kwargs: object) -> int:
+        seen.update(kwargs)
+        return 0
+
+    import zvdesk.ui.app
+
+    monkeypatch.setattr(zvdesk.ui.app, "run", fake_run)
+    assert main(["--sandbox", "--inbound-rate", "0.5"], stderr=io.StringIO()) == 0
+    assert seen == {"sandbox": True, "profile": None, "inbound_rate": 0.5}

@@ -97,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument(
         "--profile", default=None, help="the account profile to open (or to use for COMMAND)"
     )
+    app.add_argument(
+        "--inbound-rate",
+        dest="app_inbound_rate",
+        type=argtypes.non_negative_float,
+        default=None,
+        metavar="R",
+        help="with --sandbox: simulated customer messages a second, on average, with quiet "
+        "spells and bursts (default 0.033: one every 30 s, a busy shift; 0 stops them)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     send = sub.add_parser("send", help="send an SMS, or an MMS with --media")
@@ -162,8 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--inbound-rate",
         type=argtypes.non_negative_float,
-        default=0.2,
-        help="customer messages a second",
+        default=1 / 30,
+        help="simulated customer messages a second, on average, with quiet spells and bursts "
+        "(default 0.033: one every 30 s, a busy shift)",
     )
     sandbox.add_argument(
         "--speed",
@@ -222,4 +232,9 @@ def _run_app(args: argparse.Namespace, argv: list[str], err: TextIO) -> int:
     except ImportError as exc:
         err.write(f"zvdesk: the desktop app cannot start: {exc}\n")
         return EXIT_FAILURE
-    return run(argv, sandbox=args.sandbox, profile=args.profile)
+    if args.app_inbound_rate is not None and not args.sandbox:
+        err.write("zvdesk: --inbound-rate needs --sandbox\n")
+        return EXIT_BAD_INPUT
+    return run(
+        argv, sandbox=args.sandbox, profile=args.profile, inbound_rate=args.app_inbound_rate
+    )

@@ -55,7 +55,9 @@ class SandboxConfig:
     device_interval: float = 5.0
     """Seconds a device-flow client must wait between polls (faster polls get slow_down)."""
     inbound_rate: float = 0.0
-    """Simulated incoming messages per second."""
+    """Simulated incoming messages per second, on average (see :mod:`zvdesk.sandbox.pace`)."""
+    inbound_bursty: bool = True
+    """Quiet spells and bursts around that average (False: an even random stream)."""
     seed: int = 20240601
     """Seed of the demo data and of the simulated customers."""
     callback_timeout: float = 2.0

@@ -32,6 +32,7 @@ from zvdesk.sandbox.numbers import (
     parse_number,
     sender_key,
 )
+from zvdesk.sandbox.pace import InboundPace
 from zvdesk.sandbox.search import day_bounds, schedule_bounds, word_matcher
 from zvdesk.sandbox.segments import data_coding, multipart_count
 from zvdesk.sandbox.sendparams import SendParams, parse_send
@@ -95,8 +96,11 @@ class SandboxState:
         self.db = Database(data_dir / "sandbox.db")
         self.auth = AuthStore(self.db, config)
         self._random = random.Random(config.seed + 1)
-        self._inbound_credit = 0.0
         self._colleague_credit = 0.0
+        self._pace_lock = threading.Lock()
+        self._pace = InboundPace(
+            config.inbound_rate, random.Random(config.seed + 2), bursty=config.inbound_bursty
+        )
         self._callback_lock = threading.Lock()
         self._callback_log: list[dict[str, Any]] = []
 
@@ -601,16 +605,30 @@ class SandboxState:
                 )
         return jobs
 
+    @property
+    def inbound_rate(self) -> float:
+        """Simulated incoming messages a second, on average, now."""
+        with self._pace_lock:
+            return self._pace.rate
+
+    def set_inbound_rate(self, rate: float) -> None:
+        """Change the simulated customers' average pace (0 stops them); any thread."""
+        with self._pace_lock:
+            self._pace.set_rate(rate)
+
     def simulate_inbound(self, seconds: float) -> list[str]:
-        """Let simulated customers text in at ``inbound_rate`` per second; returns new logids."""
-        if self.config.inbound_rate <= 0:
+        """Let simulated customers text in for ``seconds`` at the pace of
+        :class:`~zvdesk.sandbox.pace.InboundPace`; returns the new logids."""
+        with self._pace_lock:
+            if self._pace.rate <= 0:
+                return []
+            count = self._pace.advance(seconds)
+        if not count:
             return []
         from zvdesk.sandbox.traffic import random_inbound  # the text pools load on first use
 
-        self._inbound_credit += self.config.inbound_rate * seconds
         created: list[str] = []
-        while self._inbound_credit >= 1.0:
-            self._inbound_credit -= 1.0
+        for _ in range(count):
             customer, sender, text, media = random_inbound(self, self._random)
             created.append(self.inject_inbound(customer, sender, text, media))
         return created

@@ -68,7 +68,7 @@ log = logging.getLogger("zvdesk.ui")
 qt_log = logging.getLogger("zvdesk.qt")
 
 DEFAULT_PROFILE = "default"
-SANDBOX_INBOUND_RATE = 0.2
+SANDBOX_INBOUND_RATE = 1 / 30  # zvdesk.sandbox.pace.DEMO_RATE: a busy shift, one every 30 s
 BEGIN_FALLBACK_MS = 500  # start the service even if the window is never painted (minimised)
 
 MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
@@ -465,20 +465,25 @@ def run(
     profile: str | None,
     tokens: TokenProvider | None = None,
     settings_path: Path | None = None,
+    inbound_rate: float | None = None,
 ) -> int:
     """Run the desktop app until its window closes; returns the exit status.
 
     ``tokens``: the signed-in account's TokenProvider (zvdesk.auth); ``settings_path``: an INI
-    file for the window's state instead of the user's settings (tests).
+    file for the window's state instead of the user's settings (tests); ``inbound_rate``: the
+    demo's customer messages a second (``--inbound-rate``; default: the Settings' demo pace).
     """
     app = create_application(argv)
     install_translators(app, AppSettings(settings_path).language)  # the Settings' language
     previous = install_qt_message_handler()
     restore_hook = install_exception_hook()
     try:
+        if inbound_rate is None:
+            inbound_rate = AppSettings(settings_path).demo_inbound_rate
         session = Session(
-            sandbox=sandbox, profile=profile, tokens=tokens, settings_path=settings_path
-        )
+            sandbox=sandbox, profile=profile, tokens=tokens, settings_path=settings_path,
+            inbound_rate=inbound_rate,
+        )  # fmt: skip
     except Exception as error:
         log.exception("zvdesk could not start")
         QMessageBox.critical(

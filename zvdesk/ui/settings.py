@@ -122,6 +122,9 @@ _SOUND = "notifications/sound"
 _DND = "notifications/do_not_disturb"
 _LANGUAGE = "language"
 _VERBOSE = "diagnostics/verbose_logging"
+_AGENT_NAME = "composer/agent_name"
+_DEMO_RATE = "demo/inbound_rate"
+DEMO_RATE_DEFAULT = 1 / 30  # zvdesk.sandbox.pace.DEMO_RATE (not imported: no sandbox here)
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -204,6 +207,30 @@ class AppSettings:
     def default_country(self, value: str) -> None:
         self._set_text(_DEFAULT_COUNTRY, value.upper())
 
+    @property
+    def agent_name(self) -> str | None:
+        """The name customers see for {agent} (None: the signed-in user's name)."""
+        return self._text(_AGENT_NAME)
+
+    @agent_name.setter
+    def agent_name(self, value: str | None) -> None:
+        self._set_text(_AGENT_NAME, value)
+
+    # -- demo ----------------------------------------------------------------------------------
+    @property
+    def demo_inbound_rate(self) -> float:
+        """The demo's simulated customer messages a second (default: one every 30 s)."""
+        value = self._settings.value(_DEMO_RATE)
+        try:
+            rate = float(str(value))
+        except ValueError:
+            return DEMO_RATE_DEFAULT
+        return rate if 0 <= rate <= 100 else DEMO_RATE_DEFAULT
+
+    @demo_inbound_rate.setter
+    def demo_inbound_rate(self, value: float) -> None:
+        self._settings.setValue(_DEMO_RATE, float(value))
+
     # -- notifications -------------------------------------------------------------------------
     @property
     def sound(self) -> bool:
@@ -251,6 +278,8 @@ class AppSettings:
             "do not disturb": self.do_not_disturb,
             "language": self.language,
             "verbose logging": self.verbose_logging,
+            "agent name set": self.agent_name is not None,
+            "demo pace": self.demo_inbound_rate,
         }
 
     def sync(self) -> None:
