@@ -2,6 +2,10 @@
 # Build zvdesk's one-folder bundle (dist/zvdesk) and its Debian package (dist/zvdesk_*.deb).
 #
 #   bash packaging/build.sh            (from anywhere; uses the repository's .venv)
+#   bash packaging/build.sh --org-config organisation.json
+#                                      (builds the organisation's OAuth client in as the default:
+#                                      the JSON of zvdesk/auth/orgconfig.py, e.g.
+#                                      {"client_id": "1000.XXXX", "region": "EU"})
 #
 # Needs: the venv with zvdesk and PyInstaller (`.venv/bin/pip install -e '.[packaging]'`),
 # dpkg-deb (Debian/Ubuntu). PYTHON overrides the interpreter. Steps: icons (packaging/
@@ -12,6 +16,14 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-.venv/bin/python}"
 export QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1
 start=$SECONDS
+
+if [[ "${1:-}" == "--org-config" ]]; then
+    [[ -f "${2:-}" ]] || { echo "build.sh: --org-config needs a JSON file" >&2; exit 2; }
+    "$PYTHON" -c 'import json, sys; from zvdesk.auth.orgconfig import parse_org_config as p
+p(json.load(open(sys.argv[1], encoding="utf-8")), sys.argv[1])' "$2"
+    cp "$2" zvdesk/resources/organisation.json
+    trap 'rm -f zvdesk/resources/organisation.json' EXIT
+fi
 
 step() { printf '==> %s (%ss)\n' "$1" "$((SECONDS - start))"; }
 

@@ -6,9 +6,9 @@ an optional API base override, the OAuth client id, the person's name/email if k
 was created. Nothing secret is ever written there: tokens live in the keyring
 (:mod:`zvdesk.auth.credentials`), and a :class:`Profile` has no field that could hold one.
 
-A rolled-out build can ship an administrator's file (``$ZVDESK_ADMIN_CONFIG`` or
-``platformdirs.site_config_dir("zvdesk")/config.json``) with ``client_id``, ``client_secret``,
-``region``, ``accounts_url`` and ``redirect_port`` defaults; zvdesk only reads it.
+The organisation's settings (``client_id``, ``client_secret``, ``region``, ``accounts_url``,
+``redirect_port``) come from a file IT deploys system-wide or from the build's default:
+:mod:`zvdesk.auth.orgconfig`. zvdesk only reads them.
 """
 
 from __future__ import annotations
@@ -211,11 +211,18 @@ class AdminConfig:
     region: str | None = None
     accounts_url: str | None = None
     redirect_port: int | None = None
+    source: str | None = field(default=None, compare=False)
+    """Where these came from (a file path), for the sign-in screen and diagnostics."""
 
 
 def load_admin_config(path: Path | None = None) -> AdminConfig:
-    """The administrator's defaults, or empty ones when there is no such file."""
-    where = path if path is not None else admin_config_path()
+    """The organisation's defaults (:func:`zvdesk.auth.orgconfig.load_org_config`: the
+    system-wide file, else the build default), or only the file ``path``; empty when none."""
+    if path is None:
+        from zvdesk.auth.orgconfig import load_org_config
+
+        return load_org_config()
+    where = path
     try:
         data = json.loads(where.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -235,4 +242,4 @@ def load_admin_config(path: Path | None = None) -> AdminConfig:
     port = data.get("redirect_port")
     if port is not None and (isinstance(port, bool) or not isinstance(port, int)):
         raise ValidationError("admin config", f"{where}: 'redirect_port' must be a number.")
-    return AdminConfig(redirect_port=port, **values)
+    return AdminConfig(redirect_port=port, source=str(where), **values)
