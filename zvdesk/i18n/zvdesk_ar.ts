@@ -219,12 +219,12 @@
         <translation>النص</translation>
     </message>
     <message>
-        <source>The message; {name}, {number} and {agent} are filled in when inserted</source>
-        <translation>الرسالة؛ تُملأ {name} و{number} و{agent} عند الإدراج</translation>
+        <source>The message; placeholders such as {name} and {agent} are filled in when inserted</source>
+        <translation>الرسالة؛ تُملأ العناصر النائبة مثل {name} و{agent} عند الإدراج</translation>
     </message>
     <message>
-        <source>Placeholders: {name}, {number}, {agent}. Write {{ and }} for braces.</source>
-        <translation>العناصر النائبة: {name} و{number} و{agent}. اكتب {{ و}} للأقواس المعقوصة.</translation>
+        <source>Placeholders: %1. Write {{ and }} for braces.</source>
+        <translation>العناصر النائبة: %1. اكتب {{ و}} للأقواس.</translation>
     </message>
     <message>
         <source>Status</source>
@@ -287,8 +287,8 @@
         <translation>ال&amp;نص:</translation>
     </message>
     <message>
-        <source>Saved /%1. Unknown placeholders are sent as typed: %2</source>
-        <translation>حُفظ ‎/%1. العناصر النائبة غير المعروفة تُرسل كما كُتبت: %2</translation>
+        <source>Saved /%1. These placeholders have no value and must be typed over before sending: %2</source>
+        <translation>تم حفظ /%1. هذه العناصر النائبة بلا قيمة ويجب استبدالها قبل الإرسال: %2</translation>
     </message>
     <message>
         <source>Saved /%1.</source>

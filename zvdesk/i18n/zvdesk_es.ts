@@ -219,12 +219,12 @@
         <translation>Texto</translation>
     </message>
     <message>
-        <source>The message; {name}, {number} and {agent} are filled in when inserted</source>
-        <translation>El mensaje; {name}, {number} y {agent} se completan al insertarlo</translation>
+        <source>The message; placeholders such as {name} and {agent} are filled in when inserted</source>
+        <translation>El mensaje; los marcadores como {name} y {agent} se rellenan al insertarlo</translation>
     </message>
     <message>
-        <source>Placeholders: {name}, {number}, {agent}. Write {{ and }} for braces.</source>
-        <translation>Marcadores: {name}, {number}, {agent}. Escriba {{ y }} para obtener llaves.</translation>
+        <source>Placeholders: %1. Write {{ and }} for braces.</source>
+        <translation>Marcadores: %1. Escriba {{ y }} para las llaves.</translation>
     </message>
     <message>
         <source>Status</source>
@@ -287,8 +287,8 @@
         <translation>Text&amp;o:</translation>
     </message>
     <message>
-        <source>Saved /%1. Unknown placeholders are sent as typed: %2</source>
-        <translation>Se guardó /%1. Los marcadores desconocidos se envían tal como se escribieron: %2</translation>
+        <source>Saved /%1. These placeholders have no value and must be typed over before sending: %2</source>
+        <translation>Se guardó /%1. Estos marcadores no tienen valor y deben sustituirse antes de enviar: %2</translation>
     </message>
     <message>
         <source>Saved /%1.</source>
