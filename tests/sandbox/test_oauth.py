@@ -14,7 +14,7 @@ import pytest
 
 from zvdesk.sandbox import SandboxServer
 
-REDIRECT = "http://localhost:53682/callback"
+REDIRECT = "http://localhost:53682/zvdesk/oauth"  # registered: the app's path, any port
 SCOPES = "ZohoVoice.sms.READ,ZohoVoice.sms.CREATE"
 LOGS = "/rest/json/v1/sms/logs"
 

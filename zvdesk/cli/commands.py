@@ -33,6 +33,7 @@ from zvdesk.envtoken import ACCESS_TOKEN_ENV, CONFLICT_WARNING, env_token
 from zvdesk.logsetup import register_secret
 
 TOKEN_ENV = ACCESS_TOKEN_ENV
+API_BASE_ENV = "ZVDESK_API_BASE"
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     token: str | None = None
     try:
         if args.command == "sandbox":
-            return _sandbox(args, out)
+            return _sandbox(args, out, err)
         if args.command in AUTH_COMMANDS:
             return run_auth_command(args, out, err)
         found = env_token()
@@ -285,8 +286,10 @@ def _media(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> in
 # --- sandbox --------------------------------------------------------------------------------
 
 
-def _sandbox(args: argparse.Namespace, out: TextIO) -> int:
+def _sandbox(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from zvdesk.sandbox import SandboxServer, parse_faults
+    from zvdesk.sandbox.config import DEFAULT_REDIRECT_URIS
+    from zvdesk.sandbox.server import EXPOSED_WARNING, exposed
 
     if args.faults:
         try:
@@ -309,12 +312,19 @@ def _sandbox(args: argparse.Namespace, out: TextIO) -> int:
         faults=args.faults,
         inbound_rate=args.inbound_rate,
         speed=args.speed or 1.0,
+        redirect_uris=(*DEFAULT_REDIRECT_URIS, *args.redirect_uri),
     )
 
     def announce() -> None:
+        if exposed(args.host):
+            err.write(f"zvdesk: {EXPOSED_WARNING.format(host=args.host)}\n")
+            err.flush()
         out.write(f"Zoho Voice sandbox at {server.base_url}\n")
-        out.write(f"  export ZVDESK_API_BASE={server.base_url}\n")
-        out.write(f"  export {TOKEN_ENV}={server.token}\n")
+        out.write(
+            "Commands against it (the variables apply to that one command only, so nothing "
+            "is left set for a later real session):\n"
+        )
+        out.write(f"  {API_BASE_ENV}={server.base_url} {TOKEN_ENV}={server.token} zvdesk chats\n")
         if args.agents:
             from zvdesk.sandbox.team import agents
 

@@ -160,7 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_auth_commands(sub)
 
     sandbox = sub.add_parser("sandbox", help="run a local Zoho Voice sandbox server")
-    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; any other is reachable from the network "
+        "and gets a warning)",
+    )
     sandbox.add_argument("--port", type=argtypes.port, default=0, help="0 picks a free port")
     sandbox.add_argument("--data", metavar="DIR", help="keep its state here (default: temporary)")
     mode = sandbox.add_mutually_exclusive_group()
@@ -168,6 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--empty", action="store_true", help="without demo data")
     sandbox.add_argument("--faults", metavar="SPEC", help="e.g. '5xx=0.2,429=0.1,latency=0.2:0.5'")
     sandbox.add_argument("--token", help="accept this access token (default: a random one)")
+    sandbox.add_argument(
+        "--redirect-uri",
+        action="append",
+        default=[],
+        metavar="URI",
+        help="register this OAuth redirect URI too (repeatable; the app's "
+        "http://localhost:PORT/zvdesk/oauth is registered already)",
+    )
     sandbox.add_argument(
         "--inbound-rate",
         type=argtypes.non_negative_float,

@@ -3,8 +3,10 @@
 Static tokens (the constructor's or a generated one) never expire unless ``expire_token`` is called;
 access tokens minted by the token endpoint live ``token_lifetime`` real seconds; refresh tokens live
 until revoked. At most 10 access tokens stay live per refresh token (the oldest is revoked).
-Any client_id is accepted until it is registered; a registered client has a fixed redirect URI and,
-if it has a secret, must present it.
+Any client_id is accepted until it is registered, but only with a registered redirect URI
+(``SandboxConfig.redirect_uris``: the app's loopback one on any port, plus what ``--redirect-uri``
+adds); a client registered with its own redirect URI must use exactly that one and, if it has a
+secret, must present it.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from zvdesk.sandbox.config import DEFAULT_AGENT, Agent, SandboxConfig
 from zvdesk.sandbox.db import Database
+from zvdesk.sandbox.hostcheck import is_loopback_host
 
 CODE_LIFETIME_S = 120.0
 DEVICE_LIFETIME_S = 300.0
@@ -43,6 +47,33 @@ def scope_allows(scopes: str, needed: str) -> bool:
     if needed.lower() == "zohovoice.sms.read":
         wanted.add("zohovoice.sms.get")
     return bool(granted & wanted)
+
+
+def redirect_registered(candidate: str, registered: tuple[str, ...]) -> bool:
+    """True when ``candidate`` is one of ``registered``: exactly, or, for a registered loopback
+    URI without a port, the same scheme, host and path on any port (RFC 8252, section 7.3)."""
+    try:
+        asked = urlsplit(candidate)
+        asked_port = asked.port
+    except ValueError:
+        return False
+    for uri in registered:
+        if candidate == uri:
+            return True
+        known = urlsplit(uri)
+        if (
+            known.port is None
+            and known.hostname is not None
+            and is_loopback_host(known.hostname)
+            and (asked.scheme, asked.hostname, asked.path)
+            == (known.scheme, known.hostname, known.path)
+            and asked_port is not None
+            and not asked.query
+            and not asked.fragment
+            and asked.username is None
+        ):
+            return True
+    return False
 
 
 def s256(verifier: str) -> str:
@@ -114,8 +145,12 @@ class AuthStore:
         )
 
     def client_redirect_ok(self, client_id: str, redirect_uri: str) -> bool:
+        """True when ``redirect_uri`` is registered for ``client_id`` (its own, else the
+        sandbox-wide list)."""
         row = self.db.one("SELECT redirect_uri FROM clients WHERE client_id = ?", (client_id,))
-        return row is None or row["redirect_uri"] is None or row["redirect_uri"] == redirect_uri
+        if row is not None and row["redirect_uri"] is not None:
+            return bool(row["redirect_uri"] == redirect_uri)
+        return redirect_registered(redirect_uri, self.config.redirect_uris)
 
     def _client_ok(self, client_id: str, secret: str | None) -> bool:
         row = self.db.one("SELECT secret FROM clients WHERE client_id = ?", (client_id,))

@@ -34,6 +34,7 @@ class Agent:
 
 
 DEFAULT_AGENT = Agent("Mark", DEFAULT_EMAIL)
+DEFAULT_REDIRECT_URIS = ("http://localhost/zvdesk/oauth", "http://127.0.0.1/zvdesk/oauth")
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,7 @@ class SandboxConfig:
     """Colleagues created at start (besides the default user), see :mod:`.team`."""
     colleague_rate: float = 0.0
     """Replies per second that colleagues send with canned texts (demo mode)."""
+    redirect_uris: tuple[str, ...] = DEFAULT_REDIRECT_URIS
+    """Redirect URIs registered for clients registered without one of their own (as in Zoho's
+    API console, nothing else is accepted). A loopback one without a port matches any port
+    (RFC 8252, section 7.3); others must match exactly."""

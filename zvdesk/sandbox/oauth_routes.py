@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from zvdesk.sandbox.api_routes import sandbox_state
+from zvdesk.sandbox.hostcheck import is_loopback_host
 
 AUTH_FIELDS = (
     "response_type",
@@ -66,7 +67,7 @@ def _check_authorization(request: Request, params: dict[str, str]) -> str | None
     if urlsplit(redirect).scheme not in {"http", "https"}:
         return "redirect_uri is missing or not an http(s) URL"
     if not sandbox_state(request).auth.client_redirect_ok(params["client_id"], redirect):
-        return "invalid_redirect_uri: redirect_uri does not match the registered one"
+        return "invalid_redirect_uri: redirect_uri is not a registered one"
     if not params.get("scope"):
         return "scope is missing"
     method = params.get("code_challenge_method")
@@ -98,11 +99,28 @@ def _decide(request: Request, params: dict[str, str], accept: bool) -> Response:
     return RedirectResponse(_with_query(redirect, base), status_code=302)
 
 
+def _from_this_machine(request: Request) -> bool:
+    """Consent is given by the person at this computer: a network peer of a sandbox bound to
+    another address can ask for codes, but never approve them."""
+    return is_loopback_host(request.client.host if request.client else "")
+
+
+def _not_here() -> Response:
+    return _page(
+        "Approval refused",
+        "<p>Sign-ins to this sandbox can only be approved on the computer it runs on.</p>",
+        403,
+    )
+
+
 async def authorize(request: Request) -> Response:
     params = await _params(request)
     problem = _check_authorization(request, params)
     if problem is not None:
         return _page("Sign-in request refused", f"<p>{html.escape(problem)}</p>", 400)
+    deciding = request.method == "POST" or params.get("approve") in {"1", "true", "0", "false"}
+    if deciding and not _from_this_machine(request):
+        return _not_here()
     if request.method == "POST":
         return _decide(request, params, params.get("decision") == "accept")
     if params.get("approve") in {"1", "true"}:
@@ -152,6 +170,8 @@ async def device_token(request: Request) -> Response:
 async def device_page(request: Request) -> Response:
     params = await _params(request)
     if request.method == "POST":
+        if not _from_this_machine(request):
+            return _not_here()
         accept = params.get("decision", "accept") == "accept"
         if sandbox_state(request).auth.approve_device(params.get("user_code", ""), approve=accept):
             return _page("Done", "<p>You can close this window and return to the device.</p>")

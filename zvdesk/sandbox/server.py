@@ -30,6 +30,19 @@ from zvdesk.sandbox.state import SandboxState
 from zvdesk.sandbox.ticker import Ticker
 
 log = logging.getLogger("zvdesk.sandbox")
+EXPOSED_WARNING = (
+    "WARNING: the sandbox listens on {host}, not on a loopback address: other computers on the "
+    "network can reach it. Anyone who learns its token can read and send its messages; its "
+    "control API and sign-in approvals stay limited to this computer. Use --host 127.0.0.1 "
+    "unless you need this."
+)
+
+
+def exposed(host: str) -> bool:
+    """True when ``host`` (a bind address) is reachable from other machines."""
+    return not is_loopback_host(host)
+
+
 START_TIMEOUT = 15.0
 COLLEAGUE_RATE = 1 / 20
 """Demo mode with colleagues: one canned reply by a colleague every 20 s (scaled by nothing)."""
@@ -42,7 +55,11 @@ class SandboxServer:
     Keyword-only extras beyond the contract: ``size_cap``, ``token_lifetime``, ``fault_seed``,
     ``seed``, ``max_recipients``, ``device_interval``, ``agents`` (colleagues to create, see
     :mod:`.team`; in demo mode they also reply), ``clock_skew`` (seconds the server's clock is
-    ahead of this machine's), or a whole ``config``.
+    ahead of this machine's), ``redirect_uris``, or a whole ``config``.
+
+    A ``host`` that is not a loopback address is allowed but logged as a warning
+    (:data:`EXPOSED_WARNING`): anyone who can reach it can read and send the sandbox's messages
+    with its token, and ask its accounts server for codes (approving them stays local).
     """
 
     def __init__(
@@ -64,6 +81,7 @@ class SandboxServer:
         device_interval: float = 5.0,
         agents: int | None = None,
         clock_skew: float | None = None,
+        redirect_uris: tuple[str, ...] | None = None,
         config: SandboxConfig | None = None,
     ) -> None:
         if speed <= 0:
@@ -84,6 +102,7 @@ class SandboxServer:
             seed=base.seed if seed is None else seed,
             agents=base.agents if agents is None else agents,
             clock_skew=base.clock_skew if clock_skew is None else clock_skew,
+            redirect_uris=base.redirect_uris if redirect_uris is None else tuple(redirect_uris),
         )
         if self.config.agents < 0:
             raise ValueError("agents must not be negative")
@@ -215,6 +234,8 @@ class SandboxServer:
             self._stop()
             raise
         log.info("sandbox listening on %s (data in %s)", self._base_url, state.data_dir)
+        if exposed(self.host):
+            log.warning(EXPOSED_WARNING.format(host=self.host))
 
     def stop(self) -> None:
         """Stop serving and release everything (idempotent); hung requests are dropped."""
