@@ -28,7 +28,7 @@ from zvdesk.store.db import connect
 from zvdesk.store.messages import upsert_messages
 from zvdesk.store.migrations import schema_version as migrations_version
 
-from .conftest import BASE_MS, record
+from .conftest import BASE_MS, SENDER_DIGITS, record
 
 # A released migration must never change: edit this table only when adding a version.
 SCHEMA_HASHES = {
@@ -38,6 +38,7 @@ SCHEMA_HASHES = {
     4: "06c4392ffb47f3ba",
     5: "49d9e29e8690c234",
     6: "cd697be6b0d19c7f",
+    7: "9f18efa75d64aea3",
 }
 
 T1 = BASE_MS
@@ -145,6 +146,7 @@ FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     3: [_write_v1_rows, _write_v2_rows, _write_v3_rows],
     4: [_write_v4_rows],
     5: [_write_v4_rows],
+    6: [_write_v4_rows],  # v6 rebuilt the outbox with new columns (defaults)
 }
 
 
@@ -394,3 +396,45 @@ def test_v6_gives_each_logid_one_outbox_row_and_keeps_the_rest(tmp_path: Path) -
         assert store.outbox_get(review.id).state == "review"  # type: ignore[union-attr]
         sent = store.outbox_mark_sent(review.id, "L3")  # "It arrived", as another record
         assert (sent.state, sent.logid, sent.candidates()) == ("sent", "L3", [])
+
+
+def test_v7_brings_a_v6_cache_into_the_inbox(tmp_path: Path) -> None:
+    """Existing conversations start open; the ones an agent answered last are waiting on the
+    customer; every message, draft, outbox row and unread count is kept."""
+    path = tmp_path / "v6.sqlite3"
+    _fixture(path, 6)
+    conn = connect(path)
+    try:
+        upsert_messages(conn, [
+            record(logid="c2-in", t=1, customer="+1 415 555 0177", name="Ana"),
+            record(logid="c2-out", t=2, customer="+1 415 555 0177", direction="OUTGOING"),
+        ])  # fmt: skip
+        before = conn.execute(
+            "SELECT id, customer_number, last_seq, unread, read_upto FROM conversations ORDER BY id"
+        ).fetchall()
+        messages_before = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
+    finally:
+        conn.close()
+    with Store(path) as store:
+        assert store.schema_version == 7
+        after = store.connection.execute(
+            "SELECT id, customer_number, last_seq, unread, read_upto FROM conversations ORDER BY id"
+        ).fetchall()
+        assert after == before
+        count = store.connection.execute("SELECT count(*) FROM messages").fetchone()[0]
+        assert count == messages_before
+        josiah = store.find_conversation("14155550100", "14842920101")
+        ana = store.find_conversation("14155550177", SENDER_DIGITS)
+        assert josiah is not None and ana is not None
+        assert (josiah.status, josiah.box, josiah.pinned, josiah.marked_unread) == ("open", 0, 0, 0)
+        assert (ana.status, ana.box, ana.waiting) == ("open", 1, 1)
+        counts = store.inbox_counts()
+        assert (counts.needs_reply, counts.waiting, counts.all) == (1, 1, 2)
+        assert [r.id for r in store.inbox_page(None)] == [ana.id, josiah.id]
+        assert [r.client_ref for r in store.outbox_pending()] == ["ref-old"]
+        assert store.draft(josiah.key) is not None
+        # the inbox works on the migrated file
+        store.set_status(josiah.id, "resolved", by="Mark")
+        store.upsert_messages([record(logid="new-in", t=900, customer="+1 415 555 0100")])
+        reopened = store.conversation(josiah.id)
+        assert reopened is not None and reopened.status == "open" and reopened.unread == 3

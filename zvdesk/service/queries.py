@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from zvdesk.store import (
+    Box,
+    BoxCounts,
     ConversationRow,
     DraftRow,
     LogsFilter,
@@ -28,6 +30,7 @@ __all__ = [
     "chat_page",
     "conversation_data",
     "conversations_by_id",
+    "inbox_counts",
     "logs_page",
     "older_messages",
     "search_conversations",
@@ -82,10 +85,25 @@ class ConversationData:
 
 
 def chat_page(
-    store: Store, offset: int = 0, sender_id: str | None = None, limit: int = PAGE
+    store: Store,
+    offset: int = 0,
+    sender_id: str | None = None,
+    limit: int = PAGE,
+    box: Box | None = None,
 ) -> ChatPage:
-    rows = store.conversations(limit=limit, offset=offset, sender_id=sender_id)
+    """Rows ``offset`` on of the chat list of ``box`` (None: all conversations): the pinned
+    conversations first (on the first page), then the others by latest activity."""
+    pins = store.pinned_conversations(sender_id)
+    if offset == 0:
+        rows = store.inbox_page(box, sender_id, limit, 0)
+        return ChatPage(0, pins + rows, has_more=len(rows) == limit)
+    rows = store.inbox_page(box, sender_id, limit, max(0, offset - len(pins)))
     return ChatPage(offset, rows, has_more=len(rows) == limit)
+
+
+def inbox_counts(store: Store, sender_id: str | None = None) -> BoxCounts:
+    """How many conversations each chat list filter holds."""
+    return store.inbox_counts(sender_id)
 
 
 def conversations_by_id(

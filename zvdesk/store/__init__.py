@@ -2,12 +2,14 @@
 
 Messages and conversations with unread counts, full-text search, the logs view's filtered pages
 (``logs``), scheduled messages, sync state, drafts, the durable outbox and the MMS media cache.
-Records are the API's raw JSON objects.
+Records are the API's raw JSON objects. The agent's inbox (status, snooze, pins, unread marks,
+internal notes) lives here too (``inbox``).
 """
 
 from __future__ import annotations
 
 from .db import default_db_path, default_media_dir
+from .inbox import MAX_PINS, Box, BoxCounts, InboxStatus, NoteRow, PinLimitError
 from .logs import LogsFilter
 from .media import MediaCache, safe_file_name
 from .migrations import (
@@ -39,18 +41,24 @@ __all__ = [
     "HIT_END",
     "HIT_START",
     "LATEST_VERSION",
+    "MAX_PINS",
     "MIGRATIONS",
     "NON_FINAL_STATUSES",
+    "Box",
+    "BoxCounts",
     "ConversationRow",
     "DraftRow",
+    "InboxStatus",
     "LogsFilter",
     "MediaCache",
     "MessageRow",
     "MmsRow",
+    "NoteRow",
     "OutboxKind",
     "OutboxRow",
     "OutboxState",
     "OutboxStateError",
+    "PinLimitError",
     "ScheduledRow",
     "SchemaTooNewError",
     "SearchHit",

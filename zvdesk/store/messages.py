@@ -37,15 +37,17 @@ from itertools import islice
 from typing import Any
 
 from .db import write_transaction
+from .inbox import INBOX_COLUMNS
 from .records import SEQ_SHIFT, MessageValues, logid_key, message_values, normalize_number
 from .rows import ConversationRow, MessageRow, MmsRow, UpsertResult
 
 CHUNK = 5000
 MIN_MERGE = 20_000
 
-_CONVERSATION_SELECT = (
+CONVERSATION_SELECT = (
     "SELECT c.id, c.customer_number, c.customer_name, c.sender_id, m.logid, m.body,"
-    " m.submitted_time, m.direction, m.status, c.unread, c.read_upto"
+    " m.submitted_time, m.direction, m.status, c.unread, c.read_upto,"
+    f" {INBOX_COLUMNS}"
     " FROM conversations AS c LEFT JOIN messages AS m ON m.id = c.last_seq"
 )
 MESSAGE_COLUMNS = (
@@ -391,7 +393,7 @@ def conversations(
     """The chat list, most recent last message first."""
     where, params = _sender_filter(sender_id)
     rows = conn.execute(
-        f"{_CONVERSATION_SELECT} {where} ORDER BY c.last_seq DESC LIMIT ? OFFSET ?",
+        f"{CONVERSATION_SELECT} {where} ORDER BY c.last_seq DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ).fetchall()
     return [_conversation_row(r) for r in rows]
@@ -410,7 +412,7 @@ def conversation_count(conn: sqlite3.Connection, sender_id: str | None = None) -
 
 
 def conversation(conn: sqlite3.Connection, conversation_id: int) -> ConversationRow | None:
-    row = conn.execute(f"{_CONVERSATION_SELECT} WHERE c.id = ?", (conversation_id,)).fetchone()
+    row = conn.execute(f"{CONVERSATION_SELECT} WHERE c.id = ?", (conversation_id,)).fetchone()
     return None if row is None else _conversation_row(row)
 
 
@@ -418,7 +420,7 @@ def find_conversation(
     conn: sqlite3.Connection, customer_number: str, sender_id: str
 ) -> ConversationRow | None:
     row = conn.execute(
-        f"{_CONVERSATION_SELECT} WHERE c.customer_number = ? AND c.sender_id = ?",
+        f"{CONVERSATION_SELECT} WHERE c.customer_number = ? AND c.sender_id = ?",
         (normalize_number(customer_number), normalize_number(sender_id)),
     ).fetchone()
     return None if row is None else _conversation_row(row)

@@ -16,6 +16,14 @@ A released migration is never edited; a change to the schema is a new entry at t
 - v5: ``messages_pending_outgoing``, a partial index of the outgoing messages whose status is not
   final (see :data:`PENDING_OUTGOING_WHERE`), so status polling finds them without reading every
   recent message. Few rows qualify, so imports barely notice it.
+- v7: the agent's inbox (see :mod:`.inbox`): conversation status (open / resolved / snoozed until
+  a time, with who and when), ``waiting`` (the last message is outgoing), a wake-up bump, pins and
+  manual unread marks as columns of ``conversations``; two generated columns, ``box`` (the chat
+  list filter) and ``list_rank`` (the list order), indexed so counts and filtered pages are index
+  walks; triggers keep ``waiting`` in step with the last message and reopen a resolved or snoozed
+  conversation when a newer incoming message arrives (the import code is unchanged). Internal
+  notes in ``notes`` with their own FTS5 index. Existing conversations start open, their
+  ``waiting`` computed from their last message.
 
 Opening one new file from two threads (or processes) at once is safe: each step runs under
 ``BEGIN IMMEDIATE`` and re-reads ``user_version`` inside that transaction, so a step another
@@ -314,6 +322,71 @@ CREATE INDEX outbox_review ON outbox (state) WHERE state = 'review';
 CREATE UNIQUE INDEX outbox_logid ON outbox (logid) WHERE logid IS NOT NULL;
 """
 
+_V7 = """
+ALTER TABLE conversations ADD COLUMN status TEXT NOT NULL DEFAULT 'open'
+    CHECK (status IN ('open', 'resolved', 'snoozed'));
+ALTER TABLE conversations ADD COLUMN snooze_until INTEGER;
+ALTER TABLE conversations ADD COLUMN status_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN status_ms INTEGER;
+ALTER TABLE conversations ADD COLUMN status_by TEXT;
+ALTER TABLE conversations ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN woke_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN marked_unread INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN box INTEGER GENERATED ALWAYS AS (
+    CASE status WHEN 'resolved' THEN 3 WHEN 'snoozed' THEN 2 ELSE waiting END) VIRTUAL;
+ALTER TABLE conversations ADD COLUMN list_rank INTEGER GENERATED ALWAYS AS (
+    max(coalesce(last_seq, 0), woke_seq)) VIRTUAL;
+
+UPDATE conversations SET waiting = 1
+WHERE (SELECT m.direction FROM messages AS m WHERE m.id = conversations.last_seq) = 'OUTGOING';
+
+CREATE INDEX conversations_box ON conversations (box, list_rank);
+CREATE INDEX conversations_sender_box ON conversations (sender_id, box, list_rank);
+CREATE INDEX conversations_rank ON conversations (list_rank);
+CREATE INDEX conversations_sender_rank ON conversations (sender_id, list_rank);
+CREATE INDEX conversations_pinned ON conversations (pinned) WHERE pinned > 0;
+CREATE INDEX conversations_snoozed ON conversations (snooze_until) WHERE status = 'snoozed';
+
+CREATE TRIGGER conversations_last_direction AFTER UPDATE OF last_seq ON conversations
+WHEN new.last_seq IS NOT old.last_seq
+BEGIN
+    UPDATE conversations SET waiting = coalesce(
+        (SELECT m.direction = 'OUTGOING' FROM messages AS m WHERE m.id = new.last_seq), 0)
+    WHERE id = new.id;
+END;
+
+CREATE TRIGGER conversations_reopen AFTER UPDATE OF last_seq ON conversations
+WHEN new.status <> 'open' AND EXISTS (
+    SELECT 1 FROM messages AS m
+    WHERE m.conversation_id = new.id AND m.id > new.status_seq AND m.direction = 'INCOMING')
+BEGIN
+    UPDATE conversations SET status = 'open', snooze_until = NULL,
+        status_seq = coalesce(new.last_seq, 0), status_by = NULL
+    WHERE id = new.id;
+END;
+
+CREATE TRIGGER messages_outgoing_last AFTER INSERT ON messages
+WHEN new.direction = 'OUTGOING'
+BEGIN
+    UPDATE conversations SET waiting = 1
+    WHERE id = new.conversation_id AND last_seq = new.id AND waiting = 0;
+END;
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    created_ms INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX notes_conversation ON notes (conversation_id, created_ms);
+CREATE VIRTUAL TABLE notes_fts USING fts5 (
+    body, content='notes', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
     Migration(2, "drafts and media cache index", _V2),
@@ -321,6 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "hashed two-tier logid keys; mms_meta keyed by message id", _V4),
     Migration(5, "partial index of outgoing messages with a non-final status", _V5),
     Migration(6, "outbox: review state, attempt windows, one row per logid store-wide", _V6),
+    Migration(7, "inbox: status, snooze, pins, unread marks, internal notes", _V7),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

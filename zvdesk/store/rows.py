@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 OutboxKind = Literal["sms", "mms", "scheduled"]
 OutboxState = Literal["queued", "sending", "sent", "failed", "unknown", "review"]
-SearchSource = Literal["message", "contact"]
+SearchSource = Literal["message", "contact", "note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,24 @@ class ConversationRow:
     last_status: str | None
     unread: int
     read_upto: int
+    # the agent's inbox (see .inbox); defaults for rows built elsewhere
+    status: str = "open"
+    snooze_until: int | None = None
+    waiting: bool = False
+    pinned: int = 0
+    marked_unread: bool = False
+    status_by: str | None = None
+    status_ms: int | None = None
+    rank: int = 0
+
+    @property
+    def box(self) -> int:
+        """The chat list filter it belongs to (:class:`zvdesk.store.inbox.Box`)."""
+        if self.status == "resolved":
+            return 3
+        if self.status == "snoozed":
+            return 2
+        return 1 if self.waiting else 0
 
     @property
     def key(self) -> str:

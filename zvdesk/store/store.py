@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from . import drafts as _drafts
+from . import inbox as _inbox
 from . import logs as _logs
 from . import messages as _messages
 from . import outbox as _outbox
@@ -26,6 +27,7 @@ from . import scheduled as _scheduled
 from . import search as _search
 from . import state as _state
 from .db import connect, write_transaction
+from .inbox import Box, BoxCounts, InboxStatus, NoteRow
 from .logs import LogsFilter
 from .migrations import migrate
 from .records import conversation_key
@@ -138,7 +140,11 @@ class Store:
         return _messages.mms_by_id(self._conn, mms_id)
 
     def mark_read(self, conversation_id: int, up_to_submitted_time: int | None = None) -> int:
-        return _messages.mark_read(self._conn, conversation_id, up_to_submitted_time)
+        """Move the read mark (see :func:`.messages.mark_read`); clears a manual unread mark."""
+        with write_transaction(self._conn):
+            unread = _messages.mark_read(self._conn, conversation_id, up_to_submitted_time)
+            _inbox.clear_marked_unread(self._conn, conversation_id)
+        return unread
 
     def mark_all_read(self) -> int:
         return _messages.mark_all_read(self._conn)
@@ -146,9 +152,79 @@ class Store:
     def unread_total(self) -> int:
         return _messages.unread_total(self._conn)
 
+    # the agent's inbox (see .inbox)
+    def inbox_counts(self, sender_id: str | None = None) -> BoxCounts:
+        return _inbox.counts(self._conn, sender_id)
+
+    def inbox_page(
+        self, box: Box | None, sender_id: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[ConversationRow]:
+        """Unpinned conversations of ``box`` (None: all), newest activity first."""
+        ids = _inbox.page_ids(self._conn, box, sender_id, limit, offset)
+        return self._rows(ids)
+
+    def pinned_conversations(self, sender_id: str | None = None) -> list[ConversationRow]:
+        """The pinned conversations (listed first in every filter), in pinning order."""
+        return self._rows(_inbox.pinned_ids(self._conn, sender_id))
+
+    def _rows(self, ids: list[int]) -> list[ConversationRow]:
+        rows = _inbox.rows_by_ids(self._conn, _messages.CONVERSATION_SELECT, ids)
+        return [ConversationRow(*r) for r in rows]
+
+    def set_status(
+        self,
+        conversation_id: int,
+        status: InboxStatus,
+        *,
+        by: str | None = None,
+        snooze_until: int | None = None,
+    ) -> None:
+        """Open, resolve or snooze until ``snooze_until`` (ms); see :func:`.inbox.set_status`."""
+        _inbox.set_status(
+            self._conn, conversation_id, status, now_ms=self.now_ms(), by=by,
+            snooze_until=snooze_until,
+        )  # fmt: skip
+
+    def wake_due(self, now_ms: int | None = None) -> list[int]:
+        """Reopen the snoozed conversations due at ``now_ms`` (default: the store's clock)."""
+        return _inbox.wake_due(self._conn, self.now_ms() if now_ms is None else now_ms)
+
+    def next_wake(self) -> int | None:
+        return _inbox.next_wake(self._conn)
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        _inbox.set_pinned(self._conn, conversation_id, pinned, now_ms=self.now_ms())
+
+    def mark_unread(self, conversation_id: int) -> None:
+        _inbox.mark_unread(self._conn, conversation_id)
+
+    def unread_conversations(self) -> int:
+        """Conversations with unread messages or a manual unread mark."""
+        return _inbox.unread_conversations(self._conn)
+
+    def add_note(self, conversation_id: int, text: str, *, author: str) -> NoteRow:
+        """An internal note (never sent): see :mod:`.inbox`."""
+        return _inbox.add_note(self._conn, conversation_id, text, author=author,
+                               now_ms=self.now_ms())  # fmt: skip
+
+    def notes(self, conversation_id: int) -> list[NoteRow]:
+        return _inbox.notes(self._conn, conversation_id)
+
+    def delete_note(self, note_id: int) -> bool:
+        return _inbox.delete_note(self._conn, note_id)
+
     # search
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        return _search.search(self._conn, query, limit)
+        """Contacts, messages and internal notes matching ``query``, newest first."""
+        hits = _search.search(self._conn, query, limit) + self.search_notes(query, limit)
+        hits.sort(key=lambda h: h.submitted_time or 0, reverse=True)
+        return hits[:limit]
+
+    def search_notes(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return [
+            SearchHit(h.conversation_id, None, h.snippet, h.created_ms, "note")
+            for h in _inbox.search_notes(self._conn, query, limit)
+        ]
 
     def search_messages(self, query: str, limit: int = 50) -> list[SearchHit]:
         return _search.search_messages(self._conn, query, limit)
