@@ -82,7 +82,12 @@ BASE_DEPENDS: tuple[str, ...] = (
     "libwayland-cursor0",
     "libwayland-egl1",
 )
-RECOMMENDS: tuple[str, ...] = ("fonts-noto-core", "fonts-noto-color-emoji", "gnome-keyring")
+RECOMMENDS: tuple[str, ...] = (
+    "fonts-noto-core",  # Arabic, Hebrew, Thai, Devanagari, ... (see packaging/system-deps.sh)
+    "fonts-noto-cjk",  # Japanese, Chinese, Korean
+    "fonts-noto-color-emoji",
+    "gnome-keyring",
+)
 
 # Libraries the bundle links that may be absent on the build machine, so dpkg cannot name
 # their package (Debian 12 names).

@@ -197,6 +197,13 @@ CUSTOMER_OPENERS = (
     "I need to reschedule my appointment on Friday",
     "Tracking says delivered but I have nothing at the door",
     "Got a refund email but no money yet, order {order}",
+    "你好，我的订单 {order} 什么时候发货？",
+    "안녕하세요, 주문 {order} 배송은 언제 되나요?",
+    "สวัสดีครับ พัสดุ {order} ของผมอยู่ที่ไหนครับ",
+    "שלום, ההזמנה {order} שלי עדיין לא הגיעה",
+    "مرحبا، متى يصل طلبي {order}؟",
+    "Здравствуйте! Где мой заказ {order}?",
+    "Γεια σας, πότε θα φτάσει η παραγγελία {order};",
 )
 CUSTOMER_REPLIES = (
     "Thanks!",
@@ -222,6 +229,12 @@ CUSTOMER_REPLIES = (
     "Will do",
     "Just sent a photo of the label",
     "Sorry, wrong number",
+    "谢谢！",
+    "감사합니다",
+    "ขอบคุณครับ",
+    "תודה רבה!",
+    "شكرا جزيلا",
+    "Спасибо!",
     "STOP",
 )
 AGENT_TEXTS = (
