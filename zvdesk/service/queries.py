@@ -5,8 +5,10 @@ Each returns frozen rows, safe to hand to the UI thread.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from zvdesk.store import (
     Box,
@@ -22,11 +24,15 @@ from zvdesk.store import (
     normalize_number,
 )
 
+if TYPE_CHECKING:
+    from zvdesk.sandbox.demo_inbox import DemoInboxHint
+
 __all__ = [
     "ChatPage",
     "ConversationData",
     "ConversationRef",
     "LogsPage",
+    "apply_demo_inbox",
     "chat_page",
     "conversation_data",
     "conversations_by_id",
@@ -199,3 +205,37 @@ def logs_page(store: Store, query: LogsFilter, offset: int = 0, limit: int = LOG
     rows = store.logs(query, offset, limit + 1)
     empty = offset == 0 and not rows and not store.logs(LogsFilter(), 0, 1)
     return LogsPage(offset, rows[:limit], len(rows) > limit, empty)
+
+
+DEMO_INBOX_STATE = "demo.inbox.applied"
+
+
+def apply_demo_inbox(store: Store, hints: Iterable[DemoInboxHint]) -> tuple[list[int], bool]:
+    """Give the demo's conversations their starting status (sandbox mode), each hint once.
+
+    A hint waits until its conversation is in the cache; one whose conversation the agent has
+    already changed is dropped. Returns the conversations changed and whether every hint is done.
+    """
+    raw = store.get_state(DEMO_INBOX_STATE, "[]")
+    done: set[str] = set(json.loads(raw)) if isinstance(raw, str) else set()
+    changed: list[int] = []
+    pending = False
+    for hint in hints:
+        key = conversation_key(hint.customer_number, hint.sender_id)
+        if key in done:
+            continue
+        row = store.find_conversation(hint.customer_number, hint.sender_id)
+        if row is None:
+            pending = True
+            continue
+        done.add(key)
+        if row.status != "open" or row.status_ms is not None:
+            continue  # the agent got there first
+        if hint.status == "snoozed":
+            until = store.now_ms() + (hint.snooze_s or 3600) * 1000
+            store.set_status(row.id, "snoozed", snooze_until=until)
+        else:
+            store.set_status(row.id, "resolved", by=hint.by)
+        changed.append(row.id)
+    store.set_state(DEMO_INBOX_STATE, json.dumps(sorted(done)))
+    return changed, not pending
