@@ -101,12 +101,15 @@ def test_login_whoami_use_logout(
     provider = token_provider_for_profile(None)
     with ZohoVoiceClient(provider, base_url=oauth_server.base_url) as client:
         assert client.logs_page(size=1).items == []
-    assert provider.refresh_count == 1
+    # the login's own access token, shared through the keyring: no refresh needed
+    assert (provider.refresh_count, provider.adopted_count) == (0, 1)
+    assert keyring.get_password("zvdesk", "work/access_token")
 
     bye = cli("logout", "--profile", "work")
     assert bye.code == 0, bye.err
     assert "Signed out of profile 'work'" in bye.out
     assert keyring.get_password("zvdesk", "work/refresh_token") is None
+    assert keyring.get_password("zvdesk", "work/access_token") is None
     assert [r.form for r in sent if r.path == "/oauth/v2/token/revoke"] == [{"token": refresh}]
     after = cli("whoami", "--profile", "work")
     assert after.code == 1 and "not signed in" in after.err

@@ -5,7 +5,7 @@
 - :func:`config_for_profile`: the settings a profile signs in and refreshes with.
 - :func:`require_refresh_token` and :func:`remember_sign_in`: what a finished sign-in keeps (the
   refresh token must exist; the profile records where and with which client it signed in).
-- :func:`token_manager_for`: a profile's TokenManager.
+- :func:`token_manager_for`: a profile's TokenManager (access token shared between processes).
 - :func:`delete_local_data`: a profile's cache database (with outbox and drafts) and media.
 
 Nothing here reads the environment: the caller says where the client id and secret come from.
@@ -22,7 +22,7 @@ from zvdesk.auth.config import DEFAULT_REDIRECT_PORT, OAuthClientConfig, region_
 from zvdesk.auth.credentials import CredentialStore
 from zvdesk.auth.errors import SignInError
 from zvdesk.auth.oauth import OAuthClient, TokenSet
-from zvdesk.auth.profiles import AdminConfig, Profile, ProfileStore
+from zvdesk.auth.profiles import AdminConfig, Profile, ProfileStore, config_dir
 from zvdesk.auth.tokens import TokenManager
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "override_url",
     "remember_sign_in",
     "require_refresh_token",
+    "token_lock_path",
     "token_manager_for",
 ]
 
@@ -132,6 +133,8 @@ def token_manager_for(
     """The TokenManager of ``profile`` (the refresh token is read from ``credentials`` lazily).
 
     ``timeout``: seconds each call to the accounts server may take (default: the client's).
+    The access token is shared with the profile's other processes through ``credentials`` (the
+    keyring) and refreshed under the profile's token lock (:func:`token_lock_path`).
     """
     oauth = OAuthClient(config) if timeout is None else OAuthClient(config, timeout=timeout)
     return TokenManager(
@@ -140,7 +143,15 @@ def token_manager_for(
         profile.name,
         accounts_url=profile.accounts_url,
         delete_cache=delete_cache,
+        shared=True,
+        lock_path=token_lock_path(profile.name),
     )
+
+
+def token_lock_path(profile: str) -> Path:
+    """The file lock under which the profile's processes refresh its access token (the file
+    holds nothing; the lock is released when its holder exits, also when killed)."""
+    return config_dir() / "locks" / f"{profile}.token.lock"
 
 
 def delete_local_data(

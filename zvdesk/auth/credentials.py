@@ -1,7 +1,9 @@
 """Where the refresh token is kept: the system keyring, or memory for a session-only sign-in.
 
 This is the only module that touches :mod:`keyring`. The refresh token of profile ``P`` is stored
-under service ``"zvdesk"``, username ``"P/refresh_token"``; the client secret of OAuth client ``C``
+under service ``"zvdesk"``, username ``"P/refresh_token"``; the current access token with its
+expiry (shared by every zvdesk process of the profile, so that each command line does not ask
+Zoho for a new one) under ``"P/access_token"``, as JSON; the client secret of OAuth client ``C``
 (entered in the app's settings; never written to a settings file) under ``"client/C/secret"``.
 A missing or unusable keyring (the ``fail``/``null`` backends, no Secret Service on D-Bus, a
 locked or failing collection) raises :class:`~zvdesk.auth.errors.NoKeyringError` with a plain
@@ -11,9 +13,12 @@ until the app quits.
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import keyring
@@ -26,10 +31,13 @@ from zvdesk.auth.errors import NoKeyringError
 __all__ = [
     "KEYRING_SERVICE",
     "NO_KEYRING_MESSAGE",
+    "AccessTokenCache",
+    "CachedAccessToken",
     "ClientSecretStore",
     "CredentialStore",
     "KeyringCredentials",
     "SessionOnlyCredentials",
+    "access_token_username",
     "client_secret_username",
     "keyring_username",
 ]
@@ -49,6 +57,49 @@ _PROBE_USER = "__zvdesk_probe__"
 def keyring_username(profile: str) -> str:
     """The keyring username of a profile's refresh token."""
     return f"{profile}/refresh_token"
+
+
+def access_token_username(profile: str) -> str:
+    """The keyring username of a profile's cached access token."""
+    return f"{profile}/access_token"
+
+
+@dataclass(frozen=True)
+class CachedAccessToken:
+    """An access token with its lifetime on the wall clock (epoch seconds), as kept in the
+    keyring. ``accounts_url`` is the server that issued it."""
+
+    token: str = field(repr=False)
+    issued_at: float
+    expires_at: float
+    accounts_url: str | None = None
+
+    def to_text(self) -> str:
+        return json.dumps(
+            {
+                "token": self.token,
+                "issued_at": self.issued_at,
+                "expires_at": self.expires_at,
+                "accounts_url": self.accounts_url,
+            }
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> CachedAccessToken | None:
+        """The cached token, or None for anything damaged (it is then simply refreshed)."""
+        try:
+            data = json.loads(text)
+            token, issued, expires = data["token"], data["issued_at"], data["expires_at"]
+            url = data.get("accounts_url")
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+        numbers_ok = all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for v in (issued, expires)
+        )
+        if not isinstance(token, str) or not token or not numbers_ok or expires <= issued:
+            return None
+        return cls(token, float(issued), float(expires), url if isinstance(url, str) else None)
 
 
 def client_secret_username(client_id: str) -> str:
@@ -72,6 +123,17 @@ class CredentialStore(Protocol):
     def delete_refresh_token(self, profile: str) -> bool:
         """Remove the profile's token; False when there was none."""
         ...
+
+
+@runtime_checkable
+class AccessTokenCache(Protocol):
+    """Keeps one profile's current access token for every process of that profile."""
+
+    def load_access_token(self, profile: str) -> CachedAccessToken | None: ...
+
+    def save_access_token(self, profile: str, access: CachedAccessToken) -> None: ...
+
+    def delete_access_token(self, profile: str) -> bool: ...
 
 
 @runtime_checkable
@@ -132,6 +194,26 @@ class KeyringCredentials:
 
         return self._call(delete)
 
+    def load_access_token(self, profile: str) -> CachedAccessToken | None:
+        user = access_token_username(profile)
+        value = self._call(lambda b: b.get_password(KEYRING_SERVICE, user))
+        return CachedAccessToken.from_text(value) if isinstance(value, str) and value else None
+
+    def save_access_token(self, profile: str, access: CachedAccessToken) -> None:
+        user = access_token_username(profile)
+        text = access.to_text()
+        self._call(lambda b: b.set_password(KEYRING_SERVICE, user, text), secret=access.token)
+
+    def delete_access_token(self, profile: str) -> bool:
+        def delete(b: Any) -> bool:
+            try:
+                b.delete_password(KEYRING_SERVICE, access_token_username(profile))
+            except keyring.errors.PasswordDeleteError:
+                return False
+            return True
+
+        return self._call(delete)
+
     def load_client_secret(self, client_id: str) -> str | None:
         user = client_secret_username(client_id)
         value = self._call(lambda b: b.get_password(KEYRING_SERVICE, user))
@@ -178,6 +260,7 @@ class SessionOnlyCredentials:
         self._lock = threading.Lock()
         self._tokens: dict[str, str] = {}
         self._secrets: dict[str, str] = {}
+        self._access: dict[str, CachedAccessToken] = {}
 
     def load_refresh_token(self, profile: str) -> str | None:
         with self._lock:
@@ -190,6 +273,18 @@ class SessionOnlyCredentials:
     def delete_refresh_token(self, profile: str) -> bool:
         with self._lock:
             return self._tokens.pop(profile, None) is not None
+
+    def load_access_token(self, profile: str) -> CachedAccessToken | None:
+        with self._lock:
+            return self._access.get(profile)
+
+    def save_access_token(self, profile: str, access: CachedAccessToken) -> None:
+        with self._lock:
+            self._access[profile] = access
+
+    def delete_access_token(self, profile: str) -> bool:
+        with self._lock:
+            return self._access.pop(profile, None) is not None
 
     def load_client_secret(self, client_id: str) -> str | None:
         with self._lock:

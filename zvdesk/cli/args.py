@@ -10,6 +10,7 @@ __all__ = [
     "date",
     "date_or_datetime",
     "non_negative_float",
+    "non_negative_int",
     "port",
     "positive_int",
     "seconds",
@@ -48,6 +49,16 @@ def positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return number
+
+
+def non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 or more")
     return number
 
 

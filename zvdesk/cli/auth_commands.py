@@ -53,7 +53,7 @@ from zvdesk.auth.profiles import (
     load_admin_config,
     validate_profile_name,
 )
-from zvdesk.auth.tokens import TokenManager
+from zvdesk.auth.tokens import TokenManager, remember_access_token
 from zvdesk.cli.auth_parser import (
     AUTH_COMMANDS,
     CLIENT_ID_ENV,
@@ -229,6 +229,7 @@ def _login(args: argparse.Namespace, out: TextIO) -> int:
     else:
         tokens = _browser_login(client, args, out)
     credentials.save_refresh_token(name, require_refresh_token(tokens))
+    remember_access_token(credentials, name, tokens)  # the next commands need not refresh
     profile = remember_sign_in(store, name, tokens, client_id=config.client_id, region=region_code)
     out.write(
         f"Signed in to Zoho as profile {name!r} (data centre {profile.region}, "

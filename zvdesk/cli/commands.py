@@ -313,6 +313,7 @@ def _sandbox(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         inbound_rate=args.inbound_rate,
         speed=args.speed or 1.0,
         redirect_uris=(*DEFAULT_REDIRECT_URIS, *args.redirect_uri),
+        token_request_limit=args.token_limit or None,
     )
 
     def announce() -> None:

@@ -208,6 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="the server's clock runs this far ahead of this machine's (negative: behind)",
     )
+    sandbox.add_argument(
+        "--token-limit",
+        type=argtypes.non_negative_int,
+        default=10,
+        metavar="N",
+        help="token refreshes allowed per refresh token in 10 minutes, as Zoho's about 10 "
+        "(default 10; 0: no limit)",
+    )
     return parser
 
 

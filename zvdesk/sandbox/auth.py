@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from zvdesk.sandbox.config import DEFAULT_AGENT, Agent, SandboxConfig
 from zvdesk.sandbox.db import Database
 from zvdesk.sandbox.hostcheck import is_loopback_host
+from zvdesk.sandbox.token_limit import TOO_MANY_REQUESTS, TokenRequestLimit
 
 CODE_LIFETIME_S = 120.0
 DEVICE_LIFETIME_S = 300.0
@@ -98,6 +99,9 @@ class AuthStore:
         self.config = config
         self.api_domain = ""
         self.accounts_server = ""
+        self.token_limit = TokenRequestLimit(
+            config.token_request_limit, config.token_request_window
+        )
 
     # -- API tokens -------------------------------------------------------------------------
     def add_token(self, token: str, agent: Agent = DEFAULT_AGENT, *, scopes: str = "") -> None:
@@ -296,6 +300,8 @@ class AuthStore:
             client_id, params.get("client_secret")
         ):
             return {"error": "invalid_client"}
+        if not self.token_limit.allow(token):
+            return dict(TOO_MANY_REQUESTS)
         return self._mint(client_id, row["scopes"], token, Agent(row["user_name"], row["email"]))
 
     def revoke(self, token: str) -> bool:

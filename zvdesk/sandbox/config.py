@@ -47,6 +47,11 @@ class SandboxConfig:
     """Largest page size served by logs/chatlist/schedule (bigger requests get this many)."""
     token_lifetime: float = 3600.0
     """Seconds an OAuth access token stays valid (real seconds, not scaled by speed)."""
+    token_request_limit: int | None = 10
+    """Refresh-token grants allowed per refresh token in ``token_request_window`` (Zoho's
+    limit; more answer ``{"error": "Access Denied"}``); None: no limit."""
+    token_request_window: float = 600.0
+    """Real seconds of the token-request window."""
     max_recipients: int = 10
     max_message_length: int = 10_000
     max_media_bytes: int = 25 * 1024 * 1024

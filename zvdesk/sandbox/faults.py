@@ -204,6 +204,11 @@ class FaultController:
                 "routes": {prefix: s.text for prefix, s in sorted(self._routes.items())},
             }
 
+    def has_route_rule(self, path: str) -> bool:
+        """True when a rule for a path prefix (not the global one) covers ``path``."""
+        with self._lock:
+            return any(path.startswith(prefix) for prefix in self._routes)
+
     def spec_for(self, path: str) -> FaultSpec:
         with self._lock:
             best = ""

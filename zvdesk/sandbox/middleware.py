@@ -1,8 +1,9 @@
 """ASGI middleware in front of the sandbox: the request log and fault injection.
 
 Connection drops are real: the socket is closed with SO_LINGER 0 (an RST), reached through
-uvicorn's transport. The OAuth routes (/oauth/) and the control routes (/_sandbox/) are never
-faulted; the control routes are not logged either.
+uvicorn's transport. The control routes (/_sandbox/) are never faulted nor logged; the OAuth
+routes (/oauth/) only get the faults of a rule set for them by name (e.g. a slow token endpoint,
+``configure("latency=1:2", route="/oauth/v2/token")``), never the global ones.
 """
 
 from __future__ import annotations
@@ -84,7 +85,9 @@ class SandboxMiddleware:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        faultable = not path.startswith(_UNFAULTED_PREFIXES)
+        faultable = not path.startswith(_UNFAULTED_PREFIXES) or (
+            path.startswith("/oauth") and self.faults.has_route_rule(path)
+        )
         decision = self.faults.decide(path) if faultable else FaultDecision()
         status = 0
         logged = False

@@ -55,7 +55,9 @@ class SandboxServer:
     Keyword-only extras beyond the contract: ``size_cap``, ``token_lifetime``, ``fault_seed``,
     ``seed``, ``max_recipients``, ``device_interval``, ``agents`` (colleagues to create, see
     :mod:`.team`; in demo mode they also reply), ``clock_skew`` (seconds the server's clock is
-    ahead of this machine's), ``redirect_uris``, or a whole ``config``.
+    ahead of this machine's), ``redirect_uris``, ``token_request_limit`` (refreshes per
+    refresh token in ``token_request_window`` seconds, Zoho's 10 in 600 by default; None: no
+    limit), or a whole ``config``.
 
     A ``host`` that is not a loopback address is allowed but logged as a warning
     (:data:`EXPOSED_WARNING`): anyone who can reach it can read and send the sandbox's messages
@@ -82,6 +84,8 @@ class SandboxServer:
         agents: int | None = None,
         clock_skew: float | None = None,
         redirect_uris: tuple[str, ...] | None = None,
+        token_request_limit: int | None = 10,
+        token_request_window: float = 600.0,
         config: SandboxConfig | None = None,
     ) -> None:
         if speed <= 0:
@@ -103,6 +107,8 @@ class SandboxServer:
             agents=base.agents if agents is None else agents,
             clock_skew=base.clock_skew if clock_skew is None else clock_skew,
             redirect_uris=base.redirect_uris if redirect_uris is None else tuple(redirect_uris),
+            token_request_limit=token_request_limit,
+            token_request_window=token_request_window,
         )
         if self.config.agents < 0:
             raise ValueError("agents must not be negative")
