@@ -39,6 +39,7 @@ SCHEMA_HASHES = {
     5: "49d9e29e8690c234",
     6: "cd697be6b0d19c7f",
     7: "9f18efa75d64aea3",
+    8: "a43d490ff893d00c",
 }
 
 T1 = BASE_MS
@@ -147,6 +148,7 @@ FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     4: [_write_v4_rows],
     5: [_write_v4_rows],
     6: [_write_v4_rows],  # v6 rebuilt the outbox with new columns (defaults)
+    7: [_write_v4_rows],  # v7 added inbox columns with defaults
 }
 
 
@@ -416,7 +418,7 @@ def test_v7_brings_a_v6_cache_into_the_inbox(tmp_path: Path) -> None:
     finally:
         conn.close()
     with Store(path) as store:
-        assert store.schema_version == 7
+        assert store.schema_version >= 7
         after = store.connection.execute(
             "SELECT id, customer_number, last_seq, unread, read_upto FROM conversations ORDER BY id"
         ).fetchall()
@@ -438,3 +440,35 @@ def test_v7_brings_a_v6_cache_into_the_inbox(tmp_path: Path) -> None:
         store.upsert_messages([record(logid="new-in", t=900, customer="+1 415 555 0100")])
         reopened = store.conversation(josiah.id)
         assert reopened is not None and reopened.status == "open" and reopened.unread == 3
+
+
+def test_v8_derives_opt_outs_from_the_messages_of_a_v7_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A v7 cache already holds STOP / START / HELP messages and isBlocked records: v8 derives
+    the opt-out state from them, so an upgraded desktop blocks the same numbers at once."""
+    path = tmp_path / "v7.sqlite3"
+    conn = connect(path)
+    monkeypatch.setattr("zvdesk.store.messages.derive_optouts", lambda conn, chunk: None)
+    try:
+        assert migrate(conn, 7) == 7
+        upsert_messages(conn, [
+            record(logid="s1", t=1, customer="+1 415 555 0201", message=" STOP "),
+            record(logid="s2", t=2, customer="+1 415 555 0202", message="STOP"),
+            record(logid="s3", t=3, customer="+1 415 555 0202", message="Start"),
+            record(logid="s4", t=4, customer="+1 415 555 0203", message="we have to stop this"),
+            record(logid="s5", t=5, customer="+1 415 555 0204", message="hi", isBlocked=True),
+            record(logid="s6", t=6, customer="+1 415 555 0205", message="help"),
+            record(logid="s7", t=7, customer="+1 415 555 0206", message="Stop. Thank you"),
+        ])  # fmt: skip
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert store.connection.execute("SELECT count(*) FROM messages").fetchone()[0] == 7
+        out = {s.customer_number: s.reason for s in store.optouts()}
+        assert out == {"14155550201": "keyword", "14155550204": "blocked"}
+        assert store.optout_status("+1 415 555 0205", "+1 484 292 0101").help_requested_ms
+        suggestion = store.optout_status("+1 415 555 0206", "+1 484 292 0101").suggestion
+        assert suggestion is not None and suggestion.logid == "s7"

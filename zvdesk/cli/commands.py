@@ -27,6 +27,7 @@ from zvdesk.cli.auth_commands import (
     run_auth_command,
     token_provider_for_profile,
 )
+from zvdesk.cli.compliance_commands import optouts_command, refuse_opted_out
 from zvdesk.cli.main import DEFAULT_TIMEOUT, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
 from zvdesk.cli.output import print_json, print_table, terminal_safe
 from zvdesk.envtoken import ACCESS_TOKEN_ENV, CONFLICT_WARNING, env_token
@@ -141,9 +142,9 @@ def _send(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int
             raise BadInput(f"--media {args.media!r}: no such file")
         if not os.access(media, os.R_OK):
             raise BadInput(f"--media {args.media!r}: not readable")
-        result = client.send_mms(request, media)
-    else:
-        result = client.send_sms(request)
+    # issue #12: refused (exit 2) before any send request when a recipient opted out
+    refuse_opted_out(client, request, args.default_country, mms=args.media is not None)
+    result = client.send_mms(request, media) if args.media is not None else client.send_sms(request)
     entry = result.entry
     if args.json:
         print_json([entry.raw], out)
@@ -348,4 +349,5 @@ _COMMANDS: dict[str, Callable[[ZohoVoiceClient, argparse.Namespace, TextIO], int
     "chats": _chats,
     "scheduled": _scheduled,
     "media": _media,
+    "optouts": optouts_command,
 }

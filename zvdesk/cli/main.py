@@ -155,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(media)
 
+    from zvdesk.cli.compliance_parser import add_parsers as add_compliance_commands
+
+    add_compliance_commands(sub, _add_connection_options)
+
     from zvdesk.cli.auth_parser import add_auth_commands
 
     add_auth_commands(sub)

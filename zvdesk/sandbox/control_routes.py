@@ -29,11 +29,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from zvdesk.sandbox import optouts
 from zvdesk.sandbox.api_routes import sandbox_state
 from zvdesk.sandbox.config import Agent
 from zvdesk.sandbox.faults import FaultController
 from zvdesk.sandbox.hostcheck import is_loopback_host_header
-from zvdesk.sandbox.numbers import NumberError
+from zvdesk.sandbox.numbers import NumberError, parse_number
 from zvdesk.sandbox.requestlog import RequestLog
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -189,6 +190,28 @@ async def unreachable(request: Request) -> Response:
 
 
 @control
+async def optouts_view(request: Request) -> Response:
+    """GET: numbers opted out by the sandbox's records, and sends accepted to them anyway."""
+    state = sandbox_state(request)
+    return JSONResponse(
+        {
+            "opted_out": optouts.opted_out_numbers(state),
+            "sends_to_opted_out": optouts.sends_to_opted_out(state),
+        }
+    )
+
+
+@control
+async def blocked(request: Request) -> Response:
+    """POST {"number": ..., "blocked": true}: records of that customer say isBlocked."""
+    data = await _json(request)
+    state = sandbox_state(request)
+    digits = parse_number(str(data["number"]), state.config.default_region).digits
+    optouts.set_blocked(state, digits, bool(data.get("blocked", True)))
+    return JSONResponse({"status": "success"})
+
+
+@control
 async def tokens(request: Request) -> Response:
     data = await _json(request)
     state = sandbox_state(request)
@@ -287,6 +310,8 @@ ROUTES = [
     Route("/_sandbox/messages", messages, methods=["GET"]),
     Route("/_sandbox/messages/{logid}", messages, methods=["GET"]),
     Route("/_sandbox/unreachable", unreachable, methods=["POST"]),
+    Route("/_sandbox/optouts", optouts_view, methods=["GET"]),
+    Route("/_sandbox/blocked", blocked, methods=["POST"]),
     Route("/_sandbox/tokens", tokens, methods=["POST"]),
     Route("/_sandbox/tokens/expire", tokens, methods=["POST"]),
     Route("/_sandbox/requests", requests, methods=["GET", "DELETE"]),

@@ -16,7 +16,7 @@ import zoneinfo
 from datetime import datetime
 from typing import Any
 
-from zvdesk.sandbox import records, texts
+from zvdesk.sandbox import optouts, records, texts
 from zvdesk.sandbox.config import ZSOID, zuid_for
 from zvdesk.sandbox.lifecycle import EXPIRED_DESCRIPTION, UNDELIVERED_DESCRIPTION
 from zvdesk.sandbox.numbers import PhoneNumber, format_sender, parse_number
@@ -206,5 +206,8 @@ def generate_demo(state: SandboxState) -> int:
             "INSERT OR REPLACE INTO contacts (digits, name) VALUES (?, ?)",
             [(num.digits, name) for num, name in customers if name],
         )
+    blocked = optouts.demo_cases(builder.rows, state.config.seed, builder.now)
     state.insert_records(builder.rows)
+    for digits in blocked:
+        optouts.set_blocked(state, digits)
     return len(builder.rows)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zvdesk.sandbox import records
+from zvdesk.sandbox import optouts, records
 from zvdesk.sandbox.auth import AuthStore
 from zvdesk.sandbox.config import DEFAULT_AGENT, ZSOID, ZUID, Agent, SandboxConfig
 from zvdesk.sandbox.db import Database
@@ -103,6 +103,8 @@ class SandboxState:
         )
         self._callback_lock = threading.Lock()
         self._callback_log: list[dict[str, Any]] = []
+        self._compliance_random = random.Random(config.seed + 12)
+        optouts.ensure_schema(self)
 
     def close(self) -> None:
         self.db.close()
@@ -241,6 +243,7 @@ class SandboxState:
                         media.size,
                     )
                 out.append(self._store_outgoing(request, num, agent, now, attachment))
+        optouts.count_sends(self, out)
         return out
 
     def _next_job_id(self) -> str:
@@ -280,7 +283,7 @@ class SandboxState:
             if request.data_coding is not None
             else data_coding(request.message),
             "isMMS": media is not None,
-            "isBlocked": False,
+            "isBlocked": optouts.is_blocked(self, num.digits),
             "zuid": agent.zuid,
             "zsoid": ZSOID,
             "flash": request.flash,
@@ -396,7 +399,7 @@ class SandboxState:
             "country": num.country,
             "multipartCount": multipart_count(message),
             "isMMS": attachment is not None,
-            "isBlocked": False,
+            "isBlocked": optouts.is_blocked(self, num.digits),
             "zuid": ZUID,
             "zsoid": ZSOID,
         }
@@ -630,6 +633,7 @@ class SandboxState:
         created: list[str] = []
         for _ in range(count):
             customer, sender, text, media = random_inbound(self, self._random)
+            text = optouts.compliance_reply(self._compliance_random) or text
             created.append(self.inject_inbound(customer, sender, text, media))
         return created
 

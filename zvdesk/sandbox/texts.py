@@ -235,7 +235,7 @@ CUSTOMER_REPLIES = (
     "תודה רבה!",
     "شكرا جزيلا",
     "Спасибо!",
-    "STOP",
+    "Ok, got it.",  # keyword replies (STOP, START, HELP) come from sandbox.optouts
 )
 AGENT_TEXTS = (
     "Hi {first}, thanks for reaching out! Let me look into order {order} for you.",

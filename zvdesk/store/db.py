@@ -16,6 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
+from zvdesk.compliance.keywords import event_kind
+
 from .records import logid_key
 
 APP_NAME = "zvdesk"
@@ -60,6 +62,14 @@ def default_media_dir(profile: str) -> Path:
 LOGID_KEY_FUNCTION = "zvdesk_logid_key"  # used by migration v4
 
 
+EVENT_KIND_FUNCTION = "zvdesk_optout_kind"  # used by migration v6
+
+
+def sql_event_kind(body: object) -> str | None:
+    """``zvdesk_optout_kind(body)``: the compliance meaning of an incoming text (or NULL)."""
+    return event_kind(body) if isinstance(body, str) else None
+
+
 def _sql_logid_key(logid: object) -> int | None:
     return None if logid is None else logid_key(str(logid))
 
@@ -93,6 +103,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_AUTOCHECKPOINT_PAGES}")
         conn.execute(f"PRAGMA journal_size_limit = {_JOURNAL_SIZE_LIMIT}")
         conn.create_function(LOGID_KEY_FUNCTION, 1, _sql_logid_key, deterministic=True)
+        conn.create_function(EVENT_KIND_FUNCTION, 1, sql_event_kind, deterministic=True)
     except BaseException:
         conn.close()
         raise

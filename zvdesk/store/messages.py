@@ -38,6 +38,7 @@ from typing import Any
 
 from .db import write_transaction
 from .inbox import INBOX_COLUMNS
+from .optouts import derive_chunk as derive_optouts
 from .records import SEQ_SHIFT, MessageValues, logid_key, message_values, normalize_number
 from .rows import ConversationRow, MessageRow, MmsRow, UpsertResult
 
@@ -342,6 +343,8 @@ def upsert_messages(conn: sqlite3.Connection, records: Iterable[Mapping[str, Any
     with write_transaction(conn):
         for chunk in _chunks(records):
             added, changed, touched = _upsert_chunk(conn, chunk)
+            if added or changed:
+                derive_optouts(conn, chunk)
             inserted += added
             logids.extend(changed)
             conversations |= touched

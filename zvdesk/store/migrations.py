@@ -24,6 +24,10 @@ A released migration is never edited; a change to the schema is a new entry at t
   conversation when a newer incoming message arrives (the import code is unchanged). Internal
   notes in ``notes`` with their own FTS5 index. Existing conversations start open, their
   ``waiting`` computed from their last message.
+- v8: opt-outs (issue #12). ``optout_events`` (incoming keyword messages: STOP, START, HELP and
+  likely opt-outs) and ``blocked_flags`` (the newest ``isBlocked`` of each conversation) are
+  derived from messages, filled here from the cached ones and kept by every import
+  (:mod:`.optouts`); ``manual_optouts`` records agents' opt-outs and undos (who, when).
 
 Opening one new file from two threads (or processes) at once is safe: each step runs under
 ``BEGIN IMMEDIATE`` and re-reads ``user_version`` inside that transaction, so a step another
@@ -387,6 +391,48 @@ CREATE VIRTUAL TABLE notes_fts USING fts5 (
 );
 """
 
+_V8 = """
+CREATE TABLE optout_events (
+    logid TEXT PRIMARY KEY,
+    customer_number TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    submitted_time INTEGER NOT NULL,
+    body TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX optout_events_customer ON optout_events (customer_number, submitted_time);
+INSERT OR REPLACE INTO optout_events (logid, customer_number, sender_id, kind, submitted_time, body)
+SELECT logid, customer_number, sender_id, kind, submitted_time, body FROM (
+    SELECT m.logid, c.customer_number, c.sender_id, zvdesk_optout_kind(m.body) AS kind,
+           m.submitted_time, m.body
+    FROM messages AS m JOIN conversations AS c ON c.id = m.conversation_id
+    WHERE m.direction = 'INCOMING' AND length(m.body) <= 200
+) WHERE kind IS NOT NULL;
+
+CREATE TABLE blocked_flags (
+    customer_number TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    blocked INTEGER NOT NULL,
+    as_of INTEGER NOT NULL,
+    PRIMARY KEY (customer_number, sender_id)
+) WITHOUT ROWID;
+INSERT INTO blocked_flags (customer_number, sender_id, blocked, as_of)
+SELECT c.customer_number, c.sender_id, 1, m.submitted_time
+FROM conversations AS c JOIN messages AS m ON m.id = c.last_seq
+WHERE m.raw ->> '$.isBlocked' IN (1, 'true', 'True', 'TRUE');
+
+CREATE TABLE manual_optouts (
+    id INTEGER PRIMARY KEY,
+    customer_number TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('optout', 'undo')),
+    by_user TEXT NOT NULL,
+    at_ms INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX manual_optouts_customer ON manual_optouts (customer_number);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
     Migration(2, "drafts and media cache index", _V2),
@@ -395,6 +441,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "partial index of outgoing messages with a non-final status", _V5),
     Migration(6, "outbox: review state, attempt windows, one row per logid store-wide", _V6),
     Migration(7, "inbox: status, snooze, pins, unread marks, internal notes", _V7),
+    Migration(8, "opt-outs: keyword events, isBlocked flags, manual opt-outs", _V8),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -15,12 +15,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import drafts as _drafts
 from . import inbox as _inbox
 from . import logs as _logs
 from . import messages as _messages
+from . import optouts as _optouts
 from . import outbox as _outbox
 from . import outgoing as _outgoing
 from . import scheduled as _scheduled
@@ -43,6 +44,9 @@ from .rows import (
     UpsertResult,
 )
 from .state import StateValue
+
+if TYPE_CHECKING:
+    from zvdesk.compliance.optouts import KeywordEvent, ManualAction, OptOutStatus
 
 
 def _wall_clock_ms() -> int:
@@ -373,3 +377,41 @@ class Store:
 
     def outbox_delete(self, outbox_id: int) -> bool:
         return _outbox.outbox_delete(self._conn, outbox_id)
+
+    # opt-outs (issue #12): derived from the synced messages, plus manual opt-outs
+    def optout_status(self, customer_number: str, sender_id: str) -> OptOutStatus:
+        """Whether ``customer_number`` may be texted from ``sender_id``, and why not."""
+        return _optouts.optout_status(self._conn, customer_number, sender_id)
+
+    def optouts(self) -> list[OptOutStatus]:
+        """Every (customer, sender) pair currently opted out, most recent first."""
+        return _optouts.optout_statuses(self._conn)
+
+    def optout_event(self, logid: str) -> KeywordEvent | None:
+        """The keyword event (STOP, START, HELP, likely opt-out) of a message, if it is one."""
+        return _optouts.event_for(self._conn, logid)
+
+    def mark_opted_out(
+        self, customer_number: str, sender_id: str, *, by_user: str, note: str = ""
+    ) -> ManualAction:
+        """An agent's opt-out (``sender_id`` ``"*"``: every sender), kept with who and when."""
+        return _optouts.add_manual(
+            self._conn, customer_number, sender_id, "optout",
+            by_user=by_user, at_ms=self.now_ms(), note=note,
+        )  # fmt: skip
+
+    def undo_opt_out(self, customer_number: str, sender_id: str, *, by_user: str) -> ManualAction:
+        """Undo a manual opt-out (keyword and isBlocked opt-outs stay: only the customer or
+        Zoho can lift those). Raises ValueError when no manual opt-out is in force."""
+        status = self.optout_status(customer_number, sender_id)
+        if not status.manual:
+            raise ValueError("only an opt-out made by hand can be undone")
+        actions = _optouts.manual_history(self._conn, customer_number)
+        live = [a for a in actions if a.sender_id in (status.sender_id, "*")]
+        sender = live[-1].sender_id if live else sender_id
+        return _optouts.add_manual(
+            self._conn, customer_number, sender, "undo", by_user=by_user, at_ms=self.now_ms()
+        )
+
+    def manual_optout_history(self, customer_number: str) -> list[ManualAction]:
+        return _optouts.manual_history(self._conn, customer_number)

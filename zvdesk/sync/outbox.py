@@ -44,6 +44,7 @@ from zvdesk.api import (
 from zvdesk.store import OutboxRow, Store
 from zvdesk.sync.backoff import Backoff
 from zvdesk.sync.clock import SYSTEM_CLOCK, Clock
+from zvdesk.sync.compliance import outbox_refusal
 from zvdesk.sync.enqueue import request_from_payload
 from zvdesk.sync.reconcile import Match, find_on_server
 
@@ -160,6 +161,13 @@ class OutboxSender:
         self._backoff.pop(row.id, None)
 
     def _attempt(self, row: OutboxRow) -> OutboxRow:
+        refusal = outbox_refusal(self._store, row)
+        if refusal is not None:  # issue #12: never a send to an opted-out number
+            self._forget(row)
+            if row.state == "failed":
+                return row
+            log.info("outbox %d refused: %s", row.id, refusal)
+            return self._emit(self._store.outbox_mark_failed(row.id, refusal))
         payload = row.payload()
         try:
             request = request_from_payload(payload)
