@@ -7,7 +7,7 @@ Usage: ``python packaging/make_icons.py OUT_DIR [--svg PATH]`` (Qt runs offscree
     OUT_DIR/zvdesk.ico                          Windows: PNG entries 16..256
     OUT_DIR/zvdesk.icns                         macOS: PNG entries 16..1024 (ic07..ic14, icp4/5)
 
-The SVG is the one ``zvdesk.ui.icons.app_icon()`` draws; nothing is drawn here. ICO and ICNS
+The SVG is the one ``zvdesk.ui.common.icons.app_icon()`` draws; nothing is drawn here. ICO and ICNS
 are written by hand: both are small containers of PNG images.
 """
 

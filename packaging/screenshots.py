@@ -51,9 +51,9 @@ from PySide6.QtGui import (  # noqa: E402
 )
 
 from zvdesk.sandbox import Agent  # noqa: E402
-from zvdesk.ui.app import Session, create_application  # noqa: E402
-from zvdesk.ui.chatlist import ChatRole  # noqa: E402
-from zvdesk.ui.media import PreviewState  # noqa: E402
+from zvdesk.ui.app.session import Session, create_application  # noqa: E402
+from zvdesk.ui.chats.chatlist import ChatRole  # noqa: E402
+from zvdesk.ui.media.previews import PreviewState  # noqa: E402
 
 WINDOW = QSize(1280, 800)
 MAX_BYTES = 300 * 1024

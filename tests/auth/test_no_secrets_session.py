@@ -32,7 +32,7 @@ from tests.ui.accounts_support import (  # noqa: F401 (app_env, auth_sandbox: fi
 from zvdesk import logsetup
 from zvdesk.auth.credentials import KEYRING_SERVICE
 from zvdesk.cli.main import main as cli_main
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.mainwindow.statusbar import SyncState
 
 SENDER = "+14842920101"
 CUSTOMER = "+12125550177"

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import QApplication
 from zvdesk.api import StaticTokenProvider
 from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ApiService, ServiceConfig
-from zvdesk.ui.chatlist import ChatRole
-from zvdesk.ui.main_window import MainWindow
-from zvdesk.ui.media import PreviewState
-from zvdesk.ui.settings import WindowSettings
+from zvdesk.ui.chats.chatlist import ChatRole
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.mainwindow.window import MainWindow
+from zvdesk.ui.media.previews import PreviewState
 
 HEARTBEAT_MS = 5
 PHOTOS = 20

@@ -5,11 +5,12 @@
     .venv/bin/python tests/benchmarks/soak.py --json figures.json --stall-stacks
 
 The app is the real one, offscreen: the :class:`~zvdesk.service.ApiService` and the
-:class:`~zvdesk.ui.main_window.MainWindow` assembled as :class:`~zvdesk.ui.app.Session` assembles
-them, with the app's exception hook installed. Only the timings are accelerated (the sandbox's
-clock, the sync intervals, a 1.5 s request timeout, a 2 s outbox grace period instead of 60 s and
-a 20 ms double-Enter guard instead of 800 ms): Session fixes the production values (a 30 s
-timeout, 30 requests a minute), which would make the run last hours.
+:class:`~zvdesk.ui.mainwindow.window.MainWindow` assembled as
+:class:`~zvdesk.ui.app.session.Session` assembles them, with the app's exception hook installed.
+Only the timings are accelerated (the sandbox's clock, the sync intervals, a 1.5 s request timeout,
+a 2 s outbox grace period instead of 60 s and a 20 ms double-Enter guard instead of 800 ms):
+Session fixes the production values (a 30 s timeout, 30 requests a minute), which would make the
+run last hours.
 
 The sandbox runs in a child process (this file with ``--sandbox-child``), so the figures are the
 app's own: its event loop is not slowed by the server's threads and its memory is not the
@@ -426,9 +427,9 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
     from zvdesk.api import StaticTokenProvider
     from zvdesk.service import ApiService, ConversationRef, ServiceConfig, StoreContext
     from zvdesk.sync import OutboxConfig, SyncConfig
-    from zvdesk.ui.app import install_exception_hook
-    from zvdesk.ui.main_window import MainWindow
-    from zvdesk.ui.settings import WindowSettings
+    from zvdesk.ui.app.session import install_exception_hook
+    from zvdesk.ui.common.settings import WindowSettings
+    from zvdesk.ui.mainwindow.window import MainWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
@@ -680,7 +681,7 @@ def main() -> int:
     logging.basicConfig(level=logging.ERROR)  # the sync's warnings under faults are expected
     from PySide6.QtWidgets import QApplication
 
-    from zvdesk.ui.app import create_application, install_qt_message_handler
+    from zvdesk.ui.app.session import create_application, install_qt_message_handler
 
     app = create_application([sys.argv[0]])
     install_qt_message_handler()

@@ -6,7 +6,7 @@
 - :func:`rss_mib`: this process's resident memory (VmRSS of /proc/self/status).
 - :class:`FirstPaint`: notes the first paint event of a main window and calls back once that
   paint has been handled (the window reached the screen).
-- :func:`open_session`: the app's real :class:`~zvdesk.ui.app.Session` on a cache folder.
+- :func:`open_session`: the app's real :class:`~zvdesk.ui.app.session.Session` on a cache folder.
 - :func:`percentile`, :func:`print_table`: figures as a table ready to paste.
 """
 
@@ -116,7 +116,7 @@ class FirstPaint(QObject):
 
 def open_session(folder: Path, settings: Path) -> object:
     """The app's Session on the cache in ``folder`` (token and server from the environment)."""
-    from zvdesk.ui.app import Session
+    from zvdesk.ui.app.session import Session
 
     return Session(sandbox=False, profile=PROFILE, data_dir=folder, settings_path=settings)
 

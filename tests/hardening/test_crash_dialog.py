@@ -1,8 +1,8 @@
 """An unhandled exception in the UI: a dialog with the redacted report, and nothing lost.
 
 The app's own exception hook (``install_exception_hook``) is installed over pytest-qt's for these
-tests; an exception raised from a slot opens a :class:`~zvdesk.ui.crash.CrashDialog` instead of
-ending the app, and the draft and the outbox are still there after the store is reopened.
+tests; an exception raised from a slot opens a :class:`~zvdesk.ui.common.crash.CrashDialog` instead
+of ending the app, and the draft and the outbox are still there after the store is reopened.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from tests.service.helpers import service_config
 from zvdesk.service import ApiService, ConversationRef
 from zvdesk.store import Store
 from zvdesk.sync import DraftSaver
-from zvdesk.ui.app import install_exception_hook
-from zvdesk.ui.conversation_model import ConvRole
-from zvdesk.ui.crash import QUIT, CrashDialog, crash_report
-from zvdesk.ui.main_window import MainWindow
-from zvdesk.ui.settings import WindowSettings
+from zvdesk.ui.app.session import install_exception_hook
+from zvdesk.ui.common.crash import QUIT, CrashDialog, crash_report
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.conversation.model import ConvRole
+from zvdesk.ui.mainwindow.window import MainWindow
 
 CUSTOMER = "+14155557002"
 SENDER = "+14842920101"

@@ -28,13 +28,13 @@ from pytestqt.qtbot import QtBot
 from tests.service.helpers import service_config
 from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ApiService, ConversationRef
-from zvdesk.ui.chatlist import ChatRole
-from zvdesk.ui.conversation_model import ConvRole
-from zvdesk.ui.logs_view import LogsModel
-from zvdesk.ui.main_window import MainWindow
-from zvdesk.ui.notifications import Notifier
-from zvdesk.ui.scheduled_view import ScheduledModel
-from zvdesk.ui.settings import WindowSettings
+from zvdesk.ui.chats.chatlist import ChatRole
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.conversation.model import ConvRole
+from zvdesk.ui.lists.logs import LogsModel
+from zvdesk.ui.lists.scheduled import ScheduledModel
+from zvdesk.ui.mainwindow.notifications import Notifier
+from zvdesk.ui.mainwindow.window import MainWindow
 
 SENDER = "+1 4842920101"
 HTML_BOLD = "<b>bold</b> and <i>italic</i> and <u>underline</u>"

@@ -26,10 +26,10 @@ from pytestqt.qtbot import QtBot
 from tests.service.helpers import service_config
 from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ApiService, ConversationRef
-from zvdesk.ui.conversation_model import ConvRole
-from zvdesk.ui.main_window import MainWindow
-from zvdesk.ui.media import PreviewState
-from zvdesk.ui.settings import WindowSettings
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.conversation.model import ConvRole
+from zvdesk.ui.mainwindow.window import MainWindow
+from zvdesk.ui.media.previews import PreviewState
 
 SENDER = "+1 4842920101"
 MEDIA_CAP = 512 * 1024

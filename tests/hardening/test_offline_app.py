@@ -1,7 +1,7 @@
 """Offline and back, with the real app: the sandbox stopped, the app restarted while offline.
 
-The app (:class:`~zvdesk.ui.app.Session`, production timings) talks to a sandbox of this test's
-own, on a fixed port and data folder so it can be stopped and started again as "the network".
+The app (:class:`~zvdesk.ui.app.session.Session`, production timings) talks to a sandbox of this
+test's own, on a fixed port and data folder so it can be stopped and started again as "the network".
 Messages typed while it is down wait in the outbox (shown as pending, the status bar says
 offline); the app is closed with them queued and reopened on the same cache while the sandbox is
 still down; when the sandbox comes back every message reaches it exactly once.
@@ -20,10 +20,10 @@ from zvdesk.api import StaticTokenProvider
 from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ConversationRef
 from zvdesk.store import Store
-from zvdesk.ui.app import Session
-from zvdesk.ui.conversation_model import ConvRole
-from zvdesk.ui.main_window import MainWindow
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.app.session import Session
+from zvdesk.ui.conversation.model import ConvRole
+from zvdesk.ui.mainwindow.statusbar import SyncState
+from zvdesk.ui.mainwindow.window import MainWindow
 
 CUSTOMER = "+14155557001"
 SENDER = "+1 4842920101"

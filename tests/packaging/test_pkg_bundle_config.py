@@ -106,7 +106,8 @@ def test_excluded_python_modules_are_not_imported_by_zvdesk() -> None:
 
 def test_every_zvdesk_module_is_a_hidden_import() -> None:
     modules = config.zvdesk_modules(REPO)
-    assert {"zvdesk", "zvdesk.__main__", "zvdesk.cli.main", "zvdesk.ui.icons"} <= set(modules)
+    expected = {"zvdesk", "zvdesk.__main__", "zvdesk.cli.main", "zvdesk.ui.common.icons"}
+    assert expected <= set(modules)
     assert {"zvdesk.sandbox", "zvdesk.store", "zvdesk.api.client"} <= set(modules)
     for name in modules:
         parts = name.split(".")

@@ -11,8 +11,8 @@ import pytest
 from zvdesk.sandbox import SandboxConfig
 from zvdesk.sandbox.pace import DEMO_RATE, InboundPace
 from zvdesk.sandbox.state import SandboxState
-from zvdesk.ui.app import SANDBOX_INBOUND_RATE
-from zvdesk.ui.settings import DEMO_RATE_DEFAULT
+from zvdesk.ui.app.session import SANDBOX_INBOUND_RATE
+from zvdesk.ui.common.settings import DEMO_RATE_DEFAULT
 
 HOUR = 3600
 

@@ -13,10 +13,10 @@ from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ApiService
 from zvdesk.service.queries import logs_page, sender_ids
 from zvdesk.store import LogsFilter, Store
-from zvdesk.ui.csvexport import LogsQuery
-from zvdesk.ui.logs_view import LogsView
-from zvdesk.ui.scheduled_view import ScheduledView
-from zvdesk.ui.window_lists import ListsController, logs_filter
+from zvdesk.ui.lists.controller import ListsController, logs_filter
+from zvdesk.ui.lists.csvexport import LogsQuery
+from zvdesk.ui.lists.logs import LogsView
+from zvdesk.ui.lists.scheduled import ScheduledView
 
 from .conftest import ServiceFactory
 
@@ -112,7 +112,7 @@ def test_paging_through_the_cache(
     views: tuple[LogsView, ScheduledView],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import zvdesk.ui.window_lists as window_lists
+    import zvdesk.ui.lists.controller as window_lists
 
     monkeypatch.setattr(window_lists, "LOGS_PAGE", 3)
     logs, scheduled = views

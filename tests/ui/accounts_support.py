@@ -22,10 +22,10 @@ from pytestqt.qtbot import QtBot
 from tests.auth.conftest import Browser
 from zvdesk.auth.profiles import ProfileStore, load_admin_config
 from zvdesk.sandbox import SandboxServer
-from zvdesk.ui.app import Session
-from zvdesk.ui.signin import SignInDialog
-from zvdesk.ui.signin_flows import AccountSetup
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.account.flows import AccountSetup
+from zvdesk.ui.account.signin import SignInDialog
+from zvdesk.ui.app.session import Session
+from zvdesk.ui.mainwindow.statusbar import SyncState
 
 SCOPES = "ZohoVoice.sms.CREATE,ZohoVoice.sms.READ"
 

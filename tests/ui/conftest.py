@@ -18,7 +18,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.composer import Composer
+from zvdesk.ui.composer.widget import Composer
 
 NOW = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)  # 07:00 in New York, 12:00 in London
 US_NUMBER = "+12125551234"

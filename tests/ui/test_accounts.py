@@ -32,9 +32,9 @@ from zvdesk.auth.errors import InvalidCodeError
 from zvdesk.auth.oauth import OAuthClient, OAuthClientConfig
 from zvdesk.sandbox import SandboxServer
 from zvdesk.store import conversation_key
-from zvdesk.ui.accounts import AccountController
-from zvdesk.ui.app import Session
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.account.controller import AccountController
+from zvdesk.ui.app.session import Session
+from zvdesk.ui.mainwindow.statusbar import SyncState
 
 SENDER = "+14842920101"
 CUSTOMER = "+12125550143"

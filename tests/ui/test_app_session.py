@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from zvdesk.sandbox import SandboxServer
-from zvdesk.ui import app as app_module
-from zvdesk.ui.app import (
+from zvdesk.ui.app import session as app_module
+from zvdesk.ui.app.session import (
     Session,
     install_exception_hook,
     install_qt_message_handler,
     run,
 )
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.mainwindow.statusbar import SyncState
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRect, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.canned import (
+from zvdesk.ui.canned.widgets import (
     CannedDialog,
     CannedError,
     CannedListModel,

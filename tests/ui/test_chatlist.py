@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import ConversationRow
-from zvdesk.ui.chatlist import (
+from zvdesk.ui.chats.chatlist import (
     PAGE_ROWS,
     ChatListModel,
     ChatListView,
     ChatRole,
     format_list_time,
 )
-from zvdesk.ui.chatlist_delegate import badge_text
+from zvdesk.ui.chats.delegate import badge_text
 
 NOW = QDateTime(QDate(2025, 3, 14), QTime(15, 30))  # a Friday, local time
 HOUR = 3_600_000

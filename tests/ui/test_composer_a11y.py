@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import UK_NUMBER
-from zvdesk.ui.composer import Composer
+from zvdesk.ui.composer.widget import Composer
 
 
 def focusable(composer: Composer) -> list[QWidget]:

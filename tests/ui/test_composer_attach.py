@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FileChooser, press_enter
-from zvdesk.ui.composer import Composer, ComposerMessage
+from zvdesk.ui.composer.widget import Composer, ComposerMessage
 
 
 def file_mime(*paths: Path) -> QMimeData:

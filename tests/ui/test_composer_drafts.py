@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import press_enter
-from zvdesk.ui.composer import DRAFT_DELAY_MS, Composer
+from zvdesk.ui.composer.widget import DRAFT_DELAY_MS, Composer
 
 
 def test_draft_changed_is_debounced(qtbot: QtBot, composer: Composer) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import UK_NUMBER, US_NUMBER, press_enter
-from zvdesk.ui.composer import Composer, ComposerMessage
+from zvdesk.ui.composer.widget import Composer, ComposerMessage
 
 
 def choose_zone(composer: Composer, typed: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import UK_NUMBER, press_enter, type_text
-from zvdesk.ui.composer import Composer, ComposerMessage
+from zvdesk.ui.composer.widget import Composer, ComposerMessage
 
 
 def collect(composer: Composer) -> list[ComposerMessage]:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time
 
 import pytest
 
-from zvdesk.ui.composer_tz import canonical_zone, customer_time_zone, next_local_time
+from zvdesk.phone.timezones import canonical_zone, customer_time_zone, next_local_time
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import MessageRow, MmsRow, OutboxRow, ScheduledRow
-from zvdesk.ui.conversation import ConversationView
-from zvdesk.ui.conversation_model import ConversationModel, ConvRole
-from zvdesk.ui.media import InlinePlayer, MediaPreviewCache
+from zvdesk.ui.conversation.model import ConversationModel, ConvRole
+from zvdesk.ui.conversation.view import ConversationView
+from zvdesk.ui.media.previews import InlinePlayer, MediaPreviewCache
 
 NOW = QDateTime(QDate(2025, 3, 14), QTime(15, 30))
 NOW_MS = NOW.toMSecsSinceEpoch()
@@ -359,7 +359,7 @@ class FakeToolTip:
 def test_undelivered_status_tooltip_is_escaped(
     qtbot: QtBot, view: ConversationView, model: ConversationModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("zvdesk.ui.conversation_delegate.QToolTip", FakeToolTip)
+    monkeypatch.setattr("zvdesk.ui.conversation.delegate.QToolTip", FakeToolTip)
     FakeToolTip.shown = []
     model.set_messages(
         [msg(2, status="UNDELIVERED", status_description="<b>Blocked</b> by carrier & co")]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from zvdesk.store.rows import MessageRow
-from zvdesk.ui.csvexport import (
+from zvdesk.ui.lists.csvexport import (
     CSV_HEADERS,
     LogsQuery,
     display_number,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zvdesk.ui.filenames import MAX_NAME_CHARS, safe_file_name, save_target
+from zvdesk.files.names import MAX_NAME_CHARS, safe_file_name, save_target
 
 HOSTILE = [
     "../../.bashrc",

@@ -57,16 +57,16 @@ from zvdesk.i18n import (
     switch_language,
 )
 from zvdesk.store.rows import ConversationRow, ScheduledRow
-from zvdesk.ui.chatlist import ChatListModel, ChatListView
-from zvdesk.ui.composer import Composer
-from zvdesk.ui.logs_view import LogsView
-from zvdesk.ui.scheduled_view import ScheduledView
-from zvdesk.ui.statusbar import SyncStatusWidget
+from zvdesk.ui.chats.chatlist import ChatListModel, ChatListView
+from zvdesk.ui.composer.widget import Composer
+from zvdesk.ui.lists.logs import LogsView
+from zvdesk.ui.lists.scheduled import ScheduledView
+from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
 
 REPO = Path(__file__).resolve().parents[2]
 I18N = REPO / "zvdesk" / "i18n"
 UPDATE_SCRIPT = "packaging/update-translations.sh"
-MAIN_WINDOW = REPO / "zvdesk" / "ui" / "main_window.py"
+MAIN_WINDOW = REPO / "zvdesk" / "ui" / "mainwindow" / "window.py"
 SOURCE_DIRS = ("zvdesk/ui", "zvdesk/service", "zvdesk/i18n")
 LANGUAGES = ("es", "ar")
 NOW = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)
@@ -382,9 +382,9 @@ def test_translation_calls_are_extractable() -> None:
     f-string hides the string from it, so it is never translated."""
     problems = []
     for folder in SOURCE_DIRS:
-        for path in sorted((REPO / folder).glob("*.py")):
+        for path in sorted((REPO / folder).rglob("*.py")):
             problems.extend(_extraction_problems(path))
-    for path in sorted((REPO / "zvdesk" / "ui").glob("*.py")):
+    for path in sorted((REPO / "zvdesk" / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef) and node.name in ("tr", "_tr"):
                 problems.append(f"{path.relative_to(REPO)}:{node.lineno}: a tr helper")
@@ -599,11 +599,11 @@ def test_spanish_widgets_show_no_english(
 @pytest.fixture
 def main_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[], QWidget]]:
     if not MAIN_WINDOW.exists():
-        pytest.skip("zvdesk/ui/main_window.py does not exist yet")
+        pytest.skip("zvdesk/ui/mainwindow/window.py does not exist yet")
     from tests.service.helpers import service_config
     from zvdesk.service import ApiService
-    from zvdesk.ui.main_window import MainWindow
-    from zvdesk.ui.settings import WindowSettings
+    from zvdesk.ui.common.settings import WindowSettings
+    from zvdesk.ui.mainwindow.window import MainWindow
 
     windows: list[MainWindow] = []
 

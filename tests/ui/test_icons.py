@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette, QPixmap
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui import icons
-from zvdesk.ui.theme import DARK, LIGHT, ThemeManager
+from zvdesk.ui.common import icons
+from zvdesk.ui.common.theme import DARK, LIGHT, ThemeManager
 
 RED = QColor("#d01010")
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.csvexport import LogsQuery
-from zvdesk.ui.logs_view import LogsModel, LogsView, parse_number
+from zvdesk.ui.lists.csvexport import LogsQuery
+from zvdesk.ui.lists.logs import LogsModel, LogsView, parse_number
 
 
 def rec(

@@ -16,13 +16,13 @@ from pytestqt.qtbot import QtBot
 from tests.service.helpers import service_config
 from zvdesk.sandbox import Agent, SandboxServer
 from zvdesk.service import ApiService
-from zvdesk.ui.chatlist import ChatRole
-from zvdesk.ui.conversation_model import ConvRole
-from zvdesk.ui.main_window import MINIMUM_SIZE, MainWindow
-from zvdesk.ui.media import PreviewState
-from zvdesk.ui.new_conversation import NewConversationDialog
-from zvdesk.ui.settings import WindowSettings
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.chats.chatlist import ChatRole
+from zvdesk.ui.chats.new_conversation import NewConversationDialog
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.conversation.model import ConvRole
+from zvdesk.ui.mainwindow.statusbar import SyncState
+from zvdesk.ui.mainwindow.window import MINIMUM_SIZE, MainWindow
+from zvdesk.ui.media.previews import PreviewState
 
 WindowFactory = Callable[..., MainWindow]
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.media import (
+from zvdesk.ui.media.previews import (
     InlinePlayer,
     MediaPreviewCache,
     PreviewState,

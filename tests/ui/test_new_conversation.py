@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.new_conversation import NewConversationDialog, check_number, format_as_you_type
+from zvdesk.ui.chats.new_conversation import NewConversationDialog, check_number, format_as_you_type
 
 SENDERS = ["14155550100", ("ZOHO", "Zoho (alphanumeric)")]
 

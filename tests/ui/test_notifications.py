@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.notifications import Notifier, badge_pixmap, chime_wav, notification_text
+from zvdesk.ui.mainwindow.notifications import Notifier, badge_pixmap, chime_wav, notification_text
 
 
 class Focus:

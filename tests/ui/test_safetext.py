@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtGui import QTextDocument
 
-from zvdesk.ui.safetext import (
+from zvdesk.ui.common.safetext import (
     ELLIPSIS,
     elide_one_line,
     is_safe_href,

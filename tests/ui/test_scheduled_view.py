@@ -13,8 +13,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import ScheduledRow
-from zvdesk.ui.scheduled_view import ScheduledModel, ScheduledView
-from zvdesk.ui.sort_indicator import SortArrowStyle
+from zvdesk.ui.lists.scheduled import ScheduledModel, ScheduledView
+from zvdesk.ui.lists.sort_indicator import SortArrowStyle
 
 
 def srow(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.selftest import run_self_test
+from zvdesk.ui.app.selftest import run_self_test
 
 REPO = Path(__file__).resolve().parents[2]
 

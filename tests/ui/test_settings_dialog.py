@@ -33,9 +33,9 @@ from zvdesk import logsetup
 from zvdesk.auth.credentials import KEYRING_SERVICE, client_secret_username
 from zvdesk.auth.profiles import ProfileStore, load_admin_config
 from zvdesk.service import ApiService, ServiceConfig
-from zvdesk.ui.settings import AppSettings
-from zvdesk.ui.settings_dialog import SettingsDialog
-from zvdesk.ui.signin_flows import AccountChoice, AccountSetup
+from zvdesk.ui.account.flows import AccountChoice, AccountSetup
+from zvdesk.ui.account.settings_dialog import SettingsDialog
+from zvdesk.ui.common.settings import AppSettings
 
 SECRET = "s3cret-of-the-client-0123456789"
 

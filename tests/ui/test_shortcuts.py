@@ -11,7 +11,13 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.shortcuts import SHORTCUTS, ShortcutSheet, ShortcutTableModel, install, spec
+from zvdesk.ui.mainwindow.shortcuts import (
+    SHORTCUTS,
+    ShortcutSheet,
+    ShortcutTableModel,
+    install,
+    spec,
+)
 
 Mod = Qt.KeyboardModifier
 KEYS = {

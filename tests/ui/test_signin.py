@@ -31,9 +31,9 @@ from zvdesk.auth.errors import (
     TooManyTokenRequestsError,
 )
 from zvdesk.auth.loopback import SIGNED_IN_TEXT
-from zvdesk.ui.settings_dialog import SettingsDialog
-from zvdesk.ui.signin_errors import describe_sign_in_error
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.account.errors import describe_sign_in_error
+from zvdesk.ui.account.settings_dialog import SettingsDialog
+from zvdesk.ui.mainwindow.statusbar import SyncState
 
 
 def test_browser_sign_in_with_pkce_then_the_window_syncs(qtbot: QtBot, app_env: AppEnv) -> None:

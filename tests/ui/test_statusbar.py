@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDateTime, QLocale
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.statusbar import SyncState, SyncStatusWidget
+from zvdesk.ui.mainwindow.statusbar import SyncState, SyncStatusWidget
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2025, 1, 10, 12, 0, tzinfo=ZONE)

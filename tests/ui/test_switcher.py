@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import ConversationRow, SearchHit
-from zvdesk.ui.switcher import QuickSwitcher, SwitcherModel
+from zvdesk.ui.mainwindow.switcher import QuickSwitcher, SwitcherModel
 
 # The dialog is a top-level window with a layout; offscreen cannot pass its size hints on and
 # says so (harmless).

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.theme import (
+from zvdesk.ui.common.theme import (
     DARK,
     LIGHT,
     ThemeManager,

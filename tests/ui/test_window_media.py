@@ -14,10 +14,10 @@ from tests.ui.test_conversation import NOW, mms_msg, msg
 from tests.ui.test_media import png_bytes
 from zvdesk.service import ApiService
 from zvdesk.store.rows import MmsRow
-from zvdesk.ui.conversation import ConversationView
-from zvdesk.ui.conversation_model import ConversationModel
-from zvdesk.ui.media import PreviewState
-from zvdesk.ui.window_media import RETRY_AFTER, MediaController
+from zvdesk.ui.conversation.attachments import RETRY_AFTER, MediaController
+from zvdesk.ui.conversation.model import ConversationModel
+from zvdesk.ui.conversation.view import ConversationView
+from zvdesk.ui.media.previews import PreviewState
 
 
 class FakeService(QObject):

@@ -250,10 +250,10 @@ def _run_app(args: argparse.Namespace, argv: list[str], err: TextIO) -> int:
     """Open the desktop app (imports Qt only now, so the commands above stay fast)."""
     try:
         if args.self_test:
-            from zvdesk.ui.selftest import run_self_test
+            from zvdesk.ui.app.selftest import run_self_test
 
             return run_self_test(err)
-        from zvdesk.ui.app import run
+        from zvdesk.ui.app.session import run
     except ImportError as exc:
         err.write(f"zvdesk: the desktop app cannot start: {exc}\n")
         return EXIT_FAILURE

@@ -7,7 +7,7 @@ the bytes go to ``emit(chunk, total)`` through a :class:`ChunkThrottle` (at most
 the screen) stops the stream at the next chunk and removes the staging file.
 
 :func:`save_media` copies the cached file (downloading it first if needed) to a new, sanitized
-name strictly inside the folder the agent chose (:mod:`zvdesk.ui.filenames`).
+name strictly inside the folder the agent chose (:mod:`zvdesk.files.names`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zvdesk.api import AuthError, Cancelled
+from zvdesk.files.names import safe_file_name, save_target
 from zvdesk.service.contexts import NetContext
-from zvdesk.ui.filenames import safe_file_name, save_target
 
 __all__ = ["ChunkThrottle", "fetch_media", "save_media"]
 

@@ -1,0 +1,506 @@
+"""Starting the desktop app: ``run(argv, sandbox=..., profile=...)``.
+
+:func:`run` creates the QApplication (name, organisation, icon, Qt's translations), routes Qt's
+messages into Python logging, installs an exception hook that shows a dialog instead of dying,
+opens a :class:`Session` and runs the event loop.
+
+A :class:`Session` is the window and what it needs: the profile's cache (``default_db_path``), the
+:class:`~zvdesk.service.ApiService` and, with ``sandbox=True``, an embedded fresh sandbox with demo
+data and live inbound traffic, in temporary folders removed at the end. The token comes from the
+``tokens`` argument (the seam for zvdesk.auth's TokenManager), else ``$ZVDESK_ACCESS_TOKEN`` (with
+``$ZVDESK_API_BASE`` as the server); without either the window opens from the cache, signed out.
+The window's chrome is built and shown first; the network, sync and sign-in stack is imported,
+the service created and started and the data asked for right after the first paint (first paint
+never waits for the network, a large query or those imports).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from contextlib import ExitStack
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from zvdesk.i18n import install_translators
+from zvdesk.ui.common import icons
+from zvdesk.ui.common.settings import APPLICATION, ORGANIZATION, AppSettings, WindowSettings
+from zvdesk.ui.mainwindow.window import MainWindow
+
+if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync engine: see above)
+    from zvdesk.api import TokenProvider
+    from zvdesk.auth.profiles import AdminConfig
+    from zvdesk.sandbox import SandboxServer  # uvicorn and starlette: only when a sandbox starts
+    from zvdesk.service import ApiService
+    from zvdesk.ui.account.controller import AccountController
+    from zvdesk.ui.account.flows import AccountSetup
+    from zvdesk.ui.common.crash import CrashDialog
+
+__all__ = [
+    "Session",
+    "create_application",
+    "install_exception_hook",
+    "install_qt_message_handler",
+    "run",
+]
+
+log = logging.getLogger("zvdesk.ui")
+qt_log = logging.getLogger("zvdesk.qt")
+
+DEFAULT_PROFILE = "default"
+SANDBOX_INBOUND_RATE = 1 / 30  # zvdesk.sandbox.pace.DEMO_RATE: a busy shift, one every 30 s
+BEGIN_FALLBACK_MS = 500  # start the service even if the window is never painted (minimised)
+
+MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
+
+_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    category = context.category or "qt"
+    qt_log.log(_LEVELS.get(mode, logging.WARNING), "%s: %s", category, message)
+
+
+def install_qt_message_handler() -> MessageHandler | None:
+    """Route Qt's messages into the ``zvdesk.qt`` logger; returns the handler it replaced."""
+    previous: MessageHandler | None = qInstallMessageHandler(_qt_message)
+    return previous
+
+
+def _quit_after_crash() -> None:
+    """The agent chose Quit in the crash dialog: close the windows (drafts are saved, the
+    service stops) and end the event loop with an error status."""
+    QApplication.closeAllWindows()
+    QCoreApplication.exit(1)
+
+
+def install_exception_hook(
+    show: Callable[[str], None] | None = None,
+    *,
+    settings: Callable[[], Mapping[str, object]] | None = None,
+) -> Callable[[], None]:
+    """Log uncaught exceptions and show them in a :class:`~zvdesk.ui.common.crash.CrashDialog` (the
+    redacted diagnostics report) instead of ending the app.
+
+    One dialog at a time: errors while it is open are logged and counted on it. ``show``
+    replaces the dialog with a function given ``"Kind: message"`` (tests); ``settings`` gives
+    the settings summary for the report. Returns a function that restores the previous hook.
+    """
+    previous = sys.excepthook
+    dialogs: list[CrashDialog] = []
+
+    def show_dialog(value: BaseException, trace: TracebackType | None) -> None:
+        from zvdesk.ui.common.crash import CrashDialog, crash_report
+
+        if dialogs:
+            dialogs[0].add_error()
+            return
+        report = crash_report(value, trace, settings() if settings is not None else None)
+        box = CrashDialog(report, QApplication.activeWindow())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: dialogs.remove(box))
+        box.quitRequested.connect(_quit_after_crash)
+        dialogs.append(box)
+        box.open()
+
+    def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, value, trace)
+            return
+        log.critical("uncaught exception", exc_info=(kind, value, trace))
+        try:
+            if show is not None:
+                show(f"{kind.__name__}: {value}")
+            else:
+                show_dialog(value, trace)
+        except Exception:  # the dialog itself failed: the log has it
+            log.exception("could not show the error dialog")
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication (the existing one if there is one), named, with icon and translations."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName("zvdesk")
+    app.setWindowIcon(icons.app_icon())
+    translator = QTranslator(app)
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(), "qtbase", "_", qt_translations):
+        app.installTranslator(translator)
+    return app
+
+
+def default_db_path(profile: str) -> Path:
+    """:func:`zvdesk.store.default_db_path` (zvdesk.store imported on first use)."""
+    from zvdesk.store import default_db_path as db_path
+
+    return db_path(profile)
+
+
+def default_media_dir(profile: str) -> Path:
+    """:func:`zvdesk.store.default_media_dir` (zvdesk.store imported on first use)."""
+    from zvdesk.store import default_media_dir as media_dir
+
+    return media_dir(profile)
+
+
+def _env_tokens() -> TokenProvider | None:
+    from zvdesk.envtoken import env_token
+
+    token = env_token().token  # $ZVDESK_ACCESS_TOKEN, or its alias $ZVDESK_TOKEN
+    if not token:
+        return None
+    from zvdesk.api import StaticTokenProvider
+
+    return StaticTokenProvider(token)
+
+
+class _FirstPaint(QObject):
+    """Calls ``begin(window)`` from a zero timer once a paint event of ``window`` (or one of its
+    widgets) has been handled, or when :meth:`fire` is called first; once, then goes away."""
+
+    def __init__(self, window: MainWindow, begin: Callable[[MainWindow], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._begin = begin
+        self._fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._fired
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            QTimer.singleShot(0, self, self.fire)  # after this paint reached the screen
+        return False
+
+    def fire(self) -> None:
+        if self._fired:
+            return
+        self._fired = True
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._begin(self._window)
+        self.deleteLater()
+
+
+class Session:
+    """The window, its service and (sandbox mode) the embedded sandbox; :meth:`close` ends all.
+
+    ``profile`` None: the default profile (zvdesk.auth's, else "default"). ``data_dir``: where
+    the cache, media and canned responses live (default: the profile's folders; with several
+    profiles each has ``data_dir/profiles/<name>``); ``settings_path``: an INI file instead of
+    the user's settings (tests). Outside sandbox mode an
+    :class:`~zvdesk.ui.account.controller.AccountController` (``accounts``) signs in, out and
+    switches profiles (:meth:`switch_profile`); ``account_setup`` replaces its profiles/keyring
+    set-up.
+    """
+
+    def __init__(
+        self,
+        *,
+        sandbox: bool,
+        profile: str | None,
+        tokens: TokenProvider | None = None,
+        data_dir: Path | None = None,
+        settings_path: Path | None = None,
+        sandbox_speed: float = 1.0,
+        inbound_rate: float = SANDBOX_INBOUND_RATE,
+        account_setup: AccountSetup | None = None,
+    ) -> None:
+        self._stack = ExitStack()
+        self._closed = False
+        self._sandbox = sandbox
+        self._data_dir = data_dir
+        self._settings_path = settings_path
+        self._base_url: str | None = None
+        self._service: ApiService | None = None
+        self._accounts: AccountController | None = None
+        self._setup = account_setup
+        self.server: SandboxServer | None = None
+        # Without a profile name the profiles (zvdesk.auth) are read now; else after first paint.
+        self.profile = profile or _default_profile(None if sandbox else self._account_setup())
+        self._env_token = not sandbox and tokens is None  # $ZVDESK_TOKEN, read with the service
+        try:
+            if sandbox:
+                if data_dir is None:
+                    temp = self._stack.enter_context(
+                        tempfile.TemporaryDirectory(prefix="zvdesk-sandbox-")
+                    )
+                    self._data_dir = Path(temp)
+                assert self._data_dir is not None
+                from zvdesk.api import StaticTokenProvider
+                from zvdesk.sandbox import SandboxServer
+
+                self.server = SandboxServer(
+                    self._data_dir / "sandbox", demo=True, inbound_rate=inbound_rate,
+                    speed=sandbox_speed,
+                )  # fmt: skip
+                self.server.start()
+                self._stack.callback(self.server.stop)
+                tokens, self._base_url = (
+                    StaticTokenProvider(self.server.token),
+                    self.server.base_url,
+                )
+            self._tokens = tokens
+            self._stack.callback(self._stop_service)
+            self.window = self._new_window(self.profile)
+        except BaseException:
+            self._stack.close()
+            raise
+
+    @property
+    def service(self) -> ApiService:
+        """The profile's service (created now when the first paint has not come round yet)."""
+        return self._attach()
+
+    @property
+    def accounts(self) -> AccountController | None:
+        """Signs in, out and switches profiles (None in sandbox mode)."""
+        self._attach()
+        return self._accounts
+
+    def _account_setup(self) -> AccountSetup | None:
+        if self._sandbox:
+            return None
+        if self._setup is None:
+            self._setup = default_account_setup()
+        return self._setup
+
+    def _stop_service(self) -> None:
+        if self._service is not None:
+            self._service.stop()
+
+    def profile_paths(self, name: str) -> tuple[Path, Path, Path]:
+        """``(cache database, media folder, canned responses folder)`` of profile ``name``."""
+        if self._data_dir is not None:
+            base = self._data_dir if self._sandbox else self._data_dir / "profiles" / name
+            return base / "cache.sqlite3", base / "media", base / "canned"
+        config_dir = Path(platformdirs.user_config_dir(APPLICATION))
+        canned_dir = config_dir / "profiles" / name / "canned"
+        return default_db_path(name), default_media_dir(name), canned_dir
+
+    def _new_window(self, name: str) -> MainWindow:
+        """Profile ``name``'s window, its chrome only (:meth:`_attach` adds the rest)."""
+        _db_path, _media_dir, canned_dir = self.profile_paths(name)
+        settings = WindowSettings(self._settings_path, profile=None if self._sandbox else name)
+        return MainWindow(None, settings, canned_dir=canned_dir)
+
+    def _new_service(self, name: str, tokens: TokenProvider | None) -> ApiService:
+        from zvdesk.service import ApiService, ServiceConfig
+
+        db_path, media_dir, _canned_dir = self.profile_paths(name)
+        config = ServiceConfig(db_path=db_path, media_dir=media_dir, tokens=tokens)
+        if self._sandbox:  # the sandbox has no request limit: sync at full speed
+            config = replace(config, base_url=self._base_url, max_calls=None)
+        else:
+            config = replace(config, **_profile_service_settings(name))
+        return ApiService(config)
+
+    def _attach(self) -> ApiService:
+        """Create the current profile's service and give it to the window and the accounts (once
+        per window; the service is started by :meth:`_begin`)."""
+        if self._service is not None:
+            return self._service
+        if self._env_token:
+            self._env_token = False
+            self._tokens = _env_tokens()
+        service = self._new_service(self.profile, self._tokens)
+        if self._closed:  # asked for after close(): never started, nothing to attach it to
+            self._service = service
+            return service
+        try:
+            self.window.attach(service)
+        except BaseException:
+            service.stop()
+            raise
+        self._service = service
+        setup = self._account_setup()
+        if setup is not None:
+            if self._accounts is None:
+                from zvdesk.ui.account.controller import AccountController
+
+                self._accounts = AccountController(self, setup, AppSettings(self._settings_path))
+            self._accounts.attach()
+        return service
+
+    def show(self) -> None:
+        """Show the window now; import and start the service and load the data right after the
+        first paint (or ``BEGIN_FALLBACK_MS`` after showing, should the window not be painted)."""
+        window = self.window
+        watcher = _FirstPaint(window, self._begin)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(watcher)
+        QTimer.singleShot(BEGIN_FALLBACK_MS, watcher, watcher.fire)
+        window.show()
+
+    def _begin(self, window: MainWindow) -> None:
+        if self._closed or window is not self.window:  # closed or switched meanwhile
+            return
+        service = self._attach()
+        service.start()
+        self.window.load()
+        if self._accounts is not None:
+            self._accounts.start(self._tokens)
+
+    def switch_profile(
+        self, name: str, tokens: TokenProvider | None, *, delete_data: bool = False
+    ) -> None:
+        """Stop the current profile's service (its drafts saved), open profile ``name`` with
+        ``tokens`` (None: its stored sign-in, else the sign-in screen) in a new window at the same
+        place; ``delete_data``: delete the current profile's local data in between."""
+        old_service = self.service
+        old_window, old_name = self.window, self.profile
+        old_window.pane.composer.flush_draft()
+        old_window.save_layout()
+        old_service.stop()
+        if delete_data:
+            from zvdesk.auth.accounts import delete_local_data
+
+            db_path, media_dir, _canned = self.profile_paths(old_name)
+            delete_local_data(old_name, db_path=db_path, media_dir=media_dir)
+        self.profile, self._tokens = name, tokens
+        self._service = None
+        self.window = self._new_window(name)
+        self.window.restoreGeometry(old_window.saveGeometry())
+        self._attach()
+        self.show()
+        old_window.close()
+        old_window.deleteLater()
+
+    def close(self) -> None:
+        """Close the window (saving its state), stop the service, stop and remove the sandbox."""
+        self._closed = True
+        if self.window.isVisible():
+            self.window.close()
+        self._stack.close()
+
+
+def default_account_setup() -> AccountSetup:
+    """Profiles in zvdesk's config folder, the system keyring, the administrator's defaults."""
+    from zvdesk.auth.profiles import ProfileStore
+    from zvdesk.ui.account.flows import AccountSetup
+
+    return AccountSetup(ProfileStore(), admin=_admin_config)
+
+
+def _admin_config() -> AdminConfig:
+    from zvdesk.api.errors import ValidationError
+    from zvdesk.auth.profiles import AdminConfig, load_admin_config
+
+    try:
+        return load_admin_config()
+    except ValidationError as error:  # a damaged file must not keep the app from starting
+        log.warning("%s", error.message)
+        return AdminConfig()
+
+
+def _default_profile(setup: AccountSetup | None) -> str:
+    if setup is None:
+        return DEFAULT_PROFILE
+    from zvdesk.api.errors import ValidationError
+
+    try:
+        return setup.profiles.default_name() or DEFAULT_PROFILE
+    except ValidationError as error:
+        log.warning("%s", error.message)
+        return DEFAULT_PROFILE
+
+
+def _profile_service_settings(name: str) -> dict[str, Any]:
+    """The profile's API server and data centre, when zvdesk.auth knows the profile."""
+    from zvdesk.api.errors import ValidationError
+    from zvdesk.auth.profiles import ProfileStore
+
+    try:
+        profile = ProfileStore().get(name)
+    except ValidationError:
+        return {}
+    if profile is None:
+        return {}
+    return {"base_url": profile.api_base, "region": profile.region}
+
+
+def run(
+    argv: list[str],
+    *,
+    sandbox: bool,
+    profile: str | None,
+    tokens: TokenProvider | None = None,
+    settings_path: Path | None = None,
+    inbound_rate: float | None = None,
+) -> int:
+    """Run the desktop app until its window closes; returns the exit status.
+
+    ``tokens``: the signed-in account's TokenProvider (zvdesk.auth); ``settings_path``: an INI
+    file for the window's state instead of the user's settings (tests); ``inbound_rate``: the
+    demo's customer messages a second (``--inbound-rate``; default: the Settings' demo pace).
+    """
+    app = create_application(argv)
+    install_translators(app, AppSettings(settings_path).language)  # the Settings' language
+    previous = install_qt_message_handler()
+    restore_hook = install_exception_hook()
+    try:
+        if inbound_rate is None:
+            inbound_rate = AppSettings(settings_path).demo_inbound_rate
+        session = Session(
+            sandbox=sandbox, profile=profile, tokens=tokens, settings_path=settings_path,
+            inbound_rate=inbound_rate,
+        )  # fmt: skip
+    except Exception as error:
+        log.exception("zvdesk could not start")
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "zvdesk"),
+            QCoreApplication.translate("App", "zvdesk could not start: %1").replace(
+                "%1", str(error)
+            ),
+        )
+        restore_hook()
+        qInstallMessageHandler(previous)
+        return 1
+    try:
+        session.show()
+        return app.exec()
+    finally:
+        session.close()
+        restore_hook()
+        qInstallMessageHandler(previous)

@@ -1,0 +1,201 @@
+"""Feeds the sidebar: chat list pages, live updates, the sender filter, search, navigation.
+
+Every read goes through the service's store thread (``ApiService.query``) with a key per view,
+so an older answer (a previous search, a previous filter) is dropped. Search is local first
+(full-text index); when it finds nothing, the server's chat list search is asked (the matches are
+stored, so they open like any conversation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from zvdesk.service import ApiService, NetContext, StoreContext
+from zvdesk.service import queries as q
+from zvdesk.store import ConversationRow
+from zvdesk.ui.chats.chatlist import ChatRole
+from zvdesk.ui.chats.sidebar import Sidebar
+
+__all__ = ["ChatListController", "server_search"]
+
+SERVER_SEARCH_SIZE = 50
+
+
+def server_search(ctx: NetContext, text: str, sender_id: str | None) -> list[ConversationRow]:
+    """The server's chat list search; unknown matches are stored (API thread)."""
+    if ctx.client is None:
+        return []
+    page = ctx.client.chats_page(page=1, size=SERVER_SEARCH_SIZE, search=text)
+    unknown = [entry.raw for entry in page.items if ctx.store.message(entry.logid) is None]
+    if unknown:
+        ctx.store.upsert_messages(unknown)
+    ids = []
+    for entry in page.items:
+        if not entry.customer_number or not entry.sender_id:
+            continue
+        row = ctx.store.find_conversation(entry.customer_number, entry.sender_id)
+        if row is not None and row.id not in ids:
+            ids.append(row.id)
+    return q.conversations_by_id(ctx.store, ids, sender_id)
+
+
+class ChatListController(QObject):
+    """See the module docstring. ``unreadTotal(int)`` after every refresh of the counts."""
+
+    unreadTotal = Signal(int)
+    sendersChanged = Signal(list)
+
+    def __init__(self, service: ApiService, sidebar: Sidebar) -> None:
+        super().__init__(sidebar)
+        self._service = service
+        self._sidebar = sidebar
+        self.model = sidebar.model
+        self.view = sidebar.list
+        self._searching = False
+        self.senders: list[str] = []
+        self.model.moreRequested.connect(self._load_more)
+        sidebar.searchChanged.connect(self._search)
+        sidebar.senderChanged.connect(lambda _sender: self.reload())
+        service.conversationsChanged.connect(self._changed)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """The first page for the current filter (or the current search)."""
+        if self._sidebar.search_text():
+            self._search(self._sidebar.search_text())
+            return
+        sender = self._sidebar.sender_id()
+        self._service.query(
+            lambda ctx: q.chat_page(ctx.store, 0, sender),
+            lambda page: self.model.set_rows(page.rows, has_more=page.has_more),
+            key="chatlist",
+        )
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """The unread total and the sender numbers."""
+
+        def read(ctx: StoreContext) -> tuple[int, list[str]]:
+            return ctx.store.unread_total(), q.sender_ids(ctx.store)
+
+        def show(result: tuple[int, list[str]]) -> None:
+            total, senders = result
+            if senders != self.senders:
+                self.senders = senders
+                self._sidebar.set_senders(senders)
+                self.sendersChanged.emit(senders)
+            self.unreadTotal.emit(total)
+
+        self._service.query(read, show, key="chatlist-counts")
+
+    def _load_more(self, offset: int) -> None:
+        if self._searching:
+            self.model.set_has_more(False)
+            return
+        sender = self._sidebar.sender_id()
+        self._service.query(
+            lambda ctx: q.chat_page(ctx.store, offset, sender),
+            lambda page: self.model.append_rows(page.rows, has_more=page.has_more),
+            key="chatlist",
+        )
+
+    def _changed(self, ids: frozenset[int]) -> None:
+        if self._searching:
+            self._search(self._sidebar.search_text())
+        else:
+            sender = self._sidebar.sender_id()
+            self._service.query(
+                lambda ctx: q.conversations_by_id(ctx.store, ids, sender),
+                self.model.apply_updates,
+                key=None,
+            )
+        self.refresh_counts()
+
+    # -- search ----------------------------------------------------------------------------------
+    def _search(self, text: str) -> None:
+        if not text:
+            self._searching = False
+            self._sidebar.set_status(None)
+            self.reload()
+            return
+        self._searching = True
+        sender = self._sidebar.sender_id()
+
+        def show_local(rows: list[ConversationRow]) -> None:
+            if rows or self._sidebar.search_text() != text:
+                self._show_results(rows)
+                return
+            self._sidebar.set_status(self.tr("Searching the server…"))
+            self._service.run(
+                lambda ctx: server_search(ctx, text, sender),
+                self._show_results,
+                lambda error: self._sidebar.set_status(
+                    self.tr("The server search failed: %1").replace("%1", str(error))
+                ),
+                key="chatlist-search",
+            )
+
+        self._service.query(
+            lambda ctx: q.search_conversations(ctx.store, text, sender),
+            show_local,
+            key="chatlist-search",
+        )
+
+    def _show_results(self, rows: list[ConversationRow]) -> None:
+        self.model.set_rows(rows, has_more=False)
+        self._sidebar.set_status(None if rows else self.tr("No conversation matches."))
+
+    # -- navigation ------------------------------------------------------------------------------
+    def rows(self) -> list[ConversationRow]:
+        """The conversations listed, as far as the list keeps them: ``last_message`` is the
+        snippet shown, ``last_logid`` None and ``read_upto`` 0 (the list does not keep them)."""
+        return [
+            ConversationRow(
+                id=row.id,
+                customer_number=row.customer_number,
+                customer_name=row.customer_name,
+                sender_id=row.sender_id,
+                last_logid=None,
+                last_message=row.snippet,
+                last_time=row.last_time,
+                last_direction=row.last_direction,
+                last_status=row.last_status,
+                unread=row.unread,
+                read_upto=0,
+            )
+            for row in self.model.values()
+        ]
+
+    def step(self, delta: int, *, unread_only: bool = False) -> bool:
+        """Select the previous (-1) or next (+1) conversation (with unread messages)."""
+        count = self.model.rowCount()
+        if not count:
+            return False
+        current = self.view.currentIndex().row()
+        start = current if current >= 0 else (-1 if delta > 0 else count)
+        row = start + delta
+        while 0 <= row < count:
+            unread = self.model.index(row, 0).data(ChatRole.Unread)
+            if not unread_only or (isinstance(unread, int) and unread > 0):
+                conversation_id = self.model.index(row, 0).data(ChatRole.ConversationId)
+                return isinstance(conversation_id, int) and self.view.select_conversation(
+                    conversation_id
+                )
+            row += delta
+        return False
+
+    def select(self, conversation_id: int | None) -> None:
+        """Show ``conversation_id`` as current in the list (no signal if it is not listed)."""
+        if conversation_id is None:
+            self.view.clearSelection()
+            return
+        self.view.blockSignals(True)
+        try:
+            self.view.select_conversation(conversation_id)
+        finally:
+            self.view.blockSignals(False)
+
+    def on_select(self, callback: Callable[[int], None]) -> None:
+        self.view.conversationSelected.connect(callback)

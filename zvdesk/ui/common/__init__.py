@@ -1,0 +1,7 @@
+"""Shared by every feature: ``safetext`` (untrusted text made safe for Qt widgets), ``icons``
+(recoloured SVG icons), ``theme`` (light/dark, bubble colours), ``keyed_list`` (a list model
+refreshed by diffing keyed rows), ``settings`` (QSettings: window state and preferences) and
+``crash`` (the crash dialog and "Copy diagnostics").
+
+May import: Qt, :mod:`zvdesk.service` and the Qt-free core. No other ``zvdesk.ui`` package.
+"""

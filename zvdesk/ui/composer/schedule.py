@@ -1,0 +1,201 @@
+"""The composer's schedule options: when (``yyyy-MM-dd HH:mm:ss``), in which time zone.
+
+The date-time edit holds a wall-clock time in the chosen zone (it runs in UTC internally so Qt
+never shifts a time across this machine's own DST changes). The zone picker is an editable,
+searchable combo box of every IANA zone (type any part: "london", "Kolkata"). When the customer's
+country has one time zone (see :mod:`zvdesk.phone.timezones`), a label shows the customer's local
+time for the chosen moment and a button picks the customer's next 9:00.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+from functools import lru_cache
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from zvdesk.phone.timezones import customer_time_zone, next_local_time, zone_names
+from zvdesk.ui.composer.a11y import name_inner_widgets
+
+__all__ = ["DATETIME_DISPLAY", "SchedulePanel", "system_time_zone"]
+
+DATETIME_DISPLAY = "yyyy-MM-dd HH:mm:ss"
+_PY_FORMAT = "%Y-%m-%d %H:%M:%S"
+MORNING = time(9, 0)
+
+
+def system_time_zone() -> str:
+    """This machine's IANA zone name, or ``UTC`` when it has none Python knows."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    return name if name in zone_names() else "UTC"
+
+
+@lru_cache(maxsize=1)
+def _names_by_lower() -> dict[str, str]:
+    return {name.lower(): name for name in zone_names()}
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo | None:
+    """The zone for a name typed or picked (case-insensitive), or None if there is none."""
+    found = _names_by_lower().get(name.strip().lower())
+    return zoneinfo.ZoneInfo(found) if found is not None else None
+
+
+class SchedulePanel(QWidget):
+    """Date-time, zone, customer's local time and the morning preset; ``changed`` on any edit."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime],
+        agent_zone: str,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._agent_zone = agent_zone
+        self._customer_zone: str | None = None
+
+        self.datetime_edit = QDateTimeEdit(self)
+        self.datetime_edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
+        self.datetime_edit.setDisplayFormat(DATETIME_DISPLAY)
+        self.datetime_edit.setCalendarPopup(True)
+        self.datetime_edit.setAccessibleName(self.tr("Scheduled date and time"))
+        self.datetime_edit.setAccessibleDescription(
+            self.tr("When to send, as year-month-day hours:minutes:seconds in the chosen time zone")
+        )
+
+        self.zone_combo = QComboBox(self)
+        self.zone_combo.setEditable(True)
+        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_combo.setMaxVisibleItems(15)
+        self.zone_combo.addItems(list(zone_names()))
+        completer = QCompleter(list(zone_names()), self.zone_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.zone_combo.setCompleter(completer)
+        self.zone_combo.setAccessibleName(self.tr("Time zone"))
+        self.zone_combo.setAccessibleDescription(
+            self.tr("The time zone of the scheduled time; type part of a name to search")
+        )
+        name_inner_widgets(self.datetime_edit)
+        name_inner_widgets(self.zone_combo, list_name=self.tr("Time zones"))
+        line = self.zone_combo.lineEdit()
+        if line is not None:
+            line.setAccessibleName(self.tr("Time zone"))
+            line.setAccessibleDescription(self.zone_combo.accessibleDescription())
+
+        self.customer_time_label = QLabel(self)
+        self.customer_time_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.customer_time_label.setAccessibleName(self.tr("Customer's local time"))
+
+        self.morning_button = QPushButton(self.tr("Customer's morning (9:00)"), self)
+        self.morning_button.setAccessibleName(self.tr("Customer's morning"))
+        self.morning_button.setAccessibleDescription(
+            self.tr("Schedules the message for the customer's next 9:00 local time")
+        )
+        self.morning_button.clicked.connect(self.apply_customer_morning)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.datetime_edit)
+        layout.addWidget(self.zone_combo, 1)
+        layout.addWidget(self.customer_time_label)
+        layout.addWidget(self.morning_button)
+
+        self.datetime_edit.dateTimeChanged.connect(self._on_edit)
+        self.zone_combo.currentTextChanged.connect(self._on_edit)
+        self.reset()
+
+    # --- values -------------------------------------------------------------------------
+
+    def scheduled_time(self) -> str:
+        """The chosen wall-clock time, ``yyyy-MM-dd HH:mm:ss``."""
+        return self.datetime_edit.dateTime().toString(DATETIME_DISPLAY)
+
+    def time_zone(self) -> str:
+        """The zone name as picked or typed (validated by the composer)."""
+        return self.zone_combo.currentText().strip()
+
+    def customer_zone(self) -> str | None:
+        """The customer's one time zone, or None when unknown or ambiguous."""
+        return self._customer_zone
+
+    def set_schedule(self, when: datetime) -> None:
+        """Show the wall-clock time of ``when`` (naive: as is; aware: in the chosen zone)."""
+        if when.tzinfo is not None:
+            zone = _zone(self.time_zone())
+            if zone is not None:
+                when = when.astimezone(zone)
+        self.datetime_edit.setDateTime(
+            QDateTime(
+                QDate(when.year, when.month, when.day),
+                QTime(when.hour, when.minute, when.second),
+                QTimeZone(QTimeZone.Initialization.UTC),
+            )
+        )
+
+    def set_time_zone(self, name: str) -> None:
+        self.zone_combo.setCurrentText(name)
+
+    def reset(self) -> None:
+        """The agent's zone and the next full hour at least 30 minutes away."""
+        self.set_time_zone(self._agent_zone)
+        zone = _zone(self._agent_zone) or zoneinfo.ZoneInfo("UTC")
+        local = self._clock().astimezone(zone)
+        start = local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        if start - local < timedelta(minutes=30):
+            start += timedelta(hours=1)
+        self.set_schedule(start.replace(tzinfo=None))
+
+    def set_customer_number(self, e164: str | None) -> None:
+        """Look up the customer's zone; show or hide the local-time label and the preset."""
+        self._customer_zone = customer_time_zone(e164) if e164 else None
+        self._update_customer_time()
+
+    # --- customer's time ----------------------------------------------------------------
+
+    def apply_customer_morning(self) -> None:
+        """Schedule for the customer's next 9:00 (in the chosen zone, or the customer's)."""
+        if self._customer_zone is None:
+            return
+        target = next_local_time(self._customer_zone, MORNING, self._clock())
+        if _zone(self.time_zone()) is None:
+            self.set_time_zone(self._customer_zone)
+        self.set_schedule(target)
+
+    def _on_edit(self, *_args: object) -> None:
+        self._update_customer_time()
+        self.changed.emit()
+
+    def _update_customer_time(self) -> None:
+        known = self._customer_zone is not None
+        self.customer_time_label.setVisible(known)
+        self.morning_button.setVisible(known)
+        if self._customer_zone is None:
+            return
+        zone = _zone(self.time_zone())
+        if zone is None:
+            text = self.tr("Customer's local time: choose a valid time zone")
+        else:
+            moment = datetime.strptime(self.scheduled_time(), _PY_FORMAT).replace(tzinfo=zone)
+            local = moment.astimezone(zoneinfo.ZoneInfo(self._customer_zone))
+            text = self.tr("Customer's local time: {time} ({zone})").format(
+                time=local.strftime("%Y-%m-%d %H:%M"), zone=self._customer_zone
+            )
+        self.customer_time_label.setText(text)
+        self.customer_time_label.setAccessibleDescription(text)

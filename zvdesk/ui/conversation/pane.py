@@ -1,0 +1,107 @@
+"""The conversation pane: a header, the messages, the composer below, canned responses on "/".
+
+Widgets only; :class:`~zvdesk.ui.conversation.controller.ConversationController` feeds them. Typing
+"/" at the start of a word in the composer opens the canned-response pop-up (its filter continues
+with the keys typed); the chosen response replaces the "/" that opened it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from zvdesk.ui.canned.widgets import CannedPopup, CannedStore, default_responses
+from zvdesk.ui.common.safetext import elide_one_line
+from zvdesk.ui.composer.widget import Composer
+from zvdesk.ui.conversation.model import ConversationModel
+from zvdesk.ui.conversation.view import ConversationView
+
+__all__ = ["ConversationPane"]
+
+
+class ConversationPane(QWidget):
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        canned_dir: Path | None = None,
+        composer: Composer | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Conversation"))
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setAccessibleName(self.tr("Conversation with"))
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.model = ConversationModel(self)
+        self.view = ConversationView(self)
+        self.view.setModel(self.model)
+        self.composer = composer if composer is not None else Composer(self)
+        self.composer.setParent(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.composer)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+
+        self.canned: CannedPopup | None = None
+        self._slash_at: int | None = None
+        if canned_dir is not None:
+            store = CannedStore(canned_dir, defaults=default_responses())
+            self.canned = CannedPopup(store, self)
+            self.canned.chosen.connect(self._insert_canned)
+            self.canned.dismissed.connect(self._canned_dismissed)
+            self.composer.editor.textChanged.connect(self._maybe_show_canned)
+        self.set_title(None)
+
+    def set_title(self, text: str | None) -> None:
+        shown = elide_one_line(text, 120) if text else self.tr("No conversation open")
+        self.header.setText(shown)
+        self.header.setAccessibleDescription(shown)
+
+    def set_canned_context(self, *, name: str | None, number: str | None) -> None:
+        if self.canned is not None:
+            self.canned.set_context(name=name, number=number, agent=None)
+
+    # -- canned responses ------------------------------------------------------------------------
+    def _maybe_show_canned(self) -> None:
+        editor = self.composer.editor
+        if self.canned is None or self.canned.isVisible() or editor.isReadOnly():
+            return
+        cursor = editor.textCursor()
+        position = cursor.position()
+        text = editor.toPlainText()
+        if position == 0 or text[position - 1] != "/":
+            return
+        if position > 1 and not text[position - 2].isspace():
+            return
+        self._slash_at = position - 1
+        rect = editor.cursorRect(cursor)
+        top_left = editor.viewport().mapToGlobal(rect.topLeft())
+        self.canned.show_for_prefix("", QRect(top_left, rect.size()))
+
+    def _insert_canned(self, text: str) -> None:
+        editor = self.composer.editor
+        start, self._slash_at = self._slash_at, None
+        cursor = editor.textCursor()
+        if start is not None and editor.toPlainText()[start : start + 1] == "/":
+            cursor.setPosition(start)
+            cursor.setPosition(start + 1, cursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        editor.setTextCursor(cursor)
+        self.composer.focus_editor()
+
+    def _canned_dismissed(self) -> None:
+        self._slash_at = None
+        self.composer.focus_editor()

@@ -1,0 +1,168 @@
+"""Feeds the scheduled view (from the cache, refreshed when the engine says it changed) and the
+logs view: pages of the cache for the agent's filters (store thread), or pages of the server's
+logs (API thread) while the cache holds no message yet and after "Search server" (until the
+filters change)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from zvdesk.service import ApiService, NetContext
+from zvdesk.service.queries import LogsPage
+from zvdesk.service.queries import logs_page as cached_logs_page
+from zvdesk.store import LogsFilter, ScheduledRow
+from zvdesk.ui.lists.csvexport import LogsQuery
+from zvdesk.ui.lists.logs import LogsView, RowSource
+from zvdesk.ui.lists.scheduled import ScheduledView
+
+__all__ = ["ListsController", "logs_filter", "server_logs_page"]
+
+LOGS_PAGE = 100
+
+
+def _day_start_ms(day: date) -> int:
+    """Midnight at the start of ``day`` on this computer's clock, in ms since the epoch."""
+    return int(datetime.combine(day, time.min).astimezone().timestamp() * 1000)
+
+
+def logs_filter(query: LogsQuery, *, prefix: bool = False) -> LogsFilter:
+    """The cache's filter for ``query``: whole local days; ``prefix``: the partial number was
+    typed after a ``+`` (it is the start of the number)."""
+    direction: Literal["INCOMING", "OUTGOING"] | None = None
+    if query.direction == "incoming":
+        direction = "INCOMING"
+    elif query.direction == "outgoing":
+        direction = "OUTGOING"
+    return LogsFilter(
+        since_ms=None if query.from_date is None else _day_start_ms(query.from_date),
+        until_ms=None
+        if query.to_date is None
+        else _day_start_ms(query.to_date + timedelta(days=1)),
+        direction=direction,
+        customer_number=query.customer_number,
+        number_digits="" if query.customer_number else query.number_digits,
+        number_prefix=prefix,
+        country=query.country,
+    )
+
+
+def server_logs_page(
+    ctx: NetContext, query: LogsQuery, start: int, size: int = LOGS_PAGE
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of the server's logs for ``query`` (API thread): records, whether more exist."""
+    if ctx.client is None:
+        raise RuntimeError(QCoreApplication.translate("Logs", "You are signed out."))
+    page = ctx.client.logs_page(start=start, size=size, **query.api_params())
+    return [entry.raw for entry in page.items], len(page.items) == size
+
+
+class ListsController(QObject):
+    """See the module docstring. ``message(text)`` reports failures."""
+
+    message = Signal(str)
+
+    def __init__(self, service: ApiService, scheduled: ScheduledView, logs: LogsView) -> None:
+        super().__init__(scheduled)
+        self._service = service
+        self.scheduled = scheduled
+        self.logs = logs
+        self._logs_loaded = False
+        self._logs_source: Literal["cache", "server"] = "cache"
+        self._logs_filter = LogsFilter()
+        self._logs_generation = 0  # answers to an older query are dropped
+        service.scheduledChanged.connect(self.reload_scheduled)
+        logs.queryChanged.connect(self._logs_query)
+        logs.moreRequested.connect(self._logs_more)
+        logs.serverSearchRequested.connect(self.search_server)
+
+    def reload_scheduled(self) -> None:
+        def show(rows: list[ScheduledRow]) -> None:
+            self.scheduled.set_rows(rows)
+
+        self._service.query(lambda ctx: ctx.store.scheduled(), show, key="scheduled")
+
+    def ensure_logs(self) -> None:
+        """Load the first page the first time the logs are shown.
+
+        Filters changed before are applied (``emit_query`` emits their query); untouched ones
+        emit nothing (the query did not change), so the first page is asked for here.
+        """
+        if not self._logs_loaded:
+            self.logs.emit_query()
+            if not self._logs_loaded:
+                self._logs_query(self.logs.query())
+
+    @property
+    def logs_source(self) -> Literal["cache", "server"]:
+        """Where the logs view's rows come from now."""
+        return self._logs_source
+
+    def search_server(self) -> None:
+        """Show the server's logs for the current filters (until the filters change)."""
+        self._logs_loaded = True
+        self._logs_source = "server"
+        self._logs_generation += 1
+        self._load_server(0)
+
+    def _logs_query(self, query: LogsQuery) -> None:
+        self._logs_loaded = True
+        self._logs_source = "cache"
+        self._logs_filter = logs_filter(query, prefix=self.logs.number_is_prefix())
+        self._logs_generation += 1
+        self._load_cache(0)
+
+    def _logs_more(self) -> None:
+        start = len(self.logs.model.records())
+        if self._logs_source == "server":
+            self._load_server(start)
+        else:
+            self._load_cache(start)
+
+    def _load_cache(self, offset: int) -> None:
+        generation, query = self._logs_generation, self._logs_filter
+
+        def show(page: LogsPage) -> None:
+            if generation != self._logs_generation:
+                return
+            if page.cache_empty:  # nothing synced yet: the server's logs meanwhile
+                self._logs_source = "server"
+                self._load_server(0)
+            else:
+                self._show_logs(offset, page.rows, page.has_more)
+
+        self._service.query(
+            lambda ctx: cached_logs_page(ctx.store, query, offset, LOGS_PAGE),
+            show,
+            lambda error: self._logs_failed(generation, error),
+            key="logs",
+        )
+
+    def _load_server(self, start: int) -> None:
+        generation, query = self._logs_generation, self.logs.query()
+
+        def show(result: tuple[list[dict[str, Any]], bool]) -> None:
+            if generation == self._logs_generation:
+                self._show_logs(start, result[0], result[1])
+
+        self._service.run(
+            lambda ctx: server_logs_page(ctx, query, start),
+            show,
+            lambda error: self._logs_failed(generation, error),
+            key="logs",
+        )
+
+    def _show_logs(self, offset: int, rows: Sequence[RowSource], has_more: bool) -> None:
+        if offset == 0:
+            self.logs.set_rows(rows, has_more=has_more)
+        else:
+            self.logs.append_rows(rows, has_more=has_more)
+
+    def _logs_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._logs_generation:
+            return
+        self.logs.model.set_has_more(False)
+        self.message.emit(self.tr("The logs could not be loaded: %1").replace("%1", str(error)))

@@ -1,0 +1,538 @@
+"""The SMS logs page: a sortable table of log records, server-side filters, paging and CSV export.
+
+Data flow: the filters (date range, direction, number, country) build a
+:class:`~zvdesk.ui.lists.csvexport.LogsQuery`; after a short pause (debounced) the view emits
+``queryChanged(query)``. The integrator runs the query off the UI thread and calls
+``set_rows(rows, has_more=...)``; when the table is scrolled to its end the model's
+``fetchMore`` emits ``moreRequested`` once, and the integrator answers with
+``append_rows(rows, has_more=...)``. The integrator reads the local cache; the "Search server"
+button emits ``serverSearchRequested`` (after applying the filters) to ask Zoho Voice instead.
+
+The number filter accepts digits with the usual separators (``+44 7911-123``): a complete, valid
+number is sent to the server (``query.customer_number``); a partial one filters the loaded rows here
+(the API only filters by a complete number): digits typed after a ``+`` match the start of the
+number (country code first), other digits anywhere in it. Anything else shows an inline error
+and is not sent.
+
+Export writes what is loaded (all columns, in the table's current order) to a CSV file chosen with
+a file dialog: at once for up to ``EXPORT_BACKGROUND_ROWS`` rows, otherwise in a background thread
+(the rows are frozen records, safe to hand over); ``exportFinished(path, count)`` or
+``exportFailed(message)`` reports the outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zvdesk.store.rows import MessageRow
+from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
+from zvdesk.ui.lists.csvexport import (
+    Direction,
+    LogRecord,
+    LogsQuery,
+    display_number,
+    export_csv,
+    log_record,
+)
+from zvdesk.ui.lists.scheduled import DateRangeEdit
+
+__all__ = ["EXPORT_BACKGROUND_ROWS", "LogsFilterProxy", "LogsModel", "LogsView", "parse_number"]
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+RowSource = LogRecord | MessageRow | Mapping[str, Any]
+EXPORT_BACKGROUND_ROWS = 5_000
+_NUMBERISH = re.compile(r"\+?[0-9(][0-9 ().\-]*")
+_NON_DIGITS = re.compile(r"\D")
+
+
+def parse_number(text: str, default_region: str) -> tuple[str, str | None] | None:
+    """``(digits, complete)`` for the number filter, or None if ``text`` is not number-like.
+
+    ``complete`` is the API form (country code + number, digits only) when ``text`` is a valid
+    number (read in ``default_region`` without a ``+``), else None (a partial number).
+    """
+    stripped = text.strip()
+    if not stripped:
+        return ("", None)
+    if not _NUMBERISH.fullmatch(stripped):
+        return None
+    digits = _NON_DIGITS.sub("", stripped)
+    if len(digits) > 15:
+        return None
+    try:
+        parsed = phonenumbers.parse(
+            stripped, None if stripped.startswith("+") else default_region.upper()
+        )
+    except phonenumbers.NumberParseException:
+        return (digits, None)
+    if not phonenumbers.is_valid_number(parsed):
+        return (digits, None)
+    e164: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return (digits, e164.lstrip("+"))
+
+
+class LogsModel(QAbstractTableModel):
+    """Log records. Columns: time, direction, customer, sender, status, country, message, agent."""
+
+    TIME, DIRECTION, CUSTOMER, SENDER, STATUS, COUNTRY, MESSAGE, AGENT = range(8)
+    COLUMN_COUNT = 8
+    RecordRole = Qt.ItemDataRole.UserRole + 1  # the LogRecord
+    SortRole = Qt.ItemDataRole.UserRole + 2
+
+    moreRequested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LogRecord] = []
+        self._has_more = False
+        self._fetching = False
+        self._locale = QLocale()
+
+    # -- data in -------------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[RowSource], *, has_more: bool = False) -> None:
+        """Replace everything (a new query's first page)."""
+        self.beginResetModel()
+        self._rows = [log_record(row) for row in rows]
+        self._has_more = has_more
+        self._fetching = False
+        self.endResetModel()
+
+    def append_rows(self, rows: Iterable[RowSource], *, has_more: bool = False) -> None:
+        """Add the next page (the answer to ``moreRequested``); duplicates by logid are skipped."""
+        known = {row.logid for row in self._rows}
+        new: list[LogRecord] = []
+        for row in rows:
+            record = log_record(row)
+            if record.logid not in known:
+                known.add(record.logid)
+                new.append(record)
+        self._has_more = has_more
+        self._fetching = False
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
+
+    def set_has_more(self, has_more: bool) -> None:
+        """Say whether more pages exist (also ends a pending ``moreRequested``, e.g. on error)."""
+        self._has_more = has_more
+        self._fetching = False
+
+    def records(self) -> list[LogRecord]:
+        return list(self._rows)
+
+    def record_at(self, row: int) -> LogRecord:
+        return self._rows[row]
+
+    # -- paging --------------------------------------------------------------------------------
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and self._has_more and not self._fetching
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.moreRequested.emit()
+
+    # -- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Time"),
+            self.tr("Direction"),
+            self.tr("Customer"),
+            self.tr("Sender"),
+            self.tr("Status"),
+            self.tr("Country"),
+            self.tr("Message"),
+            self.tr("Agent"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == self.SortRole:
+            return self._sort_value(record, column)
+        if role == self.RecordRole:
+            return record
+        return None
+
+    def _time_text(self, record: LogRecord) -> str:
+        if record.time_ms is None:
+            return record.sent_time
+        moment = QDateTime.fromMSecsSinceEpoch(record.time_ms)
+        return self._locale.toString(moment, QLocale.FormatType.ShortFormat)
+
+    def _direction_text(self, direction: str) -> str:
+        if direction == "INCOMING":
+            return self.tr("Incoming")
+        if direction == "OUTGOING":
+            return self.tr("Outgoing")
+        return direction
+
+    def _display(self, record: LogRecord, column: int) -> str:
+        if column == self.TIME:
+            return self._time_text(record)
+        if column == self.DIRECTION:
+            return self._direction_text(record.direction)
+        if column == self.CUSTOMER:
+            return elide_one_line(record.customer_display, 80) if record.customer_display else ""
+        if column == self.SENDER:
+            return display_number(record.sender)
+        if column == self.STATUS:
+            return record.status
+        if column == self.COUNTRY:
+            return record.country.upper()
+        if column == self.MESSAGE:
+            return elide_one_line(record.message, 200) if record.message else ""
+        return elide_one_line(record.agent, 80) if record.agent else ""
+
+    def _tooltip(self, record: LogRecord, column: int) -> str | None:
+        if column == self.STATUS and record.status_description:
+            return tooltip_text(record.status_description)
+        if column == self.CUSTOMER and record.customer_number:
+            return tooltip_text(display_number(record.customer_number))
+        if column == self.MESSAGE and record.message:
+            return tooltip_text(record.message)
+        return None
+
+    def _sort_value(self, record: LogRecord, column: int) -> object:
+        if column == self.TIME:
+            # Missing epoch times sort by the server's text, below every real time.
+            return f"{record.time_ms:020d}" if record.time_ms is not None else record.sent_time
+        return self._display(record, column).casefold()
+
+
+class LogsFilterProxy(QSortFilterProxyModel):
+    """Sorting on every column (by SortRole) and the local partial-number filter."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._digits = ""
+        self._prefix = False
+        self.setSortRole(LogsModel.SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_number_digits(self, digits: str, *, prefix: bool = False) -> None:
+        """Keep rows whose customer number contains ``digits`` (starts with them: ``prefix``)."""
+        if (digits, prefix) != (self._digits, self._prefix):
+            self.beginFilterChange()
+            self._digits, self._prefix = digits, prefix
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if not self._digits or not isinstance(model, LogsModel):
+            return True
+        number = _NON_DIGITS.sub("", model.record_at(source_row).customer_number)
+        return number.startswith(self._digits) if self._prefix else self._digits in number
+
+
+class _ExportSignals(QObject):
+    finished = Signal(str, int)
+    failed = Signal(str)
+
+
+class _ExportJob(QRunnable):
+    """Writes frozen records to CSV on a pool thread; reports through queued signals."""
+
+    def __init__(self, rows: list[LogRecord], path: Path, signals: _ExportSignals) -> None:
+        super().__init__()
+        self._rows = rows
+        self._path = path
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            count = export_csv(self._rows, self._path)
+        except OSError as exc:
+            self._signals.failed.emit(str(exc))
+        else:
+            self._signals.finished.emit(str(self._path), count)
+
+
+def _countries() -> list[tuple[str, str]]:
+    """(display name, lower-case ISO code) of every region phonenumbers knows, by name."""
+    result = []
+    for code in phonenumbers.SUPPORTED_REGIONS:
+        territory = QLocale.codeToTerritory(code)
+        name = QLocale.territoryToString(territory) if territory.value else code
+        result.append((f"{name} ({code})", code.lower()))
+    return sorted(result, key=lambda item: item[0].casefold())
+
+
+class LogsView(QWidget):
+    """Filters, the logs table and the export button; see the module docstring."""
+
+    queryChanged = Signal(object)  # LogsQuery
+    serverSearchRequested = Signal()
+    moreRequested = Signal()
+    exportFinished = Signal(str, int)  # path, rows written
+    exportFailed = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        default_region: str = "US",
+        debounce_ms: int = 300,
+        background_rows: int = EXPORT_BACKGROUND_ROWS,
+    ) -> None:
+        super().__init__(parent)
+        self.default_region = default_region
+        self.background_rows = background_rows
+        # Replaced in tests; returns "" when the agent cancels.
+        self.ask_save_path: Callable[[], str] = self._ask_save_path
+        self._query = LogsQuery()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._export_signals = _ExportSignals(self)
+        self._export_signals.finished.connect(self._export_done)
+        self._export_signals.failed.connect(self._export_failed)
+
+        self.model = LogsModel(self)
+        self.proxy = LogsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.model.moreRequested.connect(self.moreRequested)
+
+        self.dates = DateRangeEdit(self)
+        self.direction = QComboBox(self)
+        for text, value in (
+            (self.tr("All directions"), "all"),
+            (self.tr("Incoming"), "incoming"),
+            (self.tr("Outgoing"), "outgoing"),
+        ):
+            self.direction.addItem(text, value)
+        self.direction.setAccessibleName(self.tr("Direction"))
+        self.direction.setAccessibleDescription(self.tr("Show incoming, outgoing or all messages"))
+        self.number = QLineEdit(self)
+        self.number.setPlaceholderText(self.tr("Number or part of it"))
+        self.number.setClearButtonEnabled(True)
+        self.number.setAccessibleName(self.tr("Customer number"))
+        self.number.setAccessibleDescription(
+            self.tr("A complete number is searched on the server; part of one filters the list")
+        )
+        number_label = QLabel(self.tr("&Number:"), self)
+        number_label.setBuddy(self.number)
+        self.number_error = QLabel(self)
+        self.number_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.number_error.setAccessibleName(self.tr("Number filter error"))
+        self.number_error.setAccessibleDescription(self.tr("Why the number filter is not applied"))
+        self.number_error.hide()
+        self.country = QComboBox(self)
+        self.country.addItem(self.tr("All countries"), "")
+        for name, code in _countries():
+            self.country.addItem(name, code)
+        self.country.setAccessibleName(self.tr("Country"))
+        self.country.setAccessibleDescription(self.tr("Show only messages of one country"))
+        self.export_button = QPushButton(self.tr("&Export CSV…"), self)
+        self.export_button.setAccessibleName(self.tr("Export to CSV"))
+        self.export_button.setAccessibleDescription(
+            self.tr("Saves the loaded rows, all columns, to a CSV file")
+        )
+        self.server_button = QPushButton(self.tr("Search se&rver"), self)
+        self.server_button.setAccessibleName(self.tr("Search the server"))
+        self.server_button.setAccessibleDescription(
+            self.tr("Loads the logs for these filters from Zoho Voice instead of this computer")
+        )
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(LogsModel.TIME, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            LogsModel.MESSAGE, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.setAccessibleName(self.tr("Message logs"))
+        self.table.setAccessibleDescription(self.tr("Click a column header to sort by it"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.dates)
+        filters.addWidget(self.direction)
+        filters.addWidget(number_label)
+        filters.addWidget(self.number)
+        filters.addWidget(self.country)
+        filters.addStretch(1)
+        filters.addWidget(self.server_button)
+        filters.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.number_error)
+        layout.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self.emit_query)
+        self.dates.changed.connect(self._debounce.start)
+        self.direction.currentIndexChanged.connect(self._debounce.start)
+        self.country.currentIndexChanged.connect(self._debounce.start)
+        self.number.textChanged.connect(self._debounce.start)
+        self.export_button.clicked.connect(self.export)
+        self.server_button.clicked.connect(self.search_server)
+
+    # -- data in -------------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[RowSource], *, has_more: bool = False) -> None:
+        self.model.set_rows(rows, has_more=has_more)
+
+    def append_rows(self, rows: Iterable[RowSource], *, has_more: bool = False) -> None:
+        self.model.append_rows(rows, has_more=has_more)
+
+    def query(self) -> LogsQuery:
+        """The last query emitted (or the initial, unfiltered one)."""
+        return self._query
+
+    # -- filters -------------------------------------------------------------------------------
+    def build_query(self) -> LogsQuery | None:
+        """The query the filters describe now, or None while the number is invalid."""
+        parsed = parse_number(self.number.text(), self.default_region)
+        if parsed is None:
+            self.number_error.setText(
+                self.tr("Type digits only, e.g. +44 7911 123456 or part of a number.")
+            )
+            self.number_error.show()
+            return None
+        self.number_error.hide()
+        digits, complete = parsed
+        start, end = self.dates.date_range()
+        direction: Direction = "all"
+        value = self.direction.currentData()
+        if value == "incoming":
+            direction = "incoming"
+        elif value == "outgoing":
+            direction = "outgoing"
+        country = self.country.currentData()
+        return LogsQuery(
+            from_date=start,
+            to_date=end,
+            direction=direction,
+            number_digits=digits,
+            customer_number=complete,
+            country=str(country) if country else None,
+        )
+
+    def emit_query(self) -> None:
+        """Apply the filters now: emits ``queryChanged`` if the query changed."""
+        self._debounce.stop()
+        query = self.build_query()
+        if query is None:
+            return
+        self.proxy.set_number_digits(
+            "" if query.customer_number else query.number_digits,
+            prefix=self.number_is_prefix(),
+        )
+        if query != self._query:
+            self._query = query
+            self.queryChanged.emit(query)
+
+    def number_is_prefix(self) -> bool:
+        """Whether the typed number starts with ``+`` (its digits are the start of the number)."""
+        return self.number.text().strip().startswith("+")
+
+    def search_server(self) -> None:
+        """Apply the filters, then ask for the server's logs (``serverSearchRequested``)."""
+        self.emit_query()
+        if self.build_query() is not None:
+            self.serverSearchRequested.emit()
+
+    # -- export --------------------------------------------------------------------------------
+    def visible_records(self) -> list[LogRecord]:
+        """The loaded records in the table's current order and local filter."""
+        records: list[LogRecord] = []
+        for row in range(self.proxy.rowCount()):
+            record = self.proxy.index(row, 0).data(LogsModel.RecordRole)
+            if isinstance(record, LogRecord):
+                records.append(record)
+        return records
+
+    def export(self) -> None:
+        """Ask for a file and write the loaded rows to it (see the module docstring)."""
+        name = self.ask_save_path()
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        records = self.visible_records()
+        if len(records) <= self.background_rows:
+            try:
+                count = export_csv(records, path)
+            except OSError as exc:
+                self.exportFailed.emit(str(exc))
+                return
+            self.exportFinished.emit(str(path), count)
+            return
+        self.export_button.setEnabled(False)
+        self._pool.start(_ExportJob(records, path, self._export_signals))
+
+    def wait_for_export(self, msecs: int = 30_000) -> bool:
+        """Block until a background export has finished (shutdown, tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _export_done(self, path: str, count: int) -> None:
+        self.export_button.setEnabled(True)
+        self.exportFinished.emit(path, count)
+
+    def _export_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.exportFailed.emit(message)
+
+    def _ask_save_path(self) -> str:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export logs"),
+            "zvdesk-logs.csv",
+            self.tr("CSV files (*.csv)"),
+        )
+        return name

@@ -1,0 +1,182 @@
+"""The sync state in the status bar: online, syncing (n of total), offline, signed out.
+
+:class:`SyncStatusWidget` shows an icon, a short text and when the last successful sync was
+("last synced just now", "… 5 min ago", "… 10:42", "… 3 Jan 10:42"), refreshed every minute.
+Its accessible name carries the same text, so screen readers announce state changes (Qt sends a
+NameChanged event whenever it changes). The clock is injectable for tests.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QSize, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from zvdesk.ui.common.icons import icon
+from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
+
+__all__ = ["SyncState", "SyncStatusWidget"]
+
+ICON_SIZE = 16
+_ICONS = {
+    "online": "status-delivered",
+    "syncing": "status-queued",
+    "offline": "warning",
+    "signed_out": "status-failed",
+}
+
+
+class SyncState(enum.Enum):
+    ONLINE = "online"
+    SYNCING = "syncing"
+    OFFLINE = "offline"
+    SIGNED_OUT = "signed_out"
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class SyncStatusWidget(QWidget):
+    """Icon + text for the status bar; see the module docstring."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = _local_now,
+        refresh_ms: int = 60_000,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._state = SyncState.OFFLINE
+        self._done = 0
+        self._total: int | None = None
+        self._reason: str | None = None
+        self._last_synced: datetime | None = None
+        self._locale = QLocale()
+
+        self.icon_label = QLabel(self)
+        self.icon_label.setFixedSize(ICON_SIZE, ICON_SIZE)
+        self.icon_label.setAccessibleName(self.tr("Sync state icon"))
+        self.icon_label.setAccessibleDescription(self.tr("A picture of the sync state"))
+        self.text_label = QLabel(self)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setAccessibleName(self.tr("Sync state"))
+        self.text_label.setAccessibleDescription(self.tr("Whether zvdesk is connected"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.icon_label)
+        layout.addWidget(self.text_label)
+        self.setAccessibleDescription(self.tr("Connection and synchronisation status"))
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    # -- inputs --------------------------------------------------------------------------------
+    @property
+    def state(self) -> SyncState:
+        return self._state
+
+    def set_online(self, last_synced: datetime | None = None) -> None:
+        """Connected and up to date (``last_synced``: when the sync finished, if known)."""
+        self._state = SyncState.ONLINE
+        if last_synced is not None:
+            self._last_synced = last_synced
+        self.refresh()
+
+    def set_syncing(self, done: int = 0, total: int | None = None) -> None:
+        """Syncing; ``done`` of ``total`` items when the total is known."""
+        self._state = SyncState.SYNCING
+        self._done, self._total = max(0, done), total
+        self.refresh()
+
+    def set_offline(self, reason: str | None = None) -> None:
+        """Not connected; ``reason`` (plain text, e.g. an error message) goes in the tooltip."""
+        self._state = SyncState.OFFLINE
+        self._reason = reason
+        self.refresh()
+
+    def set_signed_out(self) -> None:
+        self._state = SyncState.SIGNED_OUT
+        self.refresh()
+
+    def set_last_synced(self, when: datetime | None) -> None:
+        self._last_synced = when
+        self.refresh()
+
+    # -- output --------------------------------------------------------------------------------
+    def text(self) -> str:
+        return self.text_label.text()
+
+    def last_synced_text(self) -> str:
+        """"last synced …", or "" before the first sync."""
+        if self._last_synced is None:
+            return ""
+        now = self._clock()
+        when = self._last_synced
+        if when.tzinfo is None:
+            when = when.astimezone()
+        age = now - when
+        if age < timedelta(minutes=1):
+            return self.tr("last synced just now")
+        if age < timedelta(hours=1):
+            return self.tr("last synced %n min ago", "", int(age.total_seconds() // 60))
+        moment = QDateTime.fromMSecsSinceEpoch(int(when.timestamp() * 1000))
+        local_now = now.astimezone()
+        local_when = when.astimezone(local_now.tzinfo)
+        if local_when.date() == local_now.date():
+            stamp = self._locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+        else:
+            stamp = self._locale.toString(moment, QLocale.FormatType.ShortFormat)
+        return self.tr("last synced %1").replace("%1", stamp)
+
+    def _state_text(self) -> str:
+        if self._state == SyncState.ONLINE:
+            return self.tr("Online")
+        if self._state == SyncState.SYNCING:
+            if self._total:
+                return (
+                    self.tr("Syncing %1 of %2…")
+                    .replace("%1", str(min(self._done, self._total)))
+                    .replace("%2", str(self._total))
+                )
+            return self.tr("Syncing…")
+        if self._state == SyncState.OFFLINE:
+            return self.tr("Offline")
+        return self.tr("Signed out")
+
+    def refresh(self) -> None:
+        """Recompute the text (the minute timer calls this for the relative time)."""
+        parts = [self._state_text()]
+        synced = self.last_synced_text()
+        if synced and self._state != SyncState.SIGNED_OUT:
+            parts.append(synced)
+        text = " · ".join(parts)
+        if text != self.text_label.text():
+            self.text_label.setText(text)
+        tooltip = text
+        if self._state == SyncState.OFFLINE and self._reason:
+            tooltip = f"{text}\n{elide_one_line(self._reason, 300)}"
+        self.setToolTip(tooltip_text(tooltip))
+        name = self.tr("Sync status: %1").replace("%1", text)
+        if name != self.accessibleName():
+            self.setAccessibleName(name)  # Qt announces the change (NameChanged)
+        self._render_icon()
+
+    def _render_icon(self) -> None:
+        ratio = self.devicePixelRatioF()
+        picture = icon(_ICONS[self._state.value]).pixmap(QSize(ICON_SIZE, ICON_SIZE), ratio)
+        self.icon_label.setPixmap(picture)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render_icon()

@@ -1,0 +1,387 @@
+"""The main window: assembles the sidebar, the conversation, scheduled and logs views, the status
+bar, tray notifications and the keyboard shortcuts, and remembers its layout.
+
+It only assembles: the data work is in the controllers (``ui.chats.controller``,
+``ui.conversation.controller``, ``ui.conversation.attachments``, ``ui.lists.controller``), every
+background call goes through the
+:class:`~zvdesk.service.ApiService`. :meth:`MainWindow.load` asks for the first data after the
+window is shown (first paint never waits for the network or a large query). Closing the window
+saves the draft and the layout and stops the service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zvdesk.ui.chats.sidebar import Sidebar
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.common.theme import ThemeManager
+from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
+
+if TYPE_CHECKING:  # imported by attach(), after the first paint (see the module docstring)
+    from zvdesk.service import ApiService, ConversationRef
+    from zvdesk.store import MessageRow
+    from zvdesk.ui.chats.controller import ChatListController
+    from zvdesk.ui.chats.new_conversation import NewConversationDialog
+    from zvdesk.ui.composer.widget import Composer
+    from zvdesk.ui.conversation.attachments import MediaController
+    from zvdesk.ui.conversation.controller import ConversationController
+    from zvdesk.ui.conversation.pane import ConversationPane
+    from zvdesk.ui.lists.controller import ListsController
+    from zvdesk.ui.lists.logs import LogsView
+    from zvdesk.ui.lists.scheduled import ScheduledView
+    from zvdesk.ui.mainwindow import shortcuts
+    from zvdesk.ui.mainwindow.notifications import Notifier
+    from zvdesk.ui.mainwindow.switcher import QuickSwitcher
+
+__all__ = ["MainWindow"]
+
+MESSAGE_MS = 8000
+MINIMUM_SIZE = QSize(640, 420)
+_HEADLESS = frozenset({"offscreen", "minimal"})
+
+
+def _open_dialog(dialog: QDialog) -> None:
+    """Open window-modal, with an explicit minimum size: its layout then never changes the
+    window's constraints while it is shown (which the offscreen platform cannot propagate)."""
+    if dialog.minimumSize().isEmpty():
+        dialog.setMinimumSize(dialog.sizeHint())
+    dialog.open()
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring. ``choose_folder``/``open_file`` replace the file dialog and the
+    system's "open" (tests); ``notifier`` the tray.
+
+    ``service`` None builds the window's chrome only (title, sidebar, empty tabs, status bar: a
+    first frame that imports neither the views nor the service stack); :meth:`attach` adds the
+    views and the controllers later (the app does that right after the first paint).
+    """
+
+    theme: ThemeManager
+    pane: ConversationPane
+    scheduled_view: ScheduledView
+    logs_view: LogsView
+    media: MediaController
+    chats: ChatListController
+    conversation: ConversationController
+    lists: ListsController
+    notifier: Notifier
+    switcher: QuickSwitcher | None
+    actions_by_id: dict[str, QAction]
+
+    def __init__(
+        self,
+        service: ApiService | None,
+        settings: WindowSettings,
+        *,
+        canned_dir: Path | None = None,
+        notifier: Notifier | None = None,
+        composer: Composer | None = None,
+        choose_folder: Callable[[QWidget], Path | None] | None = None,
+        open_file: Callable[[Path], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("zvdesk"))
+        self.setAccessibleName(self.tr("zvdesk"))
+        # An explicit minimum: the layout then never changes the window's size constraints as
+        # views appear (and the offscreen platform, which cannot propagate them, stays quiet).
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._service: ApiService | None = None
+        self._options = (canned_dir, notifier, composer, choose_folder, open_file)
+        self.settings = settings
+
+        self.sidebar = Sidebar(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Views"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.sidebar.setMinimumWidth(240)  # names and snippets stay readable on narrow windows
+        central = QWidget(self)
+        self.central_layout = QVBoxLayout(central)  # banners (add_banner) above the views
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.default_region = "US"  # for numbers typed without +country code (the settings')
+        self.sync_status = SyncStatusWidget(self)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.copy_diagnostics_action = self.help_menu.addAction(self.tr("Copy &diagnostics"))
+        self.copy_diagnostics_action.triggered.connect(self.copy_diagnostics)
+        self._restore_geometry()
+        if service is not None:
+            self.attach(service)
+
+    @property
+    def service(self) -> ApiService:
+        """The service given to the constructor or :meth:`attach` (RuntimeError before)."""
+        if self._service is None:
+            raise RuntimeError("the window has no service yet")
+        return self._service
+
+    def is_attached(self) -> bool:
+        return self._service is not None
+
+    def attach(self, service: ApiService) -> None:
+        """Add the views, the controllers and the shortcuts, talking to ``service`` (once)."""
+        if self._service is not None:
+            raise RuntimeError("the window already has a service")
+        from zvdesk.ui.chats.controller import ChatListController
+        from zvdesk.ui.conversation.attachments import MediaController
+        from zvdesk.ui.conversation.controller import ConversationController
+        from zvdesk.ui.conversation.pane import ConversationPane
+        from zvdesk.ui.lists.controller import ListsController
+        from zvdesk.ui.lists.logs import LogsView
+        from zvdesk.ui.lists.scheduled import ScheduledView
+        from zvdesk.ui.mainwindow import shortcuts
+        from zvdesk.ui.mainwindow.notifications import Notifier
+
+        canned_dir, notifier, composer, choose_folder, open_file = self._options
+        self._service = service
+        # Its application-wide event filter, the first Python one, costs the first frame ~40 ms.
+        self.theme = ThemeManager(self)
+        self.pane = ConversationPane(self, canned_dir=canned_dir, composer=composer)
+        self.scheduled_view = ScheduledView(self)
+        self.logs_view = LogsView(self)
+        self.tabs.addTab(self.pane, self.tr("&Conversation"))
+        self.tabs.addTab(self.scheduled_view, self.tr("&Scheduled"))
+        self.tabs.addTab(self.logs_view, self.tr("&Logs"))
+
+        self.media = MediaController(service, self.pane.view)
+        if choose_folder is not None:
+            self.media.choose_folder = choose_folder
+        if open_file is not None:
+            self.media.open_file = open_file
+        self.chats = ChatListController(service, self.sidebar)
+        self.conversation = ConversationController(
+            service, self.pane, is_visible=self.conversation_visible, media=self.media
+        )
+        self.lists = ListsController(service, self.scheduled_view, self.logs_view)
+        self.notifier = notifier if notifier is not None else Notifier(self, parent=self)
+        self.switcher = None
+        self._connect()
+        self.actions_by_id = shortcuts.install(self, self._shortcut_handlers())
+        self.tabs.setCurrentIndex(min(self.settings.tab, self.tabs.count() - 1))
+
+    # -- assembly --------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        from zvdesk.service import ConversationRef
+
+        for source in (self.media, self.conversation, self.lists):
+            source.message.connect(self.show_message)
+        self.chats.on_select(self.open_conversation)
+        self.chats.unreadTotal.connect(self.notifier.set_unread)
+        self.chats.sendersChanged.connect(self.conversation.set_senders)
+        self.conversation.opened.connect(self._opened)
+        self.sidebar.newConversationRequested.connect(self.new_conversation)
+        self.scheduled_view.openConversationRequested.connect(
+            lambda number, sender: self.open_conversation(ConversationRef(number, sender))
+        )
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.notifier.openConversationRequested.connect(self._notification_clicked)
+        self.notifier.showWindowRequested.connect(self.bring_to_front)
+        self.notifier.quitRequested.connect(self.close)
+        self.service.stateChanged.connect(self._state_changed)
+        self.service.progressChanged.connect(self._progress)
+        self.service.incomingMessages.connect(self._incoming)
+        self.theme.schemeChanged.connect(lambda _scheme: self._repaint_lists())
+
+    def _shortcut_handlers(self) -> dict[str, Callable[[], object]]:
+        return {
+            "quick_switcher": self.quick_switcher,
+            "new_conversation": self.new_conversation,
+            "search": self.sidebar.focus_search,
+            "previous_conversation": lambda: self.chats.step(-1),
+            "next_conversation": lambda: self.chats.step(1),
+            "previous_unread": lambda: self.chats.step(-1, unread_only=True),
+            "next_unread": lambda: self.chats.step(1, unread_only=True),
+            "shortcut_sheet": self.shortcut_sheet,
+        }
+
+    def load(self) -> None:
+        """Ask for the first data (call after ``show()``); reopens the last conversation."""
+        from zvdesk.service import ConversationRef
+
+        self.chats.reload()
+        self.lists.reload_scheduled()
+        last = self.settings.open_conversation
+        if last is not None:
+            self.conversation.open(ConversationRef(*last))
+        if self.tabs.currentWidget() is self.logs_view:
+            self.lists.ensure_logs()
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_conversation(self, target: int | ConversationRef) -> None:
+        self.tabs.setCurrentWidget(self.pane)
+        self.conversation.open(target)
+
+    def conversation_visible(self) -> bool:
+        return (
+            self.isVisible() and not self.isMinimized() and self.tabs.currentWidget() is self.pane
+        )
+
+    def quick_switcher(self) -> QuickSwitcher:
+        if self.switcher is None:
+            from zvdesk.ui.mainwindow.switcher import QuickSwitcher
+
+            switcher = QuickSwitcher(self)
+            switcher.chosen.connect(self.open_conversation)
+            switcher.queryChanged.connect(self._switcher_search)
+            self.switcher = switcher
+        self.switcher.set_candidates(self.chats.rows())
+        _open_dialog(self.switcher)
+        return self.switcher
+
+    def _switcher_search(self, text: str) -> None:
+        switcher = self.switcher
+        if switcher is not None:
+            self.service.query(
+                lambda ctx: ctx.store.search(text, 50), switcher.set_search_hits, key="switcher"
+            )
+
+    def new_conversation(self) -> NewConversationDialog:
+        from zvdesk.service import ConversationRef
+        from zvdesk.ui.chats.new_conversation import NewConversationDialog
+
+        dialog = NewConversationDialog(self.chats.senders, self, default_region=self.default_region)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.conversationRequested.connect(
+            lambda number, sender: self.open_conversation(ConversationRef(number, sender))
+        )
+        _open_dialog(dialog)
+        return dialog
+
+    def shortcut_sheet(self) -> shortcuts.ShortcutSheet:
+        from zvdesk.ui.mainwindow import shortcuts
+
+        sheet = shortcuts.ShortcutSheet(self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _open_dialog(sheet)
+        return sheet
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        if QGuiApplication.platformName() not in _HEADLESS:  # they cannot raise (and warn)
+            self.raise_()
+        self.activateWindow()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Show ``banner`` (hidden or not) above the views, e.g. "signed out: sign in again"."""
+        self.central_layout.insertWidget(0, banner)
+
+    def copy_diagnostics(self) -> str:
+        """Help ▸ Copy diagnostics: the redacted report
+        (:func:`zvdesk.ui.common.crash.copy_diagnostics`, the one implementation) on the clipboard;
+        returns it."""
+        from zvdesk.ui.common import crash
+
+        report = crash.copy_diagnostics(crash.service_settings(self.service.config))
+        self.show_message(self.tr("The diagnostics report is on the clipboard."))
+        return report
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    # -- service news ----------------------------------------------------------------------------
+    def _state_changed(self, state: str, detail: str) -> None:
+        if state == "up_to_date":
+            self.sync_status.set_online(datetime.now().astimezone())
+        elif state == "syncing":
+            self.sync_status.set_syncing()
+        elif state == "signed_out":
+            self.sync_status.set_signed_out()
+        else:
+            self.sync_status.set_offline(detail or None)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.service.state == "syncing":
+            self.sync_status.set_syncing(done, total)
+
+    def _incoming(self, rows: list[MessageRow]) -> None:
+        for row in rows:
+            if row.conversation_id == self.conversation.conversation_id and (
+                self.conversation_visible() and self.isActiveWindow()
+            ):
+                continue
+            title = row.customer_name or self.tr("New message")
+            self.notifier.notify_incoming(row.conversation_id, title, row.text)
+
+    def _notification_clicked(self, conversation_id: int) -> None:
+        self.bring_to_front()
+        self.open_conversation(conversation_id)
+
+    def _opened(self, conversation_id: int, _ref: object) -> None:
+        if conversation_id >= 0:
+            self.chats.select(conversation_id)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.logs_view:
+            self.lists.ensure_logs()
+        elif self.tabs.currentWidget() is self.pane:
+            self.conversation.mark_read_if_visible()
+
+    def _repaint_lists(self) -> None:
+        for view in (self.sidebar.list, self.pane.view):
+            view.viewport().update()
+
+    # -- window events and layout ----------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self._service is not None:
+            self._service.set_active(self.isActiveWindow())
+            if self.isActiveWindow():
+                QTimer.singleShot(0, self.conversation.mark_read_if_visible)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            # First start: 1280 x 800, or what the screen has room for.
+            width, height = 1280, 800
+            screen = self.screen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                width, height = min(width, room.width()), min(height, room.height())
+            self.resize(width, height)
+        splitter = self.settings.splitter
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([340, max(self.width() - 340, 600)])
+
+    def save_layout(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter = self.splitter.saveState()
+        if self._service is None:  # no views yet: the saved tab and conversation stay
+            self.settings.sync()
+            return
+        self.settings.tab = self.tabs.currentIndex()
+        ref = self.conversation.ref
+        self.settings.open_conversation = (
+            (ref.customer_number, ref.sender_id) if ref is not None else None
+        )
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._service is not None:
+            self.pane.composer.flush_draft()
+        self.save_layout()
+        if self._service is not None:
+            self.notifier.close()
+            self._service.stop()
+        event.accept()
