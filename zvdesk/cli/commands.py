@@ -50,6 +50,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         register_secret(token)  # hardening: never in the log file
         if found.conflict:
             err.write(f"zvdesk: warning: {CONFLICT_WARNING}\n")
+        if args.command == "watch":
+            with _client(args, token, budgeted=True) as client:
+                return _watch(client, args, out, err)
         with _client(args, token) as client:
             return _COMMANDS[args.command](client, args, out)
     except (BadInput, ValidationError) as exc:
@@ -92,11 +95,14 @@ def _network_message(exc: ZohoVoiceError, args: argparse.Namespace) -> str:
     )
 
 
-def _client(args: argparse.Namespace, token: str | None) -> ZohoVoiceClient:
+def _client(
+    args: argparse.Namespace, token: str | None, *, budgeted: bool = False
+) -> ZohoVoiceClient:
     """A client on $ZVDESK_ACCESS_TOKEN ($ZVDESK_TOKEN) when set, else on the profile's tokens.
 
     ``--timeout`` bounds each network operation and each attempt, and the whole call with its
-    retries (no retry starts that could not finish in time).
+    retries (no retry starts that could not finish in time). ``budgeted``: every request takes
+    a token from the app's request budget (30 a minute) and is made once (the caller polls).
     """
     provider: TokenProvider
     region = args.region
@@ -108,6 +114,17 @@ def _client(args: argparse.Namespace, token: str | None) -> ZohoVoiceClient:
         provider = token_provider_for_profile(profile.name, timeout=_timeout(args))
         region = region or profile.region
         base_url = base_url or profile.api_base
+    if budgeted:
+        from zvdesk.sync import RequestBudget, build_client
+
+        return build_client(
+            provider,
+            RequestBudget(),
+            base_url=base_url,
+            region=region or "US",
+            default_region=args.default_country,
+            timeout=_timeout(args),
+        )
     return ZohoVoiceClient(
         provider,
         base_url=base_url,
@@ -258,6 +275,93 @@ def _print_scheduled(items: list[ScheduledSms], out: TextIO) -> None:
         out,
         (19, 24, 20, 20, 60, None),
     )
+
+
+# --- watch ----------------------------------------------------------------------------------
+
+_WATCH_HEADERS = ("TIME", "EVENT", "DIR", "CUSTOMER", "SENDER", "STATUS", "MESSAGE", "LOGID")
+_WATCH_WIDTHS = (16, 6, 3, 20, 20, 12, 60, 36)
+
+
+def _watch_line(values: tuple[object, ...]) -> str:
+    cells = [terminal_safe(v, w) for v, w in zip(values, _WATCH_WIDTHS, strict=True)]
+    return "  ".join(c.ljust(w) for c, w in zip(cells, _WATCH_WIDTHS, strict=True)).rstrip()
+
+
+def _watch(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print events until Ctrl+C (or SIGTERM, or the reader of a pipe going away): exit 0."""
+    import signal
+    import threading
+
+    from zvdesk.cli.watch import Watcher, WatchEvent
+
+    def emit(event: WatchEvent) -> None:
+        entry = event.entry
+        if args.json:
+            out.write(json.dumps(entry.raw, ensure_ascii=False) + "\n")
+        else:
+            incoming = (entry.message_type or "").upper() == "INCOMING"
+            text = ("[MMS] " if entry.is_mms else "") + (entry.message or "")
+            row = (
+                entry.sent_time,
+                event.kind,
+                "in" if incoming else "out",
+                entry.customer_number,
+                entry.sender_id,
+                entry.status,
+                text,
+                entry.logid,
+            )
+            out.write(_watch_line(row) + "\n")
+        out.flush()
+
+    def problem(text: str) -> None:
+        err.write(f"zvdesk: watch: {terminal_safe(text)}\n")
+        err.flush()
+
+    def recovered() -> None:
+        err.write("zvdesk: watch: connected again\n")
+        err.flush()
+
+    watcher = Watcher(
+        client,
+        emit,
+        message_type=args.type,
+        interval=args.interval,
+        on_problem=problem,
+        on_recovered=recovered,
+    )
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+
+        def terminate(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        if not args.json:
+            out.write(_watch_line(_WATCH_HEADERS) + "\n")
+            out.flush()
+        watcher.run()
+    except KeyboardInterrupt:
+        pass
+    except BrokenPipeError:  # e.g. `zvdesk watch --json | head -n 3`
+        _silence_stdout()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout went away: point stdout at /dev/null so exiting stays quiet."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 # --- media ----------------------------------------------------------------------------------

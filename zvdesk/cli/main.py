@@ -140,6 +140,29 @@ def build_parser() -> argparse.ArgumentParser:
     chats.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(chats)
 
+    watch = sub.add_parser(
+        "watch",
+        help="print new messages and status changes as they arrive, until Ctrl+C",
+        description="Polls like the app does (within 30 requests a minute) and prints each new "
+        "message and each status change of an outgoing one, oldest first; with --json one "
+        "object per line with the API's field names. Ctrl+C ends it with exit status 0.",
+    )
+    watch.add_argument(
+        "--type",
+        choices=("all", "incoming", "outgoing"),
+        default="all",
+        help="which messages to report (default: all)",
+    )
+    watch.add_argument(
+        "--interval",
+        type=argtypes.seconds,
+        default=5.0,
+        metavar="SECONDS",
+        help="seconds between polls (default 5, as the app while it is active; at least 2)",
+    )
+    watch.add_argument("--json", action="store_true", help="one JSON object per line")
+    _add_connection_options(watch)
+
     scheduled = sub.add_parser("scheduled", help="list scheduled messages")
     scheduled.add_argument("--from-date", type=argtypes.date_or_datetime, metavar="D")
     scheduled.add_argument("--to-date", type=argtypes.date_or_datetime, metavar="D")
