@@ -135,6 +135,9 @@ CLI_CASES: list[CliCase] = [
         2,
         shown="zvdesk chats --search <invalid UTF-8 bytes>",
     ),
+    CliCase(["watch", "--type", "sideways"], 2),
+    CliCase(["watch", "--interval", "0.5"], 2),
+    CliCase(["watch", "--interval", "soon"], 2),
     CliCase(["scheduled", "--to-date", "tomorrow"], 2),
     CliCase(["scheduled", "--from-date", "2025-01-01 25:00:00"], 2),
     # -- media

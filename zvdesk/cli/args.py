@@ -11,6 +11,7 @@ __all__ = [
     "date_or_datetime",
     "non_negative_float",
     "non_negative_int",
+    "poll_interval",
     "port",
     "positive_int",
     "seconds",
@@ -93,4 +94,15 @@ def seconds(value: str) -> float:
     number = _finite(value, "a number of seconds")
     if number <= 0:
         raise argparse.ArgumentTypeError(f"{value!r} must be more than 0 seconds")
+    return number
+
+
+def poll_interval(value: str) -> float:
+    """Seconds between polls: at least 2, so that polling alone stays within the request budget
+    of 30 calls a minute."""
+    number = _finite(value, "a number of seconds")
+    if number < 2:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is too short: poll at most every 2 seconds (30 requests a minute)"
+        )
     return number

@@ -155,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     watch.add_argument(
         "--interval",
-        type=argtypes.seconds,
+        type=argtypes.poll_interval,
         default=5.0,
         metavar="SECONDS",
         help="seconds between polls (default 5, as the app while it is active; at least 2)",
