@@ -89,6 +89,7 @@ def test_profile_has_no_place_for_secrets(_isolated: Path) -> None:
         "client_id",
         "display_name",
         "email",
+        "zuid",
         "created",
     }
 

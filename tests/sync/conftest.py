@@ -13,7 +13,9 @@ import httpx
 import pytest
 
 from zvdesk.api import RetryPolicy, StaticTokenProvider, TokenProvider, ZohoVoiceClient
+from zvdesk.api.identity import Identity
 from zvdesk.sandbox import SandboxServer
+from zvdesk.sandbox.config import ZUID
 from zvdesk.store import MessageRow, OutboxRow, Store
 from zvdesk.sync import (
     OutboxConfig,
@@ -25,6 +27,8 @@ from zvdesk.sync import (
 )
 
 SENDER = "+1 4842920101"
+MARK = Identity(str(ZUID), "mark@zylker.com", "Mark")
+"""The sandbox's default user: the one behind ``server.token``."""
 
 
 class FakeClock:
@@ -159,6 +163,7 @@ def make_engine() -> Iterator[EngineFactory]:
             tokens: TokenProvider | None = None,
             timeout: float = 5.0,
             retry: RetryPolicy | None = None,
+            identity: Identity | None = MARK,
         ) -> SyncEngine:
             kwargs: dict[str, Any] = {} if clock is None else {"clock": clock}
             budget = budget or RequestBudget(None, **kwargs)
@@ -179,6 +184,7 @@ def make_engine() -> Iterator[EngineFactory]:
                 observer=observer,
                 config=config,
                 outbox_config=outbox_config or OutboxConfig(grace=1.0, skew=2.0, recheck=0.05),
+                identity=identity,
                 **kwargs,
             )
 

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 from zvdesk.api import RetryPolicy, StaticTokenProvider, ZohoVoiceError
+from zvdesk.api.identity import Identity
+from zvdesk.sandbox.config import ZUID
 from zvdesk.store import Store
 from zvdesk.sync import OutboxConfig, OutboxQueue, OutboxSender, RequestBudget, build_client
 
@@ -50,7 +52,10 @@ def main(db: str, base_url: str, token: str, count: str, customers: str, timeout
         timeout=float(timeout), retry=retry,
     ) as client:  # fmt: skip
         sender = OutboxSender(
-            client, store, config=OutboxConfig(grace=float(grace), skew=2.0, recheck=0.02)
+            client,
+            store,
+            config=OutboxConfig(grace=float(grace), skew=2.0, recheck=0.02),
+            identity=Identity(str(ZUID), "mark@zylker.com"),
         )
         while True:
             try:

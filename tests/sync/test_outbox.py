@@ -11,6 +11,7 @@ import pytest
 
 from tests.sync.conftest import (
     FAST,
+    MARK,
     SENDER,
     EngineFactory,
     FakeClock,
@@ -180,7 +181,9 @@ def test_a_row_left_sending_by_a_crash_is_reconciled(
             from zvdesk.sync.enqueue import request_from_payload
 
             client.send_sms(request_from_payload(row.payload()))
-        sender = OutboxSender(client, store, config=OutboxConfig(grace=0.5, skew=2.0, recheck=0.05))
+        sender = OutboxSender(
+            client, store, config=OutboxConfig(grace=0.5, skew=2.0, recheck=0.05), identity=MARK
+        )
         for _ in range(100):
             sender.process()
             if row_of(store, row).state == "sent":
@@ -248,7 +251,7 @@ def _sender(
         **options,
     )
     config = OutboxConfig(grace=60.0, skew=2.0, recheck=0.05, retry_base=1.0, retry_cap=1.0)
-    return OutboxSender(client, store, config=config, clock=clock), client
+    return OutboxSender(client, store, config=config, clock=clock, identity=MARK), client
 
 
 def test_a_send_that_never_left_is_queued_again_and_sent_without_reconciling(

@@ -32,6 +32,7 @@ from zvdesk.api.regions import api_base, check_base_url
 from zvdesk.api.regions import region as find_region
 from zvdesk.api.retry import RetryPolicy
 from zvdesk.api.send_request import SendRequest
+from zvdesk.api.serverclock import ServerClock
 from zvdesk.api.tokens import StaticTokenProvider, TokenProvider
 from zvdesk.api.validation import check_date, check_text, filter_number
 
@@ -127,6 +128,18 @@ class ZohoVoiceClient:
     @property
     def base_url(self) -> str:
         return self._x.base_url
+
+    @property
+    def server_clock(self) -> ServerClock:
+        """The server's clock as its replies' ``Date`` headers tell it."""
+        return self._x.server_clock
+
+    @property
+    def send_time_limit(self) -> float:
+        """Seconds a send may take at most, retries of requests that never left included: the
+        latest a server record of a send started at t can be stamped is t plus this."""
+        policy = self._x.retry_policy
+        return (self._x.deadline or 90.0) * policy.max_attempts + policy.cap * policy.max_attempts
 
     # -- lifecycle -----------------------------------------------------------------------------
     def close(self) -> None:

@@ -25,6 +25,7 @@ from zvdesk.api.deadline import deadline_scope, install_deadlines
 from zvdesk.api.decoding import ACCEPT_ENCODING, iter_body
 from zvdesk.api.envelope import envelope_error
 from zvdesk.api.retry import RetryPolicy, parse_retry_after, run_with_retry
+from zvdesk.api.serverclock import ServerClock
 from zvdesk.api.tokens import TokenProvider
 
 __all__ = [
@@ -290,6 +291,11 @@ class Exchange:
         self._tokens = tokens
         self._policy = policy
         self._sleep = sleep
+        self.server_clock = ServerClock()
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return self._policy
 
     # -- tokens --------------------------------------------------------------------------------
     def _token(self) -> str:
@@ -409,10 +415,13 @@ class Exchange:
     ) -> T:
         started = time.monotonic()
         with deadline_scope(self._attempt_deadline(give_up_at)):
+            sent = self.server_clock.wall_ms()
             try:
                 response = self.http.send(request, stream=True)
             except httpx.HTTPError as exc:
                 raise transport_error(exc, info) from exc
+            received = self.server_clock.wall_ms()
+            self.server_clock.observe(response.headers.get("Date"), sent, received)
             try:
                 body = read_limited(response, JSON_LIMIT, info)
             except httpx.HTTPError as exc:
@@ -469,10 +478,12 @@ class Exchange:
     def _open(
         self, request: httpx.Request, info: e.RequestInfo
     ) -> tuple[httpx.Response, bytes | None, e.RequestInfo]:
+        sent = self.server_clock.wall_ms()
         try:
             response = self.http.send(request, stream=True)
         except httpx.HTTPError as exc:
             raise transport_error(exc, info) from exc
+        self.server_clock.observe(response.headers.get("Date"), sent, self.server_clock.wall_ms())
         try:
             kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
             is_json = kind == "application/json" or kind.endswith("+json")

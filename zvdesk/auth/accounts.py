@@ -16,8 +16,10 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from zvdesk.api.errors import ValidationError
+from zvdesk.api.identity import Identity
 from zvdesk.auth.config import DEFAULT_REDIRECT_PORT, OAuthClientConfig, region_for_accounts_url
 from zvdesk.auth.credentials import CredentialStore
 from zvdesk.auth.errors import SignInError
@@ -105,17 +107,28 @@ def require_refresh_token(tokens: TokenSet) -> str:
 
 
 def remember_sign_in(
-    store: ProfileStore, name: str, tokens: TokenSet, *, client_id: str, region: str
+    store: ProfileStore,
+    name: str,
+    tokens: TokenSet,
+    *,
+    client_id: str,
+    region: str,
+    identity: Identity | None = None,
 ) -> Profile:
-    """Save profile ``name`` after a sign-in: its data centre, accounts server and client id.
+    """Save profile ``name`` after a sign-in: its data centre, accounts server, client id and
+    the signed-in user (``identity``, see :mod:`zvdesk.auth.identity`; kept when unknown).
 
     The first profile becomes the default one. Returns the saved profile.
     """
-    signed_in_at = {
+    signed_in_at: dict[str, Any] = {
         "region": region_for_accounts_url(tokens.accounts_url) or region,
         "accounts_url": tokens.accounts_url,
         "client_id": client_id,
     }
+    if identity is not None and identity.known:
+        signed_in_at.update(zuid=identity.zuid, email=identity.email)
+        if identity.name:
+            signed_in_at["display_name"] = identity.name
     existing = store.get(name)
     profile = existing.with_updates(**signed_in_at) if existing else Profile(name, **signed_in_at)
     store.save(profile, make_default=store.default_name() is None)

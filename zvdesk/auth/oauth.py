@@ -62,6 +62,7 @@ TOKEN_PATH = "/oauth/v2/token"
 REVOKE_PATH = "/oauth/v2/token/revoke"
 DEVICE_CODE_PATH = "/oauth/v3/device/code"
 DEVICE_TOKEN_PATH = "/oauth/v3/device/token"
+USER_INFO_PATH = "/oauth/user/info"
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,33 @@ class OAuthClient:
             code="other_dc",
             request=_info(base, DEVICE_TOKEN_PATH),
         )
+
+    def user_info(self, access_token: str, *, accounts_url: str | None = None) -> dict[str, Any]:
+        """``GET {accounts}/oauth/user/info``: the token's own user (``ZUID``, ``Email``,
+        ``Display_Name``, ...). Raises AuthServerUnreachableError or AuthError."""
+        base = self._base(accounts_url)
+        try:
+            with httpx.Client(
+                timeout=self._timeout,
+                transport=self._transport,
+                verify=self._verify(),
+                follow_redirects=False,
+                headers={"Accept": "application/json", "User-Agent": "zvdesk"},
+            ) as http:
+                reply = http.get(
+                    f"{base}{USER_INFO_PATH}",
+                    headers={"Authorization": f"Zoho-oauthtoken {access_token}"},
+                )
+                reply.read()
+        except httpx.HTTPError as exc:
+            raise AuthServerUnreachableError(
+                f"Could not reach Zoho's accounts server ({type(exc).__name__}).",
+                request=_info(base, USER_INFO_PATH),
+            ) from None
+        body = self._json_or_none(reply)
+        if reply.status_code < 400 and isinstance(body, dict):
+            return body
+        self._raise_for(reply, base, USER_INFO_PATH)
 
     # --- plumbing -----------------------------------------------------------------------------
 

@@ -88,6 +88,7 @@ class Profile:
     client_id: str | None = None
     display_name: str | None = None
     email: str | None = None
+    zuid: str | None = None
     created: str = field(default_factory=_now_iso)
 
     def __post_init__(self) -> None:

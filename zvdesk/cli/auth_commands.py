@@ -39,6 +39,7 @@ from zvdesk.auth.browser import BrowserSignIn
 from zvdesk.auth.credentials import CredentialStore, KeyringCredentials
 from zvdesk.auth.device import sign_in_with_device
 from zvdesk.auth.errors import NoKeyringError, SignedOutError
+from zvdesk.auth.identity import lookup_identity
 from zvdesk.auth.oauth import (
     DeviceCode,
     OAuthClient,
@@ -230,7 +231,10 @@ def _login(args: argparse.Namespace, out: TextIO) -> int:
         tokens = _browser_login(client, args, out)
     credentials.save_refresh_token(name, require_refresh_token(tokens))
     remember_access_token(credentials, name, tokens)  # the next commands need not refresh
-    profile = remember_sign_in(store, name, tokens, client_id=config.client_id, region=region_code)
+    identity = lookup_identity(client, tokens.access_token, tokens.accounts_url)
+    profile = remember_sign_in(
+        store, name, tokens, client_id=config.client_id, region=region_code, identity=identity
+    )
     out.write(
         f"Signed in to Zoho as profile {name!r} (data centre {profile.region}, "
         f"{profile.accounts_url}). The sign-in is kept in the system keyring.\n"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zvdesk.api import TokenProvider
+from zvdesk.api.identity import Identity
 from zvdesk.sync import OutboxConfig, SyncConfig
 
 __all__ = ["ServiceConfig"]
@@ -18,6 +19,7 @@ MEDIA_MAX_BYTES = 64 * 1024 * 1024
 class ServiceConfig:
     """``tokens`` None: signed out, the window works from the cache until :meth:`sign_in`.
 
+    ``identity``: the signed-in user (from the profile) whose records the outbox may claim.
     ``max_calls``: the account's request budget per minute (None: unlimited, tests and the
     sandbox). ``stop_grace``: seconds a running request may take to finish at shutdown before the
     connections are cut. ``coalesce_ms``: how long bursts of updates are gathered before they
@@ -34,6 +36,7 @@ class ServiceConfig:
     max_calls: int | None = 30
     sync: SyncConfig = field(default_factory=SyncConfig)
     outbox: OutboxConfig | None = None
+    identity: Identity | None = None
     media_cache_bytes: int = MEDIA_CACHE_BYTES
     media_max_bytes: int = MEDIA_MAX_BYTES
     stop_grace: float = 3.0

@@ -182,6 +182,7 @@ class NetContext(LaneContext):
                 observer=self._observer,
                 config=self.config.sync,
                 outbox_config=self.config.outbox,
+                identity=self.config.identity,
             )
             self._handle.attach(self.engine)
         else:

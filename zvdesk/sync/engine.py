@@ -27,6 +27,7 @@ from zvdesk.api import (
     ZohoVoiceClient,
     ZohoVoiceError,
 )
+from zvdesk.api.identity import Identity
 from zvdesk.store import OutboxRow, Store
 from zvdesk.sync.backoff import Backoff
 from zvdesk.sync.budget import RequestBudget
@@ -88,6 +89,7 @@ class SyncEngine:
         config: SyncConfig | None = None,
         outbox_config: OutboxConfig | None = None,
         clock: Clock = SYSTEM_CLOCK,
+        identity: Identity | None = None,
     ) -> None:
         self.config = cfg = config or SyncConfig()
         self.budget = budget or RequestBudget(None, clock=clock)
@@ -106,12 +108,14 @@ class SyncEngine:
             clock=clock,
             on_row=self._outbox_row,
             on_sent=self._outbox_sent,
+            identity=identity,
         )
         self._due = _Due()
         self._active = True
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._retries: deque[int] = deque()
+        self._reviews: deque[tuple[int, str | None]] = deque()
         self._backoff = Backoff(cfg.backoff_base, cfg.backoff_cap)
         self._blocked_until = 0.0
         self._signed_out = False
@@ -143,6 +147,13 @@ class SyncEngine:
         """The agent asked to retry a failed outbox row (done on the engine's thread)."""
         with self._lock:
             self._retries.append(outbox_id)
+        self.wake()
+
+    def resolve_review(self, outbox_id: int, logid: str | None) -> None:
+        """The agent's answer for a row that needs a look: ``logid`` ("It arrived") or None
+        ("Send again"); done on the engine's thread."""
+        with self._lock:
+            self._reviews.append((outbox_id, logid))
         self.wake()
 
     def refresh_scheduled(self) -> None:
@@ -222,6 +233,12 @@ class SyncEngine:
                     break
                 outbox_id = self._retries.popleft()
             self.outbox.retry(outbox_id)
+        while True:
+            with self._lock:
+                if not self._reviews:
+                    break
+                outbox_id, logid = self._reviews.popleft()
+            self.outbox.resolve_review(outbox_id, logid)
         now = self._clock.monotonic()
         # after errors, probe with a read first, so queued sends stay queued while offline
         probing = self.state in ("offline", "server_error")
@@ -261,7 +278,7 @@ class SyncEngine:
         due = self._due
         now = self._clock.monotonic()
         with self._lock:
-            if self._retries:
+            if self._retries or self._reviews:
                 return now
             candidates = [due.head, due.chats, due.scheduled]
         if self.statuses.has_pending():

@@ -8,8 +8,18 @@ conversation wait, so messages go out in creation order):
   ``unknown`` when the request may have reached the server (OutcomeUnknownError);
 - ``sending`` at the start of a pass: the app died during a send; it is marked ``unknown``;
 - ``unknown``: reconciled with the server (:mod:`zvdesk.sync.reconcile`) before anything is sent
-  again: a matching record is claimed (``sent``); if none shows up within the grace period after
-  the attempt, the row is sent again as a new attempt.
+  again: the one record this user sent during one of the row's attempts with the same content is
+  claimed (``sent``); two such records put the row in ``review`` (needs a look: the agent says
+  "It arrived" or "Send again", :meth:`OutboxSender.resolve_review`); if none shows up within the
+  grace period after the attempt, the row is sent again as a new attempt.
+
+Before its first attempt a row without a sender gets the account's default sender (learned from
+the reply to an earlier send without one, kept in the store's state), so its key is the same as
+an explicit sender's. Each attempt records its window (start and latest end on this machine's
+clock) and the matching records the store already holds (never claimed). The signed-in user's
+identity comes from the profile; without one, the first successful send's reply tells it (the
+record a send creates is the sender's own), and until then reconciliation uses its strictest
+rules (see :mod:`zvdesk.sync.reconcile`).
 
 Errors that say the request never left (ConnectError, also a send cut off at shutdown before it
 went out), 429 and AuthError put the row back to ``queued`` (``Store.outbox_requeue``, durable,
@@ -24,6 +34,7 @@ overwritten by every uncertain outcome): those are requeued as well.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import shutil
 from collections.abc import Callable
@@ -41,26 +52,33 @@ from zvdesk.api import (
     ZohoVoiceClient,
     ZohoVoiceError,
 )
-from zvdesk.store import OutboxRow, Store
+from zvdesk.api.identity import Identity
+from zvdesk.store import OutboxRow, OutboxStateError, Store
 from zvdesk.sync.backoff import Backoff
 from zvdesk.sync.clock import SYSTEM_CLOCK, Clock
 from zvdesk.sync.compliance import outbox_refusal
 from zvdesk.sync.enqueue import request_from_payload
 from zvdesk.sync.reconcile import Match, find_on_server
 
-__all__ = ["PARKED", "OutboxConfig", "OutboxSender"]
+__all__ = ["DEFAULT_SENDER_KEY", "LEARNED_USER_KEY", "PARKED", "OutboxConfig", "OutboxSender"]
 
 log = logging.getLogger("zvdesk.sync.outbox")
 
 PARKED = "not sent yet: "
+DEFAULT_SENDER_KEY = "outbox.default_sender"
+"""Store state: the sender the server used for a send without one (the account's default)."""
+LEARNED_USER_KEY = "outbox.user"
+"""Store state: ``{"zuid", "email", "name"}`` of this store's user, from its own send replies."""
+PRIOR_LOOKBACK_MS = 15 * 60_000
 
 
 @dataclass(frozen=True)
 class OutboxConfig:
     """``grace``: seconds after an uncertain attempt before the server's silence counts as "it
     never arrived" (long enough for a slow server to have recorded the request); ``skew``:
-    seconds of clock difference tolerated between this machine and the server; ``recheck``:
-    seconds before the first look at the server after an uncertain attempt."""
+    seconds of clock difference assumed for rows written before attempts had windows (and before
+    any reply has told the server's time); ``recheck``: seconds before the first look at the
+    server after an uncertain attempt."""
 
     grace: float = 60.0
     skew: float = 30.0
@@ -89,9 +107,12 @@ class OutboxSender:
         clock: Clock = SYSTEM_CLOCK,
         on_row: Callable[[OutboxRow], None] | None = None,
         on_sent: Callable[[OutboxRow, Match | SendResult], None] | None = None,
+        identity: Identity | None = None,
     ) -> None:
         self._client = client
         self._store = store
+        self._identity = identity or Identity()
+        self._said_unknown = False
         self.config = config or OutboxConfig()
         self._clock = clock
         self._on_row = on_row or (lambda row: None)
@@ -130,6 +151,34 @@ class OutboxSender:
             changed += after.state != before
         return changed
 
+    def identity(self) -> Identity:
+        """Whose records this outbox may claim: the profile's user, else the one this store's
+        own send replies named, else unknown."""
+        if self._identity.known:
+            return self._identity
+        learned = self._store.get_state(LEARNED_USER_KEY)
+        if isinstance(learned, str) and learned:
+            user = json.loads(learned)
+            zuid = user.get("zuid")
+            return Identity(
+                None if zuid is None else str(zuid), user.get("email"), user.get("name")
+            )
+        return Identity()
+
+    def resolve_review(self, outbox_id: int, logid: str | None) -> OutboxRow | None:
+        """The agent's answer for a row that needs a look: ``logid`` ("It arrived": that record
+        is this message) or None ("Send again": a new attempt)."""
+        row = self._store.outbox_get(outbox_id)
+        if row is None or row.state != "review":
+            return row
+        self._not_before.pop(row.id, None)
+        if logid is None:
+            return self._attempt(row)
+        for raw in row.candidates():
+            if raw.get("logid") == logid:
+                return self._sent(row, logid, Match(logid, raw, scheduled=row.kind == "scheduled"))
+        return self._sent(row, logid, Match(logid, {"logid": logid}, scheduled=True))
+
     def retry(self, outbox_id: int) -> OutboxRow | None:
         """The agent's retry of a failed row: a new attempt, through the same checks."""
         row = self._store.outbox_get(outbox_id)
@@ -160,6 +209,26 @@ class OutboxSender:
         self._not_before.pop(row.id, None)
         self._backoff.pop(row.id, None)
 
+    def _resolve_sender(self, row: OutboxRow) -> OutboxRow:
+        if row.payload().get("senderId") or row.state != "queued":
+            return row
+        default = self._store.get_state(DEFAULT_SENDER_KEY)
+        if isinstance(default, str) and default:
+            return self._store.outbox_set_sender(row.id, default)
+        return row
+
+    def _learn(self, sender_given: bool, result: SendResult) -> None:
+        entry = result.entry
+        if not sender_given and entry.sender_id:
+            self._store.set_state(DEFAULT_SENDER_KEY, entry.sender_id)
+        if not self._identity.known and (entry.email or entry.raw.get("zuid")):
+            user = json.dumps(
+                {"zuid": entry.raw.get("zuid"), "email": entry.email, "name": entry.user_name}
+            )
+            if self._store.get_state(LEARNED_USER_KEY) != user:
+                log.info("outbox: this store's user is %s (from a send reply)", entry.email)
+                self._store.set_state(LEARNED_USER_KEY, user)
+
     def _attempt(self, row: OutboxRow) -> OutboxRow:
         refusal = outbox_refusal(self._store, row)
         if refusal is not None:  # issue #12: never a send to an opted-out number
@@ -168,6 +237,7 @@ class OutboxSender:
                 return row
             log.info("outbox %d refused: %s", row.id, refusal)
             return self._emit(self._store.outbox_mark_failed(row.id, refusal))
+        row = self._resolve_sender(row)
         payload = row.payload()
         try:
             request = request_from_payload(payload)
@@ -177,7 +247,14 @@ class OutboxSender:
                 raise ValidationError("mms_media", "The attachment of this message is gone.")
         except ValidationError as error:
             return self._fail(self._emit(self._store.outbox_mark_sending(row.id)), error)
-        row = self._emit(self._store.outbox_mark_sending(row.id))
+        clock = self._client.server_clock
+        start = clock.wall_ms()
+        since = (clock.to_server(start, late=False) or start) - PRIOR_LOOKBACK_MS
+        prior = self._store.outgoing_logids_like(
+            str(payload["customerNumber"]), str(payload["message"]), since
+        )
+        window = (start, start + int(self._client.send_time_limit * 1000))
+        row = self._emit(self._store.outbox_mark_sending(row.id, window=window, prior=prior))
         try:
             if media is not None:
                 result = self._client.send_mms(request, media)
@@ -186,7 +263,8 @@ class OutboxSender:
         except OutcomeUnknownError as error:
             log.info("outbox %d: outcome unknown (%s)", row.id, error.message)
             self._later(row, self.config.recheck)
-            return self._emit(self._store.outbox_mark_unknown(row.id, describe(error)))
+            ended = self._store.outbox_end_attempt(row.id, describe(error), clock.wall_ms())
+            return self._emit(ended)
         except (ConnectError, RateLimitedError, AuthError) as error:
             self._park(row, error)
             raise
@@ -194,9 +272,11 @@ class OutboxSender:
             return self._fail(row, error)
         except ZohoVoiceError as error:  # not expected for a send: treat as uncertain
             self._later(row, self.config.recheck)
-            return self._emit(self._store.outbox_mark_unknown(row.id, describe(error)))
+            ended = self._store.outbox_end_attempt(row.id, describe(error), clock.wall_ms())
+            return self._emit(ended)
         except OSError as error:
             return self._fail(row, ValidationError("mms_media", f"The attachment: {error}"))
+        self._learn(bool(payload.get("senderId")), result)
         return self._sent(row, result.logid, result)
 
     def _park(self, row: OutboxRow, error: ZohoVoiceError) -> None:
@@ -226,16 +306,45 @@ class OutboxSender:
         return self._emit(sent)
 
     def _reconcile(self, row: OutboxRow) -> OutboxRow:
-        match = find_on_server(
+        identity = self.identity()
+        if not identity.known and not self._said_unknown:
+            self._said_unknown = True
+            log.warning(
+                "outbox: the signed-in user is unknown (no identity in the profile, no send reply"
+                " yet): a matching record may be a colleague's, so every match needs a look"
+            )
+        found = find_on_server(
             self._client,
             self._store,
             row,
-            skew_ms=int(self.config.skew * 1000),
+            identity,
+            legacy_skew_ms=int(self.config.skew * 1000),
             page_size=self.config.page_size,
-        )
-        if match is not None:
+        ).matches
+        if len(found) == 1 and identity.known:
+            match = found[0]
             log.info("outbox %d: found on the server as %s", row.id, match.logid)
-            return self._sent(row, match.logid, match)
+            try:
+                return self._sent(row, match.logid, match)
+            except OutboxStateError:  # another row took it meanwhile: look again later
+                self._later(row, self.config.recheck)
+                return row
+        if found:  # two equal matches, or one whose sender cannot be told: never guess
+            self._forget(row)
+            log.warning(
+                "outbox %d: %d server messages match it (%s): it needs a look",
+                row.id, len(found), ", ".join(m.logid for m in found),
+            )  # fmt: skip
+            reason = (
+                f"{len(found)} messages like this one reached the server while it was being sent;"
+                " is one of them this one?"
+                if identity.known
+                else "A message like this one reached the server while it was being sent, but"
+                " who sent it cannot be told (the signed-in user is unknown): is it this one?"
+            )
+            return self._emit(
+                self._store.outbox_mark_review(row.id, [m.raw for m in found], reason)
+            )
         waited = (self._store.now_ms() - row.updated_ms) / 1000
         if waited >= self.config.grace:
             log.info("outbox %d: not on the server after %.0f s; sending again", row.id, waited)

@@ -32,6 +32,7 @@ from zvdesk.auth.credentials import (
 )
 from zvdesk.auth.device import sign_in_with_device
 from zvdesk.auth.errors import NoKeyringError
+from zvdesk.auth.identity import lookup_identity
 from zvdesk.auth.oauth import DeviceCode, OAuthClient, OAuthClientConfig, TokenSet
 from zvdesk.auth.profiles import AdminConfig, Profile, ProfileStore
 from zvdesk.auth.tokens import TokenManager
@@ -225,7 +226,9 @@ class AccountSetup:
             accounts_url=tokens.accounts_url,
         )
         manager.start_session(tokens)  # keeps the refresh token, uses the access token
+        identity = lookup_identity(OAuthClient(config), tokens.access_token, tokens.accounts_url)
         profile = remember_sign_in(
-            self.profiles, choice.profile, tokens, client_id=config.client_id, region=choice.region
-        )
+            self.profiles, choice.profile, tokens, client_id=config.client_id,
+            region=choice.region, identity=identity,
+        )  # fmt: skip
         return SignedIn(profile, manager, choice.session_only)

@@ -456,7 +456,13 @@ def _profile_service_settings(name: str) -> dict[str, Any]:
         return {}
     if profile is None:
         return {}
-    return {"base_url": profile.api_base, "region": profile.region}
+    from zvdesk.auth.identity import identity_of_profile
+
+    return {
+        "base_url": profile.api_base,
+        "region": profile.region,
+        "identity": identity_of_profile(profile),
+    }
 
 
 def run(
