@@ -21,6 +21,7 @@ from zvdesk.ui.app.session import (
     install_qt_message_handler,
     run,
 )
+from zvdesk.ui.common.settings import AppSettings
 from zvdesk.ui.mainwindow.statusbar import SyncState
 
 
@@ -46,6 +47,11 @@ def test_sandbox_session_shows_demo_conversations_and_cleans_up(
     session.show()
     qtbot.waitExposed(session.window)
     qtbot.waitUntil(lambda: session.window.sidebar.model.rowCount() > 10, timeout=15_000)
+    # {agent} in canned responses: the sandbox token's user (the name on the sent bubbles),
+    # unless the Settings give the name customers see.
+    assert session.agent_name() == "Mark" == session.window.pane.agent_name
+    AppSettings(tmp_path / "s.ini").agent_name = "Mark from Zylker"
+    assert session.agent_name() == "Mark from Zylker"
     base_url = server.base_url
     session.close()
     assert not session.service.is_running()

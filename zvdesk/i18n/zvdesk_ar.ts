@@ -555,6 +555,10 @@
         <translation>افتح محادثة لإرسال رسالة.</translation>
     </message>
     <message>
+        <source>Replace %1 with the right words before sending (Tab selects each one).</source>
+        <translation>استبدل %1 بالكلمات المناسبة قبل الإرسال (يحدد مفتاح Tab كل واحد منها).</translation>
+    </message>
+    <message>
         <source>1 character</source>
         <translation>حرف واحد</translation>
     </message>
@@ -1641,8 +1645,28 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>بلد الأرقام المكتوبة دون + ورمز البلد</translation>
     </message>
     <message>
+        <source>Your name for customers</source>
+        <translation>اسمك الذي يراه العملاء</translation>
+    </message>
+    <message>
+        <source>Fills {agent} in canned responses; empty: your name in Zoho</source>
+        <translation>يملأ {agent} في الردود الجاهزة؛ إن تُرك فارغًا: اسمك في Zoho</translation>
+    </message>
+    <message>
+        <source>Your name in Zoho</source>
+        <translation>اسمك في Zoho</translation>
+    </message>
+    <message>
         <source>Default &amp;country:</source>
         <translation>ال&amp;بلد الافتراضي:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name for customers:</source>
+        <translation>ا&amp;سمك للعملاء:</translation>
+    </message>
+    <message>
+        <source>Canned responses write this name for {agent}. Leave it empty to use the name of the signed-in Zoho user.</source>
+        <translation>تكتب الردود الجاهزة هذا الاسم مكان {agent}. اتركه فارغًا لاستخدام اسم مستخدم Zoho الذي سجّل الدخول.</translation>
     </message>
     <message>
         <source>Notification settings</source>

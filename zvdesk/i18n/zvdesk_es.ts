@@ -551,6 +551,10 @@
         <translation>Abra una conversación para enviar un mensaje.</translation>
     </message>
     <message>
+        <source>Replace %1 with the right words before sending (Tab selects each one).</source>
+        <translation>Sustituya %1 por el texto adecuado antes de enviar (Tab selecciona cada uno).</translation>
+    </message>
+    <message>
         <source>1 character</source>
         <translation>1 carácter</translation>
     </message>
@@ -1617,8 +1621,28 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>El país de los números escritos sin + ni código de país</translation>
     </message>
     <message>
+        <source>Your name for customers</source>
+        <translation>Su nombre para los clientes</translation>
+    </message>
+    <message>
+        <source>Fills {agent} in canned responses; empty: your name in Zoho</source>
+        <translation>Rellena {agent} en las respuestas predefinidas; vacío: su nombre en Zoho</translation>
+    </message>
+    <message>
+        <source>Your name in Zoho</source>
+        <translation>Su nombre en Zoho</translation>
+    </message>
+    <message>
         <source>Default &amp;country:</source>
         <translation>&amp;País predeterminado:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name for customers:</source>
+        <translation>Su &amp;nombre para los clientes:</translation>
+    </message>
+    <message>
+        <source>Canned responses write this name for {agent}. Leave it empty to use the name of the signed-in Zoho user.</source>
+        <translation>Las respuestas predefinidas escriben este nombre en {agent}. Déjelo vacío para usar el nombre del usuario de Zoho que ha iniciado sesión.</translation>
     </message>
     <message>
         <source>Notification settings</source>

@@ -206,6 +206,8 @@ class AccountController(QObject):
         self.revoked = False
         manager.add_signed_out_listener(self._listener)
         self.refresh_menu()
+        # The profile knows the signed-in user's name now ({agent} in canned responses).
+        self.host.window.pane.set_agent_name(self.settings.agent_name or self._signed_in_name())
 
     def _forget_tokens(self) -> None:
         if self.tokens is not None:
@@ -344,6 +346,7 @@ class AccountController(QObject):
         window.pane.composer.set_default_region(settings.default_country)
         window.notifier.set_sound_enabled(settings.sound)
         window.notifier.set_do_not_disturb(settings.do_not_disturb)
+        window.pane.set_agent_name(settings.agent_name or self._signed_in_name())
         if self.dialog is not None:
             self.dialog.refresh_client()
         log_file = current_log_file()
@@ -352,6 +355,14 @@ class AccountController(QObject):
         if settings.language != self._language:
             self._language = settings.language
             self._switch_language(settings.language)
+
+    def _signed_in_name(self) -> str | None:
+        """The signed-in user's name kept in the profile (for {agent}), if known."""
+        try:
+            profile = self.setup.profiles.get(self.host.profile)
+        except Exception:  # a damaged profiles file: no name (it is reported at sign-in)
+            return None
+        return profile.display_name if profile is not None else None
 
     @staticmethod
     def _switch_language(language: str) -> None:

@@ -175,10 +175,26 @@ class SettingsDialog(QDialog):
             for code in phonenumbers.SUPPORTED_REGIONS
         ):
             self.country.addItem(self.tr("%1 (%2)").replace("%1", name).replace("%2", code), code)
+        self.agent_name = QLineEdit(page)
+        self.agent_name.setAccessibleName(self.tr("Your name for customers"))
+        self.agent_name.setAccessibleDescription(
+            self.tr("Fills {agent} in canned responses; empty: your name in Zoho")
+        )
+        self.agent_name.setPlaceholderText(self.tr("Your name in Zoho"))
         form = QFormLayout(page)
         form.addRow(self.enter_sends)
         form.addRow(self.ctrl_enter_sends)
         form.addRow(self.tr("Default &country:"), self.country)
+        form.addRow(self.tr("Your &name for customers:"), self.agent_name)
+        form.addRow(
+            _label(
+                self.tr(
+                    "Canned responses write this name for {agent}. Leave it empty to use the "
+                    "name of the signed-in Zoho user."
+                ),
+                page,
+            )
+        )
         return page
 
     def _notifications_tab(self) -> QWidget:
@@ -254,6 +270,7 @@ class SettingsDialog(QDialog):
         self.enter_sends.setChecked(settings.enter_sends)
         self.ctrl_enter_sends.setChecked(not settings.enter_sends)
         self.country.setCurrentIndex(max(0, self.country.findData(settings.default_country)))
+        self.agent_name.setText(settings.agent_name or "")
         self.sound.setChecked(settings.sound)
         self.dnd.setChecked(settings.do_not_disturb)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
@@ -276,6 +293,7 @@ class SettingsDialog(QDialog):
             settings.redirect_port = port
         settings.enter_sends = self.enter_sends.isChecked()
         settings.default_country = str(self.country.currentData())
+        settings.agent_name = self.agent_name.text()
         settings.sound = self.sound.isChecked()
         settings.do_not_disturb = self.dnd.isChecked()
         settings.language = str(self.language.currentData())

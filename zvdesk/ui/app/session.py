@@ -352,6 +352,7 @@ class Session:
             service.stop()
             raise
         self._service = service
+        self.window.pane.set_agent_name(self.agent_name())
         setup = self._account_setup()
         if setup is not None:
             if self._accounts is None:
@@ -360,6 +361,23 @@ class Session:
                 self._accounts = AccountController(self, setup, AppSettings(self._settings_path))
             self._accounts.attach()
         return service
+
+    def agent_name(self) -> str | None:
+        """The name customers see for {agent}: the Settings' override, else the signed-in
+        user's name (the profile's, or the sandbox token's user)."""
+        override = AppSettings(self._settings_path).agent_name
+        if override:
+            return override
+        if self.server is not None:
+            from zvdesk.sandbox.team import agent_for_token
+
+            try:
+                agent = agent_for_token(self.server.state, self.server.token)
+            except Exception:  # the sandbox refused its own token: no name, {agent} stays
+                log.exception("no user for the sandbox token")
+                return None
+            return agent.name if agent is not None else None
+        return _profile_display_name(self.profile)
 
     def show(self) -> None:
         """Show the window now; import and start the service and load the data right after the
@@ -443,6 +461,18 @@ def _default_profile(setup: AccountSetup | None) -> str:
     except ValidationError as error:
         log.warning("%s", error.message)
         return DEFAULT_PROFILE
+
+
+def _profile_display_name(name: str) -> str | None:
+    """The signed-in user's name kept in profile ``name`` (zvdesk.auth), if known."""
+    from zvdesk.api.errors import ValidationError
+    from zvdesk.auth.profiles import ProfileStore
+
+    try:
+        profile = ProfileStore().get(name)
+    except ValidationError:
+        return None
+    return profile.display_name if profile is not None else None
 
 
 def _profile_service_settings(name: str) -> dict[str, Any]:

@@ -6,7 +6,10 @@
 - inserts pasted or dropped rich text as plain text (HTML is never interpreted);
 - hands local files (pasted or dropped) to ``fileOffered(Path)`` and pasted images to
   ``imageOffered(QImage)`` instead of inserting their text.
-Tab moves the focus (it does not insert a tab), as in every form.
+Tab moves the focus (it does not insert a tab), as in every form, except while placeholders are
+left (``{agent}`` without a value): Tab and Shift+Tab then select the next and previous one, as
+snippet fields do in code editors, and move the focus on after the last one. Escape in an empty
+field emits ``leaveRequested`` (the window puts the focus back on the chat list).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from zvdesk.ui.composer.placeholders import select_next, select_previous
 
 __all__ = ["ComposerEdit", "local_files"]
 
@@ -34,6 +39,7 @@ class ComposerEdit(QPlainTextEdit):
     """Plain-text message field; see the module docstring."""
 
     submitRequested = Signal()
+    leaveRequested = Signal()
     fileOffered = Signal(object)  # Path
     imageOffered = Signal(QImage)
 
@@ -43,7 +49,16 @@ class ComposerEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if not self.isReadOnly() and (select_next(self) if next else select_previous(self)):
+            return True
+        return super().focusNextPrevChild(next)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.toPlainText():
+            self.leaveRequested.emit()
+            event.accept()
+            return
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             super().keyPressEvent(event)
             return

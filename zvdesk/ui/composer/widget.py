@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -60,6 +60,7 @@ from zvdesk.ui.composer.editor import ComposerEdit, local_files
 from zvdesk.ui.composer.message import ComposerMessage
 from zvdesk.ui.composer.notice import CollisionNotice
 from zvdesk.ui.composer.options import OptionsBar
+from zvdesk.ui.composer.placeholders import PlaceholderHighlighter, placeholders, select_first
 from zvdesk.ui.composer.schedule import SchedulePanel, system_time_zone
 
 __all__ = ["DRAFT_DELAY_MS", "SEND_GUARD_MS", "Composer", "ComposerMessage"]
@@ -83,6 +84,7 @@ class Composer(QWidget):
 
     sendRequested = Signal(object)  # ComposerMessage
     draftChanged = Signal(str, object)  # text, Path | None
+    leaveRequested = Signal()  # Escape in the empty editor: back to the chat list
 
     def __init__(
         self,
@@ -124,6 +126,7 @@ class Composer(QWidget):
         self.editor = ComposerEdit(self, enter_sends=enter_sends)
         self.editor.setAccessibleName(self.tr("Message"))
         self.editor.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.highlighter = PlaceholderHighlighter(self.editor.document(), self.editor.palette())
 
         self.validation_label = QLabel(self)
         self.validation_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -215,6 +218,7 @@ class Composer(QWidget):
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.submitRequested.connect(self.request_send)
+        self.editor.leaveRequested.connect(self.leaveRequested)
         self.editor.fileOffered.connect(self.set_attachment)
         self.editor.imageOffered.connect(self._attach_image)
         self.chip.removeRequested.connect(self.remove_attachment)
@@ -227,6 +231,12 @@ class Composer(QWidget):
         self.send_button.clicked.connect(self.request_send)
         self.draft_timer.timeout.connect(self._emit_draft)
         self.send_guard_timer.timeout.connect(self._maybe_unlock)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        highlighter = getattr(self, "highlighter", None)
+        if event.type() == QEvent.Type.PaletteChange and highlighter is not None:
+            highlighter.set_palette(self.editor.palette())
 
     # --- settings -----------------------------------------------------------------------
 
@@ -282,6 +292,14 @@ class Composer(QWidget):
         """Insert plain ``text`` at the cursor (for canned responses and the like)."""
         if not self._pending:
             self.editor.textCursor().insertText(text)
+
+    def unresolved_placeholders(self) -> list[str]:
+        """The placeholders left in the text (``{agent}`` without a value...), each once."""
+        return list(dict.fromkeys(item.name for item in placeholders(self.editor)))
+
+    def select_first_placeholder(self) -> bool:
+        """Select the first placeholder left (typing replaces it); False if there is none."""
+        return select_first(self.editor)
 
     def focus_editor(self) -> None:
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -423,6 +441,13 @@ class Composer(QWidget):
         if self._customer is None:
             self._payload = {}
             return self.tr("Open a conversation to send a message.")
+        left = self.unresolved_placeholders()
+        if left:
+            self._payload = {}
+            names = ", ".join("{" + name + "}" for name in left)
+            return self.tr(
+                "Replace %1 with the right words before sending (Tab selects each one)."
+            ).replace("%1", names)
         scheduled = self.schedule_button.isChecked()
         request = SendRequest(
             customer_numbers=self._customer,
@@ -488,6 +513,8 @@ class Composer(QWidget):
         self._attempted = True
         self._refresh()
         if self._error is not None:
+            if self.unresolved_placeholders():
+                self.select_first_placeholder()
             return
         scheduled = self.schedule_button.isChecked()
         message = ComposerMessage(

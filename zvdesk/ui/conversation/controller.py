@@ -24,6 +24,7 @@ from zvdesk.ui.chats.chatlist import format_customer
 from zvdesk.ui.composer.widget import ComposerMessage
 from zvdesk.ui.conversation.attachments import MediaController
 from zvdesk.ui.conversation.pane import ConversationPane
+from zvdesk.ui.lists.csvexport import display_number
 
 __all__ = ["ConversationController"]
 
@@ -88,6 +89,10 @@ class ConversationController(QObject):
             lambda ctx: _load(ctx, target), self._show_opened, self._failed, key="conversation"
         )
 
+    def is_loading(self) -> bool:
+        """True while a conversation is being read to be shown."""
+        return self._loading
+
     def set_senders(self, senders: list[str]) -> None:
         self.senders = list(senders)
         if self.ref is not None:
@@ -120,7 +125,7 @@ class ConversationController(QObject):
         self.composer.set_draft(draft.text if draft is not None else "", attachment)
         name = data.row.customer_name if data.row is not None else ""
         self._pane.set_title(format_customer(name, data.ref.customer_number))
-        self._pane.set_canned_context(name=name or None, number=data.ref.e164)
+        self._pane.set_canned_context(name=name or None, number=display_number(data.ref.e164))
         self.opened.emit(self.conversation_id if self.conversation_id is not None else -1, data.ref)
         self.mark_read_if_visible(data)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from zvdesk.ui.canned.widgets import CannedPopup, CannedStore, default_responses
 from zvdesk.ui.common.safetext import elide_one_line
+from zvdesk.ui.composer.placeholders import select_next
 from zvdesk.ui.composer.widget import Composer
 from zvdesk.ui.conversation.model import ConversationModel
 from zvdesk.ui.conversation.view import ConversationView
@@ -56,6 +57,8 @@ class ConversationPane(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.canned: CannedPopup | None = None
+        self.agent_name: str | None = None  # {agent}: the name customers see
+        self._customer: tuple[str | None, str | None] = (None, None)
         self._slash_at: int | None = None
         if canned_dir is not None:
             store = CannedStore(canned_dir, defaults=default_responses())
@@ -71,8 +74,15 @@ class ConversationPane(QWidget):
         self.header.setAccessibleDescription(shown)
 
     def set_canned_context(self, *, name: str | None, number: str | None) -> None:
+        """The open conversation's customer, for {name}, {first_name} and {number}."""
+        self._customer = (name, number)
         if self.canned is not None:
-            self.canned.set_context(name=name, number=number, agent=None)
+            self.canned.set_context(name=name, number=number, agent=self.agent_name)
+
+    def set_agent_name(self, name: str | None) -> None:
+        """The name customers see for {agent} (Settings, else the signed-in user's)."""
+        self.agent_name = name.strip() if name and name.strip() else None
+        self.set_canned_context(name=self._customer[0], number=self._customer[1])
 
     # -- canned responses ------------------------------------------------------------------------
     def _maybe_show_canned(self) -> None:
@@ -98,9 +108,16 @@ class ConversationPane(QWidget):
         if start is not None and editor.toPlainText()[start : start + 1] == "/":
             cursor.setPosition(start)
             cursor.setPosition(start + 1, cursor.MoveMode.KeepAnchor)
+        inserted_at = cursor.selectionStart()
         cursor.insertText(text)
         editor.setTextCursor(cursor)
         self.composer.focus_editor()
+        # A placeholder without a value: select it, so the agent types over it (Tab: the next).
+        cursor.setPosition(inserted_at)
+        editor.setTextCursor(cursor)
+        if not select_next(editor) or editor.textCursor().selectionEnd() > inserted_at + len(text):
+            cursor.setPosition(inserted_at + len(text))
+            editor.setTextCursor(cursor)
 
     def _canned_dismissed(self) -> None:
         self._slash_at = None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QMainWindow,
     QSplitter,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:  # imported by attach(), after the first paint (see the module
 __all__ = ["MainWindow"]
 
 MESSAGE_MS = 8000
+REACTIVATE_MS = 150
 MINIMUM_SIZE = QSize(640, 420)
 _HEADLESS = frozenset({"offscreen", "minimal"})
 
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self._service: ApiService | None = None
         self._options = (canned_dir, notifier, composer, choose_folder, open_file)
         self.settings = settings
+        self._caret_for: int | None = None  # put the caret in the composer when this opens
 
         self.sidebar = Sidebar(self)
         self.tabs = QTabWidget(self)
@@ -188,6 +191,8 @@ class MainWindow(QMainWindow):
         for source in (self.media, self.conversation, self.lists):
             source.message.connect(self.show_message)
         self.chats.on_select(self.open_conversation)
+        self.sidebar.list.conversationActivated.connect(self._activated)
+        self.pane.composer.leaveRequested.connect(self.focus_chat_list)
         self.chats.unreadTotal.connect(self.notifier.set_unread)
         self.chats.sendersChanged.connect(self.conversation.set_senders)
         self.conversation.opened.connect(self._opened)
@@ -209,10 +214,10 @@ class MainWindow(QMainWindow):
             "quick_switcher": self.quick_switcher,
             "new_conversation": self.new_conversation,
             "search": self.sidebar.focus_search,
-            "previous_conversation": lambda: self.chats.step(-1),
-            "next_conversation": lambda: self.chats.step(1),
-            "previous_unread": lambda: self.chats.step(-1, unread_only=True),
-            "next_unread": lambda: self.chats.step(1, unread_only=True),
+            "previous_conversation": lambda: self._step(-1),
+            "next_conversation": lambda: self._step(1),
+            "previous_unread": lambda: self._step(-1, unread_only=True),
+            "next_unread": lambda: self._step(1, unread_only=True),
             "shortcut_sheet": self.shortcut_sheet,
         }
 
@@ -233,6 +238,54 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.pane)
         self.conversation.open(target)
 
+    def open_to_write(self, target: int | ConversationRef) -> None:
+        """Open ``target`` and put the caret in its composer once it is shown (a conversation
+        opened by keyboard: the quick switcher, Enter on a row, Alt+Up/Down, next unread)."""
+        self._caret_for = target if isinstance(target, int) else -1
+        if isinstance(target, int) and target == self.conversation.conversation_id:
+            self.tabs.setCurrentWidget(self.pane)
+            self._focus_composer()
+            if not self.conversation.is_loading():
+                return
+        self.open_conversation(target)
+
+    def _activated(self, conversation_id: int) -> None:
+        self.open_to_write(conversation_id)
+
+    def _step(self, delta: int, *, unread_only: bool = False) -> bool:
+        self._caret_for = -1  # the conversation the step selects (and so opens)
+        if not self.chats.step(delta, unread_only=unread_only):
+            self._caret_for = None
+            return False
+        return True
+
+    def _focus_composer(self) -> None:
+        self._caret_for = None
+        self.pane.composer.focus_editor()
+        # After a dialog (the switcher) closed, the window must be active again with the caret
+        # in the composer; the dialog's deactivation can arrive later, and platforms without a
+        # window manager do not reactivate the window at all.
+        QTimer.singleShot(0, self, self._reactivate)
+        QTimer.singleShot(REACTIVATE_MS, self, self._reactivate)
+
+    def _reactivate(self) -> None:
+        """Activate the window again if nothing else of ours is (the dialog that was active
+        has closed): never over a pop-up, a dialog or another application's window."""
+        active = QApplication.activeWindow()
+        gone = active is not None and active is not self and not active.isVisible()
+        if (
+            self.isVisible()
+            and gone
+            and QApplication.activePopupWidget() is None
+            and QApplication.activeModalWidget() is None
+        ):
+            self.activateWindow()
+            self.pane.composer.focus_editor()
+
+    def focus_chat_list(self) -> None:
+        """Escape from the empty composer: back to the chat list, on the open conversation."""
+        self.sidebar.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def conversation_visible(self) -> bool:
         return (
             self.isVisible() and not self.isMinimized() and self.tabs.currentWidget() is self.pane
@@ -243,7 +296,7 @@ class MainWindow(QMainWindow):
             from zvdesk.ui.mainwindow.switcher import QuickSwitcher
 
             switcher = QuickSwitcher(self)
-            switcher.chosen.connect(self.open_conversation)
+            switcher.chosen.connect(self.open_to_write)
             switcher.queryChanged.connect(self._switcher_search)
             self.switcher = switcher
         self.switcher.set_candidates(self.chats.rows())
@@ -264,7 +317,7 @@ class MainWindow(QMainWindow):
         dialog = NewConversationDialog(self.chats.senders, self, default_region=self.default_region)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.conversationRequested.connect(
-            lambda number, sender: self.open_conversation(ConversationRef(number, sender))
+            lambda number, sender: self.open_to_write(ConversationRef(number, sender))
         )
         _open_dialog(dialog)
         return dialog
@@ -331,6 +384,8 @@ class MainWindow(QMainWindow):
     def _opened(self, conversation_id: int, _ref: object) -> None:
         if conversation_id >= 0:
             self.chats.select(conversation_id)
+        if self._caret_for is not None and self._caret_for in (conversation_id, -1):
+            self._focus_composer()
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.logs_view:
