@@ -37,7 +37,7 @@ UI_ALLOWED: dict[str, frozenset[str]] = {
     "canned": frozenset({"common"}),
     "composer": frozenset({"common"}),
     "lists": frozenset({"common"}),
-    "chats": frozenset({"common", "lists"}),  # lists.csvexport.display_number, for now
+    "chats": frozenset({"common"}),
     "conversation": frozenset({"common", "media", "canned", "composer", "chats"}),
     "mainwindow": frozenset(
         {"common", "media", "canned", "composer", "lists", "chats", "conversation"}

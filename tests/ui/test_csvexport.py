@@ -13,7 +13,6 @@ from zvdesk.store.rows import MessageRow
 from zvdesk.ui.lists.csvexport import (
     CSV_HEADERS,
     LogsQuery,
-    display_number,
     export_csv,
     log_record,
     safe_cell,
@@ -110,12 +109,6 @@ def test_message_rows_and_failed_export_leave_no_file(tmp_path: Path) -> None:
     export_csv([row], good, tz=UTC)
     assert read_back(good)[1][0] == "1970-01-01 00:00:00"
     assert [p.name for p in tmp_path.iterdir()] == ["ok.csv"]
-
-
-def test_display_number() -> None:
-    assert display_number("447911123456") == "+44 7911 123456"
-    assert display_number("ZOHO") == "ZOHO"
-    assert display_number("12") == "12"
 
 
 def test_logs_query_api_params() -> None:

@@ -2,6 +2,5 @@
 sender switcher, the list), ``controller`` (feeds the sidebar from the service: pages, live updates,
 search) and ``new_conversation`` (the Ctrl+N dialog).
 
-May import: ``ui.common``, ``ui.lists`` (number display, until it moves to the core), Qt,
-:mod:`zvdesk.service` and the Qt-free core.
+May import: ``ui.common``, Qt, :mod:`zvdesk.service` and the Qt-free core.
 """

@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from zvdesk.phone.display import display_number_with_region
 from zvdesk.ui.common import safetext
 from zvdesk.ui.common.keyed_list import KeyedListModel
 
@@ -73,23 +74,10 @@ class ChatRole(IntEnum):
 
 @lru_cache(maxsize=4096)
 def _format_number(number: str) -> str:
-    """``+1 202-555-0143 (US)``: international format and region code; the input if unparsable."""
-    import phonenumbers  # not at import time: it delays the first paint
-
-    raw = number.strip()
-    digits = "".join(ch for ch in raw if ch.isdigit())
-    candidate = raw if raw.startswith("+") else f"+{digits}"
-    try:
-        parsed = phonenumbers.parse(candidate, None)
-    except phonenumbers.NumberParseException:
-        return safetext.elide_one_line(raw, NAME_CHARS) if raw else ""
-    formatted: str = phonenumbers.format_number(
-        parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
-    region: str | None = phonenumbers.region_code_for_number(parsed)
-    if region and region != "ZZ":
-        return f"{formatted} ({region})"
-    return formatted
+    """``+1 202-555-0143 (US)``: :func:`~zvdesk.phone.display.display_number_with_region`, as one
+    clean line (a stored "number" that is not one is still customer text)."""
+    shown = display_number_with_region(number)
+    return safetext.elide_one_line(shown, NAME_CHARS) if shown else ""
 
 
 @lru_cache(maxsize=4096)

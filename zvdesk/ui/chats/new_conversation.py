@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zvdesk.ui.lists.csvexport import display_number
+from zvdesk.phone.display import display_number
 
 __all__ = ["NewConversationDialog", "check_number", "format_as_you_type", "region_name"]
 
@@ -81,7 +81,7 @@ def check_number(text: str, region: str) -> tuple[str | None, str]:
     # Prefer the country's main region (+44 7911... is valid for GB and for Guernsey).
     if not phonenumbers.is_valid_number_for_region(parsed, code):
         code = phonenumbers.region_code_for_number(parsed) or code
-    shown = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    shown = display_number(e164)
     confirmation = translate("NewConversationDialog", "%1 (%2)")
     return e164, confirmation.replace("%1", shown).replace("%2", region_name(code))
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zvdesk.phone.display import display_number
 from zvdesk.ui.chats.chatlist import ChatListModel, ChatListView
 from zvdesk.ui.common import icons
 
@@ -95,8 +96,6 @@ class Sidebar(QWidget):
 
     def set_senders(self, senders: Sequence[str], current: str | None = None) -> None:
         """The sender numbers to filter by (keeps the current choice when still listed)."""
-        from zvdesk.ui.lists.csvexport import display_number  # phonenumbers: not before first paint
-
         keep = current if current is not None else self.sender_id()
         known = [self.sender_box.itemData(i) for i in range(1, self.sender_box.count())]
         if list(senders) == known and keep == self.sender_id():

@@ -5,7 +5,7 @@
 - :class:`LogsQuery`: what the logs view's filters ask for (frozen, hashable, safe to hand to a
   worker thread); :meth:`LogsQuery.api_params` gives the keyword arguments of
   ``ZohoVoiceClient.logs_page``/``iter_logs``.
-- :func:`display_number`: a stored number (digits) in international format for display.
+- :func:`display_number` (from :mod:`zvdesk.phone.display`) for the number columns.
 - :func:`export_csv`: rows to a CSV file Excel opens correctly (UTF-8 with a BOM, every column,
   cells that a spreadsheet would read as a formula made inert with a leading ``'``). The header
   names (:data:`CSV_HEADERS`) are fixed English words, not translated, so scripts can rely on them.
@@ -15,17 +15,14 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import phonenumbers
-
+from zvdesk.phone.display import display_number
 from zvdesk.store.rows import MessageRow
 
 __all__ = [
@@ -34,7 +31,6 @@ __all__ = [
     "Direction",
     "LogRecord",
     "LogsQuery",
-    "display_number",
     "export_csv",
     "format_time",
     "log_record",
@@ -43,8 +39,6 @@ __all__ = [
 
 Direction = Literal["all", "incoming", "outgoing"]
 
-_PHONEISH = re.compile(r"\+?[0-9][0-9 ().\-]*")
-_NON_DIGITS = re.compile(r"\D")
 
 # A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -62,25 +56,6 @@ CSV_HEADERS = (
     "Agent",
     "Log ID",
 )
-
-
-@lru_cache(maxsize=4096)
-def display_number(number: str) -> str:
-    """``"447911123456"`` -> ``"+44 7911 123456"``; text that is not a phone number unchanged."""
-    text = number.strip()
-    if not _PHONEISH.fullmatch(text):
-        return text
-    digits = _NON_DIGITS.sub("", text)
-    try:
-        parsed = phonenumbers.parse("+" + digits, None)
-    except phonenumbers.NumberParseException:
-        return text
-    if not phonenumbers.is_possible_number(parsed):
-        return text
-    formatted: str = phonenumbers.format_number(
-        parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
-    return formatted
 
 
 def _text(value: object) -> str:

@@ -56,13 +56,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zvdesk.phone.display import display_number
 from zvdesk.store.rows import MessageRow
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 from zvdesk.ui.lists.csvexport import (
     Direction,
     LogRecord,
     LogsQuery,
-    display_number,
     export_csv,
     log_record,
 )

@@ -48,11 +48,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zvdesk.phone.display import display_number
 from zvdesk.store.rows import ScheduledRow
 from zvdesk.ui.common.icons import status_icon
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 from zvdesk.ui.lists import sort_indicator
-from zvdesk.ui.lists.csvexport import display_number
 
 __all__ = [
     "DateRangeEdit",

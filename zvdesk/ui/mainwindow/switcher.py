@@ -28,10 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QListView, QVBoxLayout, QWidget
 
+from zvdesk.phone.display import display_number
 from zvdesk.store.rows import ConversationRow, SearchHit
 from zvdesk.ui.canned.widgets import FilterEdit
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
-from zvdesk.ui.lists.csvexport import display_number
 
 __all__ = ["MAX_RESULTS", "QuickSwitcher", "SwitcherModel", "SwitcherResult"]
 
