@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from zvdesk.phone.display import display_number
 from zvdesk.service import ApiService, ConversationData, ConversationRef, StoreContext
 from zvdesk.service import queries as q
 from zvdesk.store import MessageRow, OutboxRow
@@ -24,7 +25,6 @@ from zvdesk.ui.chats.chatlist import format_customer
 from zvdesk.ui.composer.widget import ComposerMessage
 from zvdesk.ui.conversation.attachments import MediaController
 from zvdesk.ui.conversation.pane import ConversationPane
-from zvdesk.ui.lists.csvexport import display_number
 
 __all__ = ["ConversationController"]
 
