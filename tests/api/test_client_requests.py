@@ -214,13 +214,15 @@ def test_stream_request(harness: Callable[..., Harness]) -> None:
     assert params(request) == {"id": "6d39bf14", "mode": "preview"}
 
 
-def test_base_url_from_env_and_explicit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_base_url_explicit_else_the_region_never_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from zvdesk.api import StaticTokenProvider
 
     transport = httpx.MockTransport(serve)
-    monkeypatch.setenv("ZVDESK_API_BASE", "http://127.0.0.1:9999")
+    monkeypatch.setenv("ZVDESK_API_BASE", "http://127.0.0.1:9999")  # for environment tokens only
     with ZohoVoiceClient(StaticTokenProvider("t"), transport=transport, region="eu") as client:
-        assert client.base_url == "http://127.0.0.1:9999"
+        assert client.base_url == "https://voice.zoho.eu"
     with ZohoVoiceClient(
         StaticTokenProvider("t"), transport=transport, base_url="https://x.test/"
     ) as client:

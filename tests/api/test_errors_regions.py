@@ -6,7 +6,7 @@ import pytest
 
 from zvdesk.api import REGIONS, ApiError, AuthError, RateLimitedError, ValidationError, region
 from zvdesk.api.errors import RequestInfo, error_for_reply, explain_code
-from zvdesk.api.regions import api_base
+from zvdesk.api.regions import api_base, env_api_base
 
 
 @pytest.mark.parametrize("code", ["ZVSMS-4038", "ZVSMS-4027", "INVALID_OAUTHTOKEN", "500"])
@@ -41,8 +41,9 @@ def test_regions() -> None:
         region("mars")
 
 
-def test_api_base_env_override(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_api_base_env_is_separate_from_the_region(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ZVDESK_API_BASE", raising=False)
-    assert api_base("eu") == "https://voice.zoho.eu"
+    assert api_base("eu") == "https://voice.zoho.eu" and env_api_base() is None
     monkeypatch.setenv("ZVDESK_API_BASE", "http://127.0.0.1:8123/")
-    assert api_base("eu") == "http://127.0.0.1:8123"
+    assert api_base("eu") == "https://voice.zoho.eu"
+    assert env_api_base() == "http://127.0.0.1:8123"

@@ -16,7 +16,6 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from zvdesk.api import StaticTokenProvider
 from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ConversationRef
 from zvdesk.store import Store
@@ -69,7 +68,8 @@ def network(tmp_path: Path) -> Iterator[Network]:
 def sessions(
     qtbot: QtBot, tmp_path: Path, network: Network, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[list[Session]]:
-    monkeypatch.setenv("ZVDESK_API_BASE", network.base_url)
+    monkeypatch.setenv("ZVDESK_API_BASE", network.base_url)  # with the environment token:
+    monkeypatch.setenv("ZVDESK_ACCESS_TOKEN", network.token)
     opened: list[Session] = []
     yield opened
     for session in opened:
@@ -80,7 +80,6 @@ def open_session(tmp_path: Path, network: Network, opened: list[Session]) -> Ses
     session = Session(
         sandbox=False,
         profile="offline",
-        tokens=StaticTokenProvider(network.token),
         data_dir=tmp_path / "app",
         settings_path=tmp_path / "settings.ini",
     )

@@ -217,8 +217,9 @@ def test_non_zoho_host_needs_explicit_configuration_and_is_logged(
     with caplog.at_level(logging.WARNING, "zvdesk.api"):
         ZohoVoiceClient(StaticTokenProvider(TOKEN), region="EU").close()
         assert caplog.records == []
-        monkeypatch.setenv("ZVDESK_API_BASE", "https://voice.example.net")
-        with ZohoVoiceClient(StaticTokenProvider(TOKEN)) as client:
+        with ZohoVoiceClient(
+            StaticTokenProvider(TOKEN), base_url="https://voice.example.net"
+        ) as client:
             assert client.base_url == "https://voice.example.net"
     assert "voice.example.net is not a Zoho host" in caplog.text
 

@@ -84,7 +84,13 @@ class AppEnv:
 
 
 def write_admin_config(path: Path, server: SandboxServer, client_id: str, **extra: Any) -> None:
-    data = {"client_id": client_id, "accounts_url": server.base_url, "redirect_port": 0, **extra}
+    data = {
+        "client_id": client_id,
+        "accounts_url": server.base_url,
+        "api_base": server.base_url,  # the organisation's explicit choice: the sandbox's API
+        "redirect_port": 0,
+        **extra,
+    }
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -99,7 +105,6 @@ def app_env(
     write_admin_config(admin, auth_sandbox, client_id)
     monkeypatch.setenv("ZVDESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("ZVDESK_ADMIN_CONFIG", str(admin))
-    monkeypatch.setenv("ZVDESK_API_BASE", auth_sandbox.base_url)
     for name in ("ZVDESK_CLIENT_ID", "ZVDESK_CLIENT_SECRET", "ZVDESK_PROFILE", "ZVDESK_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     previous = keyring.get_keyring()

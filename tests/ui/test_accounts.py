@@ -86,7 +86,6 @@ def test_refresh_before_expiry_and_an_expiry_in_the_middle_keep_syncing(
     qtbot: QtBot, app_env: AppEnv, short_sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_admin_config(app_env.tmp / "admin.json", short_sandbox, app_env.client_id)
-    monkeypatch.setenv("ZVDESK_API_BASE", short_sandbox.base_url)
     app_env.server = short_sandbox
     session = signed_in_with_code(qtbot, app_env)
     tokens = accounts_of(session).tokens

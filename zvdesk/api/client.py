@@ -71,7 +71,8 @@ def _optional_text(params: Params, name: str, value: object) -> None:
 class ZohoVoiceClient:
     """Blocking client for Zoho Voice's SMS API. Use from one thread; close it (or use ``with``).
 
-    ``base_url``: explicit, else ``$ZVDESK_API_BASE``, else the region's Voice host.
+    ``base_url``: explicit, else the region's Voice host (no environment variable is read here:
+    ``$ZVDESK_API_BASE`` is passed in by the callers that use an environment token).
     ``default_region``: the country of phone numbers written without +country code.
     ``ca_file``: an extra CA certificate (e.g. a corporate proxy's) beside the system's store.
     ``max_recipients``: how many numbers one send may address (Zoho's pages say 10).
@@ -82,8 +83,8 @@ class ZohoVoiceClient:
     (default: no limit beyond the retry policy's); no retry starts that could not end in time.
 
     The token is only ever sent to the base URL's origin, over https, or plain http to this
-    machine (the sandbox); a host that is not Zoho's is used only when configured explicitly
-    (``base_url`` or ``$ZVDESK_API_BASE``), and logged.
+    machine (the sandbox); a host that is not Zoho's is used only when given as ``base_url``,
+    and logged.
     """
 
     def __init__(

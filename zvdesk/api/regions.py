@@ -2,7 +2,10 @@
 
 Only ``https://voice.zoho.com`` (US) is published as a Voice API host. The other regions' hosts
 (voice.zoho.<tld>, voice.zohocloud.ca for Canada) follow the accounts servers' pattern and are an
-assumption; the environment variable ``ZVDESK_API_BASE`` overrides the base in every region.
+assumption. The environment variable ``ZVDESK_API_BASE`` (:func:`env_api_base`) is for scripts
+that use an environment token ($ZVDESK_ACCESS_TOKEN) only: a signed-in profile's token goes to
+the region's host, or to the profile's own explicitly chosen API base, never to a base that an
+environment variable left over from a sandbox session names.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ __all__ = [
     "Region",
     "api_base",
     "check_base_url",
+    "env_api_base",
     "is_zoho_host",
     "region",
 ]
@@ -69,11 +73,15 @@ def region(code: str) -> Region:
 
 
 def api_base(region_code: str = "US") -> str:
-    """The Voice API base URL: ``$ZVDESK_API_BASE`` if set, else the region's host."""
-    override = os.environ.get(API_BASE_ENV, "").strip()
-    if override:
-        return override.rstrip("/")
+    """The region's Voice API base URL (Zoho's host; no environment variable changes it)."""
     return region(region_code).api_base
+
+
+def env_api_base() -> str | None:
+    """``$ZVDESK_API_BASE`` without its trailing slash, or None: the server of an environment
+    token ($ZVDESK_ACCESS_TOKEN), and of nothing else."""
+    override = os.environ.get(API_BASE_ENV, "").strip()
+    return override.rstrip("/") or None
 
 
 def _is_loopback(host: str) -> bool:
@@ -97,7 +105,8 @@ def check_base_url(base: str) -> str:
 
     https with a host; plain http only to this machine (the sandbox), since the token would
     otherwise cross the network readable by anyone on the way. A host outside Zoho's domains is
-    allowed (it can only come from an explicit ``base_url`` or ``$ZVDESK_API_BASE``) and logged.
+    allowed (an explicit ``base_url``: a profile's own, or ``$ZVDESK_API_BASE`` with an
+    environment token) and logged.
     """
     text = base.strip().rstrip("/") if isinstance(base, str) else ""
     try:

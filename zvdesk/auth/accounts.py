@@ -20,6 +20,7 @@ from typing import Any
 
 from zvdesk.api.errors import ValidationError
 from zvdesk.api.identity import Identity
+from zvdesk.api.regions import check_base_url
 from zvdesk.auth.config import DEFAULT_REDIRECT_PORT, OAuthClientConfig, region_for_accounts_url
 from zvdesk.auth.credentials import CredentialStore
 from zvdesk.auth.errors import SignInError
@@ -29,6 +30,7 @@ from zvdesk.auth.tokens import TokenManager
 
 __all__ = [
     "MISSING_CLIENT_ID",
+    "checked_api_base",
     "client_config",
     "config_for_profile",
     "delete_local_data",
@@ -38,6 +40,12 @@ __all__ = [
     "token_lock_path",
     "token_manager_for",
 ]
+
+class Unchanged:
+    """The type of :data:`UNCHANGED` (keep a profile's value)."""
+
+
+UNCHANGED = Unchanged()
 
 MISSING_CLIENT_ID = (
     "No OAuth client id: register zvdesk in the Zoho API console and enter its client id, "
@@ -106,6 +114,18 @@ def require_refresh_token(tokens: TokenSet) -> str:
     return tokens.refresh_token
 
 
+ZOHO_API = "zoho"
+"""The ``api_base`` value that sends a profile back to Zoho's own Voice host."""
+
+
+def checked_api_base(value: str | None) -> str | None:
+    """An explicit API base as a profile keeps it: None for none (or ``zoho``), else the checked
+    URL (https, or plain http to this machine only); ValidationError otherwise."""
+    if value is None or not value.strip() or value.strip().lower() == ZOHO_API:
+        return None
+    return check_base_url(value)
+
+
 def remember_sign_in(
     store: ProfileStore,
     name: str,
@@ -114,11 +134,13 @@ def remember_sign_in(
     client_id: str,
     region: str,
     identity: Identity | None = None,
+    api_base: str | Unchanged | None = UNCHANGED,
 ) -> Profile:
     """Save profile ``name`` after a sign-in: its data centre, accounts server, client id and
     the signed-in user (``identity``, see :mod:`zvdesk.auth.identity`; kept when unknown).
 
-    The first profile becomes the default one. Returns the saved profile.
+    ``api_base``: the profile's own Voice API server, an explicit choice (None: Zoho's; default:
+    keep what the profile had). The first profile becomes the default one. Returns the profile.
     """
     signed_in_at: dict[str, Any] = {
         "region": region_for_accounts_url(tokens.accounts_url) or region,
@@ -129,6 +151,8 @@ def remember_sign_in(
         signed_in_at.update(zuid=identity.zuid, email=identity.email)
         if identity.name:
             signed_in_at["display_name"] = identity.name
+    if not isinstance(api_base, Unchanged):
+        signed_in_at["api_base"] = checked_api_base(api_base)
     existing = store.get(name)
     profile = existing.with_updates(**signed_in_at) if existing else Profile(name, **signed_in_at)
     store.save(profile, make_default=store.default_name() is None)

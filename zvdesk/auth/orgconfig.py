@@ -14,7 +14,9 @@ key by key, the first of:
    packager puts there before building (``packaging/build.sh --org-config FILE``).
 
 All three have the same JSON keys: ``client_id``, ``client_secret`` (only for a client that has
-one), ``region`` (US, EU, IN, ...), ``accounts_url`` and ``redirect_port``. An agent's own entry
+one), ``region`` (US, EU, IN, ...), ``accounts_url``, ``redirect_port`` and ``api_base`` (a Voice
+API server other than Zoho's, e.g. a proxy: kept in each profile signed in, and shown in the
+window's title and status bar). An agent's own entry
 under Settings > Account (Advanced) still wins over all of them. :func:`admin_instructions` is the
 text the sign-in screen offers to copy when nothing is set.
 """
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 BUILD_DEFAULT_NAME = "organisation.json"
-_KEYS = ("client_id", "client_secret", "region", "accounts_url", "redirect_port")
+_KEYS = ("client_id", "client_secret", "region", "accounts_url", "redirect_port", "api_base")
 
 
 def system_config_paths(
@@ -75,7 +77,7 @@ def parse_org_config(data: Any, where: str) -> AdminConfig:
     if not isinstance(data, dict):
         raise ValidationError("admin config", f"{where} must hold a JSON object.")
     values: dict[str, Any] = {}
-    for key in ("client_id", "client_secret", "region", "accounts_url"):
+    for key in ("client_id", "client_secret", "region", "accounts_url", "api_base"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise ValidationError("admin config", f"{where}: {key!r} must be a string.")

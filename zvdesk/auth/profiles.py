@@ -212,6 +212,8 @@ class AdminConfig:
     region: str | None = None
     accounts_url: str | None = None
     redirect_port: int | None = None
+    api_base: str | None = None
+    """A Voice API server other than Zoho's for the profiles signed in here (explicit)."""
     source: str | None = field(default=None, compare=False)
     """Where these came from (a file path), for the sign-in screen and diagnostics."""
 
@@ -235,7 +237,7 @@ def load_admin_config(path: Path | None = None) -> AdminConfig:
     if not isinstance(data, dict):
         raise ValidationError("admin config", f"{where} must hold a JSON object.")
     values: dict[str, Any] = {}
-    for key in ("client_id", "client_secret", "region", "accounts_url"):
+    for key in ("client_id", "client_secret", "region", "accounts_url", "api_base"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise ValidationError("admin config", f"{where}: {key!r} must be a string.")

@@ -27,6 +27,9 @@ from typing import TextIO
 from zvdesk.api.errors import ValidationError, ZohoVoiceError
 from zvdesk.api.regions import region as region_named
 from zvdesk.auth.accounts import (
+    UNCHANGED,
+    Unchanged,
+    checked_api_base,
     client_config,
     config_for_profile,
     delete_local_data,
@@ -211,6 +214,11 @@ def _login(args: argparse.Namespace, out: TextIO) -> int:
         args.region or (existing.region if existing else None) or admin.region or "US"
     ).code
     accounts_override = args.accounts_url or admin.accounts_url or override_url(existing)
+    api_base: str | Unchanged | None = UNCHANGED
+    if args.api_base is not None:
+        api_base = checked_api_base(args.api_base)  # before anyone signs in for nothing
+    elif admin.api_base is not None:
+        api_base = checked_api_base(admin.api_base)
     port = args.redirect_port if args.redirect_port is not None else admin.redirect_port
     config = client_config(
         client_id=client_id,
@@ -233,12 +241,20 @@ def _login(args: argparse.Namespace, out: TextIO) -> int:
     remember_access_token(credentials, name, tokens)  # the next commands need not refresh
     identity = lookup_identity(client, tokens.access_token, tokens.accounts_url)
     profile = remember_sign_in(
-        store, name, tokens, client_id=config.client_id, region=region_code, identity=identity
+        store,
+        name,
+        tokens,
+        client_id=config.client_id,
+        region=region_code,
+        identity=identity,
+        api_base=api_base,
     )
     out.write(
         f"Signed in to Zoho as profile {name!r} (data centre {profile.region}, "
         f"{profile.accounts_url}). The sign-in is kept in the system keyring.\n"
     )
+    if profile.api_base is not None:
+        out.write(f"This profile's Voice API server is {profile.api_base} (not Zoho's).\n")
     return EXIT_OK
 
 

@@ -45,6 +45,12 @@ def add_auth_commands(subparsers: Any) -> None:
     mode.add_argument("--no-browser", action="store_true", help="print the sign-in address only")
     login.add_argument("--accounts-url", metavar="URL", help="accounts server (sandbox/testing)")
     login.add_argument(
+        "--api-base",
+        metavar="URL",
+        help="this profile's Voice API server, when it is not Zoho's (a proxy or a sandbox); "
+        "'zoho' goes back to Zoho's. Shown by whoami and in the app's title and status bar",
+    )
+    login.add_argument(
         "--redirect-port",
         type=argtypes.port,
         help=f"loopback port of the registered redirect URI (default {REDIRECT_PORT})",

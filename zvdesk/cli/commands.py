@@ -21,6 +21,7 @@ from zvdesk.api import (
     ZohoVoiceClient,
     ZohoVoiceError,
 )
+from zvdesk.api.regions import env_api_base
 from zvdesk.cli.auth_commands import (
     AUTH_COMMANDS,
     resolve_profile,
@@ -51,9 +52,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if found.conflict:
             err.write(f"zvdesk: warning: {CONFLICT_WARNING}\n")
         if args.command == "watch":
-            with _client(args, token, budgeted=True) as client:
+            with _client(args, token, err, budgeted=True) as client:
                 return _watch(client, args, out, err)
-        with _client(args, token) as client:
+        with _client(args, token, err) as client:
             return _COMMANDS[args.command](client, args, out)
     except (BadInput, ValidationError) as exc:
         err.write(f"zvdesk: {_redact(str(exc), token)}\n")
@@ -96,24 +97,36 @@ def _network_message(exc: ZohoVoiceError, args: argparse.Namespace) -> str:
 
 
 def _client(
-    args: argparse.Namespace, token: str | None, *, budgeted: bool = False
+    args: argparse.Namespace, token: str | None, err: TextIO, *, budgeted: bool = False
 ) -> ZohoVoiceClient:
     """A client on $ZVDESK_ACCESS_TOKEN ($ZVDESK_TOKEN) when set, else on the profile's tokens.
 
     ``--timeout`` bounds each network operation and each attempt, and the whole call with its
     retries (no retry starts that could not finish in time). ``budgeted``: every request takes
     a token from the app's request budget (30 a minute) and is made once (the caller polls).
+
+    ``$ZVDESK_API_BASE`` is the server of the environment token only: a signed-in profile talks
+    to ``--base-url``, its own API base, or its region's Zoho host, and a variable left set (say,
+    from a sandbox session) is ignored with a warning rather than handed the profile's token.
     """
     provider: TokenProvider
     region = args.region
     base_url = args.base_url
     if token is not None:
         provider = StaticTokenProvider(token)
+        base_url = base_url or env_api_base()
     else:
         profile = resolve_profile(getattr(args, "profile", None))
         provider = token_provider_for_profile(profile.name, timeout=_timeout(args))
         region = region or profile.region
         base_url = base_url or profile.api_base
+        ignored = env_api_base()
+        if ignored is not None and args.base_url is None:
+            err.write(
+                f"zvdesk: warning: ${API_BASE_ENV} is ignored for the signed-in profile "
+                f"{profile.name!r} (it applies with ${TOKEN_ENV} only); the profile talks to "
+                f"{base_url or 'Zoho'}.\n"
+            )
     if budgeted:
         from zvdesk.sync import RequestBudget, build_client
 

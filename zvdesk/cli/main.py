@@ -51,7 +51,8 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--base-url",
         default=None,
-        help="Voice API base URL (default: $ZVDESK_API_BASE or the region's)",
+        help="Voice API base URL (default: $ZVDESK_API_BASE with an environment token; "
+        "else the profile's own, or the region's Zoho host)",
     )
     group.add_argument(
         "--default-country",

@@ -266,7 +266,12 @@ class AccountController(QObject):
 
     def _signed_in(self, result: SignedIn) -> None:
         name = result.profile.name
-        if name == self.host.profile:
+        config = self.host.service.config
+        same_server = (config.base_url, config.region) == (
+            result.profile.api_base,
+            result.profile.region,
+        )
+        if name == self.host.profile and same_server:
             self._use(result.tokens)
             if self.banner is not None:
                 self.banner.hide()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from zvdesk.api.regions import region as region_named
 from zvdesk.auth.accounts import (
+    UNCHANGED,
     client_config,
     config_for_profile,
     remember_sign_in,
@@ -227,8 +228,14 @@ class AccountSetup:
         )
         manager.start_session(tokens)  # keeps the refresh token, uses the access token
         identity = lookup_identity(OAuthClient(config), tokens.access_token, tokens.accounts_url)
+        admin_base = self.admin().api_base
         profile = remember_sign_in(
-            self.profiles, choice.profile, tokens, client_id=config.client_id,
-            region=choice.region, identity=identity,
-        )  # fmt: skip
+            self.profiles,
+            choice.profile,
+            tokens,
+            client_id=config.client_id,
+            region=choice.region,
+            identity=identity,
+            api_base=UNCHANGED if admin_base is None else admin_base,
+        )
         return SignedIn(profile, manager, choice.session_only)

@@ -258,6 +258,7 @@ class Session:
         # Without a profile name the profiles (zvdesk.auth) are read now; else after first paint.
         self.profile = profile or _default_profile(None if sandbox else self._account_setup())
         self._env_token = not sandbox and tokens is None  # $ZVDESK_TOKEN, read with the service
+        self._env_provider: TokenProvider | None = None  # the environment token, once read
         try:
             if sandbox:
                 if data_dir is None:
@@ -331,7 +332,19 @@ class Session:
         if self._sandbox:  # the sandbox has no request limit: sync at full speed
             config = replace(config, base_url=self._base_url, max_calls=None)
         else:
-            config = replace(config, **_profile_service_settings(name))
+            settings = _profile_service_settings(name)
+            from zvdesk.api.regions import API_BASE_ENV, env_api_base
+
+            env_base = env_api_base()
+            if tokens is not None and tokens is self._env_provider and env_base is not None:
+                settings["base_url"] = env_base  # the environment token's own server
+            elif env_base is not None:
+                log.warning(
+                    "$%s is ignored for profile %r: it applies to an environment token only",
+                    API_BASE_ENV,
+                    name,
+                )
+            config = replace(config, **settings)
         return ApiService(config)
 
     def _attach(self) -> ApiService:
@@ -341,7 +354,7 @@ class Session:
             return self._service
         if self._env_token:
             self._env_token = False
-            self._tokens = _env_tokens()
+            self._tokens = self._env_provider = _env_tokens()
         service = self._new_service(self.profile, self._tokens)
         if self._closed:  # asked for after close(): never started, nothing to attach it to
             self._service = service
