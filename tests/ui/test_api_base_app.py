@@ -20,7 +20,7 @@ from tests.ui.accounts_support import (  # noqa: F401 (app_env, auth_sandbox: fi
     wait_synced,
     write_admin_config,
 )
-from zvdesk.ui.statusbar import SyncState
+from zvdesk.ui.mainwindow.statusbar import SyncState
 
 
 @pytest.fixture
