@@ -121,3 +121,47 @@ def test_query_changed_feeds_search(qtbot: QtBot) -> None:
     assert switcher.current_conversation() == 2
     for widget in (switcher, switcher.edit, switcher.list, switcher.empty):
         assert widget.accessibleName() and widget.accessibleDescription()
+
+
+def test_empty_query_lists_the_most_recent_first_and_matches_are_marked() -> None:
+    from dataclasses import replace
+
+    rows = [replace(row, last_time=t) for row, t in zip(ROWS, (10, 40, 30, 20), strict=True)]
+    model = SwitcherModel()
+    model.set_candidates(rows)
+    assert ids(model) == [2, 3, 4, 1]  # by last message time, newest first
+    first = model.results()[0]
+    assert (first.title, first.number, first.snippet) == ("Jon Smith", "+1 212-555-1234", "last 2")
+    model.set_query("jon")
+    by_id = {r.conversation_id: r for r in model.results()}
+    assert by_id[2].title_marks == ((0, 3),)
+    assert by_id[4].title_marks == ((5, 3),)  # "Anna Jonsson"
+    assert by_id[1].title_marks == ((6, 3),)  # "Maria Jones"
+    model.set_query("555 12")
+    (only,) = model.results()
+    marked = "".join(only.number[s : s + n] for s, n in only.number_marks)
+    assert marked == "555-12"
+    model.set_query("+61 2")
+    (number_only,) = model.results()
+    assert number_only.title == "+61 2 1234 5678" and number_only.title_marks == ((1, 4),)  # "61 2"
+
+
+def test_switcher_shows_two_lines_without_a_horizontal_scroll_bar(qtbot: QtBot) -> None:
+    from zvdesk.ui.mainwindow.switcher_delegate import SwitcherDelegate
+
+    long_name = "Maximiliana Wilhelmina Konstantinopoulou-Papadopoulou " * 3
+    rows = [*ROWS, conv(9, long_name, "447911123499", unread=120)]
+    switcher = QuickSwitcher()
+    qtbot.addWidget(switcher)
+    switcher.set_candidates(rows)
+    switcher.show()
+    qtbot.waitExposed(switcher)
+    assert isinstance(switcher.list.itemDelegate(), SwitcherDelegate)
+    row_height = switcher.list.sizeHintForRow(0)
+    assert row_height >= 2 * switcher.list.fontMetrics().height()
+    assert switcher.list.horizontalScrollBar().maximum() == 0
+    assert not switcher.list.horizontalScrollBar().isVisible()
+    accessible = switcher.model.index(4, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "120 unread" in accessible
+    image = switcher.list.viewport().grab().toImage()
+    assert not image.isNull()

@@ -32,6 +32,7 @@ from zvdesk.phone.display import display_number
 from zvdesk.store.rows import ConversationRow, SearchHit
 from zvdesk.ui.canned.widgets import FilterEdit
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
+from zvdesk.ui.mainwindow.switcher_delegate import SwitcherDelegate
 
 __all__ = ["MAX_RESULTS", "QuickSwitcher", "SwitcherModel", "SwitcherResult"]
 
@@ -42,12 +43,72 @@ _MARKERS = str.maketrans("", "", "\x02\x03")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+Marks = tuple[tuple[int, int], ...]  # (start, length) of the characters that matched
+
+
 @dataclass(frozen=True, slots=True)
 class SwitcherResult:
     conversation_id: int
     title: str  # name, or the formatted number
     detail: str  # the number (when the title is a name) and a snippet
     unread: int
+    number: str = ""  # the formatted number (line 2, unless it is the title)
+    snippet: str = ""  # the last message (or the search hit's snippet)
+    title_marks: Marks = ()
+    number_marks: Marks = ()
+
+
+def _word_marks(text: str, words: Sequence[str]) -> Marks:
+    """Where the query's words occur in ``text`` (case-insensitive), merged, in order."""
+    folded = text.casefold()
+    spans: list[tuple[int, int]] = []
+    if len(folded) != len(text):  # a case fold changed the length: no safe positions
+        return ()
+    for word in words:
+        start = folded.find(word)
+        while start >= 0 and word:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((start, end - start) for start, end in merged)
+
+
+def _digit_marks(formatted: str, digits: str, *, at_start: bool) -> Marks:
+    """Where the run of ``digits`` sits in a formatted number (spaces and dashes between)."""
+    if not digits:
+        return ()
+    positions = [i for i, ch in enumerate(formatted) if ch.isdigit()]
+    run = "".join(formatted[i] for i in positions)
+    found = 0 if at_start and run.startswith(digits) else (-1 if at_start else run.find(digits))
+    if found < 0:
+        return ()
+    first, last = positions[found], positions[found + len(digits) - 1]
+    return ((first, last - first + 1),)
+
+
+def _result(
+    row: ConversationRow, snippet: str | None, words: Sequence[str], digits: str, plus: bool
+) -> SwitcherResult:
+    title = _title(row)
+    number = display_number(row.customer_number)
+    named = bool(row.customer_name.strip()) and title != number
+    text = snippet if snippet is not None else row.last_message
+    shown_snippet = elide_one_line(text, 120) if text else ""
+    if not digits and words:  # digit words also match inside the number
+        digit_words = [w for w in words if w.lstrip("+").isdigit()]
+        digits = digit_words[0].lstrip("+") if digit_words else ""
+    number_marks = _digit_marks(number, digits, at_start=plus) if digits else ()
+    title_marks = _word_marks(title, words) if named else number_marks
+    return SwitcherResult(
+        row.id, title, _detail(row, snippet), row.unread,
+        number=number if named else "", snippet=shown_snippet,
+        title_marks=title_marks, number_marks=number_marks if named else (),
+    )  # fmt: skip
 
 
 def _title(row: ConversationRow) -> str:
@@ -117,17 +178,16 @@ class SwitcherModel(QAbstractListModel):
 
     def _compute(self) -> list[SwitcherResult]:
         phrase = " ".join(self._query.casefold().split())
-        if not phrase:
-            return [
-                SwitcherResult(row.id, _title(row), _detail(row, None), row.unread)
-                for row in self._candidates[:MAX_RESULTS]
-            ]
+        if not phrase:  # the most recent conversations first
+            recent = sorted(self._candidates, key=lambda row: -(row.last_time or 0))
+            return [_result(row, None, (), "", False) for row in recent[:MAX_RESULTS]]
         words = phrase.split()
         number = _NON_DIGITS.sub("", phrase) if _PHONEISH.fullmatch(phrase) else ""
+        plus = phrase.startswith("+")
         ranked: list[tuple[int, int, ConversationRow]] = []
         for position, row in enumerate(self._candidates):
             if number:
-                found = (row.customer_number.startswith(number) if phrase.startswith("+")
+                found = (row.customer_number.startswith(number) if plus
                          else number in row.customer_number)
                 rank: int | None = 3 if found else None
             else:
@@ -135,9 +195,9 @@ class SwitcherModel(QAbstractListModel):
             if rank is not None:
                 ranked.append((rank, position, row))
         ranked.sort(key=lambda item: (item[0], item[1]))
+        name_words = [] if number else words
         results = [
-            SwitcherResult(row.id, _title(row), _detail(row, None), row.unread)
-            for _, _, row in ranked[:MAX_RESULTS]
+            _result(row, None, name_words, number, plus) for _, _, row in ranked[:MAX_RESULTS]
         ]
         seen = {result.conversation_id for result in results}
         by_id = {row.id: row for row in self._candidates}
@@ -149,10 +209,7 @@ class SwitcherModel(QAbstractListModel):
                 continue
             seen.add(hit_row.id)
             snippet = hit.snippet.translate(_MARKERS)
-            results.append(
-                SwitcherResult(hit_row.id, _title(hit_row), _detail(hit_row, snippet),
-                               hit_row.unread)
-            )
+            results.append(_result(hit_row, snippet, name_words, number, plus))
         return results
 
     def _refresh(self) -> None:
@@ -200,6 +257,9 @@ class QuickSwitcher(QDialog):
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(SwitcherDelegate(SwitcherModel.ResultRole, self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the field
         self.list.setAccessibleName(self.tr("Conversations"))
@@ -218,7 +278,7 @@ class QuickSwitcher(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
-        self.resize(460, 360)
+        self.resize(520, 420)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
