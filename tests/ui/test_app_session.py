@@ -52,6 +52,17 @@ def test_sandbox_session_shows_demo_conversations_and_cleans_up(
     assert session.agent_name() == "Mark" == session.window.pane.agent_name
     AppSettings(tmp_path / "s.ini").agent_name = "Mark from Zylker"
     assert session.agent_name() == "Mark from Zylker"
+    # Clearly a demo: title, coloured band, status bar; the Demo menu sets the customers' pace.
+    demo = session.demo
+    assert demo is not None
+    assert "Demo" in session.window.windowTitle()
+    assert demo.band.isVisible() and "Nothing you send here reaches Zoho" in demo.band.label.text()
+    assert demo.status.isVisible() and demo.status.text() == "Demo"
+    paces = {float(a.data()): a for a in demo.paces.actions()}
+    assert paces[0.0].isChecked()  # this session was started with --inbound-rate 0
+    paces[0.1].trigger()
+    assert server.state.inbound_rate == 0.1
+    assert AppSettings(tmp_path / "s.ini").demo_inbound_rate == 0.1
     base_url = server.base_url
     session.close()
     assert not session.service.is_running()

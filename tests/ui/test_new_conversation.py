@@ -103,3 +103,18 @@ def test_helpers_and_accessibility(dialog: NewConversationDialog) -> None:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
     ):
         assert widget.accessibleName() and widget.accessibleDescription()
+
+
+@pytest.mark.parametrize("typed", ["4155", "+44 20 7946 0123", "+1 415 555 01234567"])
+def test_number_check_never_runs_into_the_from_row(qtbot: QtBot, typed: str) -> None:
+    from zvdesk.ui.mainwindow.window import _open_dialog
+
+    dialog = NewConversationDialog(["+14842920101"], default_region="US")
+    qtbot.addWidget(dialog)
+    _open_dialog(dialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.number, typed)
+    message = dialog.message
+    assert message.text()
+    assert message.height() >= message.heightForWidth(message.width())
+    assert message.geometry().bottom() < dialog.sender_box.geometry().top()

@@ -875,6 +875,64 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>&amp;Calm: a message every 2 minutes</source>
+        <translation>&amp;هادئ: رسالة كل دقيقتين</translation>
+    </message>
+    <message>
+        <source>&amp;Busy shift: a message every 30 seconds</source>
+        <translation>&amp;وردية مزدحمة: رسالة كل 30 ثانية</translation>
+    </message>
+    <message>
+        <source>&amp;Drill: 6 messages a minute</source>
+        <translation>&amp;تدريب: 6 رسائل في الدقيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Rush: 30 messages a minute</source>
+        <translation>&amp;ذروة: 30 رسالة في الدقيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Paused: no new messages</source>
+        <translation>&amp;متوقف: لا رسائل جديدة</translation>
+    </message>
+    <message>
+        <source>zvdesk — Demo (simulated customers, not your Zoho account)</source>
+        <translation>zvdesk — عرض تجريبي (عملاء محاكون، وليس حسابك في Zoho)</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>عرض تجريبي</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>وضع العرض التجريبي</translation>
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>&amp;عرض تجريبي</translation>
+    </message>
+    <message>
+        <source>Customers &amp;write in</source>
+        <translation>العملاء &amp;يراسلون</translation>
+    </message>
+    <message>
+        <source>How often simulated customers write in</source>
+        <translation>كم مرة يراسل العملاء المحاكون</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBand</name>
+    <message>
+        <source>Demo mode</source>
+        <translation>وضع العرض التجريبي</translation>
+    </message>
+    <message>
+        <source>Demo: simulated customers on a built-in test server. Nothing you send here reaches Zoho or a real phone.</source>
+        <translation>عرض تجريبي: عملاء محاكون على خادم اختبار مدمج. لا يصل أي شيء ترسله هنا إلى Zoho أو إلى هاتف حقيقي.</translation>
+    </message>
+</context>
+<context>
     <name>DevicePage</name>
     <message>
         <source>Sign in on another device</source>

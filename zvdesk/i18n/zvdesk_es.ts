@@ -855,6 +855,64 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>&amp;Calm: a message every 2 minutes</source>
+        <translation>&amp;Tranquilo: un mensaje cada 2 minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Busy shift: a message every 30 seconds</source>
+        <translation>&amp;Turno con trabajo: un mensaje cada 30 segundos</translation>
+    </message>
+    <message>
+        <source>&amp;Drill: 6 messages a minute</source>
+        <translation>&amp;Práctica: 6 mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>&amp;Rush: 30 messages a minute</source>
+        <translation>&amp;Avalancha: 30 mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>&amp;Paused: no new messages</source>
+        <translation>&amp;En pausa: sin mensajes nuevos</translation>
+    </message>
+    <message>
+        <source>zvdesk — Demo (simulated customers, not your Zoho account)</source>
+        <translation>zvdesk — Demostración (clientes simulados, no es su cuenta de Zoho)</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demostración</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Modo de demostración</translation>
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>&amp;Demostración</translation>
+    </message>
+    <message>
+        <source>Customers &amp;write in</source>
+        <translation>Los clientes &amp;escriben</translation>
+    </message>
+    <message>
+        <source>How often simulated customers write in</source>
+        <translation>Con qué frecuencia escriben los clientes simulados</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBand</name>
+    <message>
+        <source>Demo mode</source>
+        <translation>Modo de demostración</translation>
+    </message>
+    <message>
+        <source>Demo: simulated customers on a built-in test server. Nothing you send here reaches Zoho or a real phone.</source>
+        <translation>Demostración: clientes simulados en un servidor de pruebas integrado. Nada de lo que envíe aquí llega a Zoho ni a un teléfono real.</translation>
+    </message>
+</context>
+<context>
     <name>DevicePage</name>
     <message>
         <source>Sign in on another device</source>

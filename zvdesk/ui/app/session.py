@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync en
     from zvdesk.service import ApiService
     from zvdesk.ui.account.controller import AccountController
     from zvdesk.ui.account.flows import AccountSetup
+    from zvdesk.ui.app.demo import DemoControls
     from zvdesk.ui.common.crash import CrashDialog
 
 __all__ = [
@@ -255,6 +256,8 @@ class Session:
         self._accounts: AccountController | None = None
         self._setup = account_setup
         self.server: SandboxServer | None = None
+        self.demo: DemoControls | None = None
+        self._inbound_rate = inbound_rate
         # Without a profile name the profiles (zvdesk.auth) are read now; else after first paint.
         self.profile = profile or _default_profile(None if sandbox else self._account_setup())
         self._env_token = not sandbox and tokens is None  # $ZVDESK_TOKEN, read with the service
@@ -322,7 +325,19 @@ class Session:
         """Profile ``name``'s window, its chrome only (:meth:`_attach` adds the rest)."""
         _db_path, _media_dir, canned_dir = self.profile_paths(name)
         settings = WindowSettings(self._settings_path, profile=None if self._sandbox else name)
-        return MainWindow(None, settings, canned_dir=canned_dir)
+        window = MainWindow(None, settings, canned_dir=canned_dir)
+        if self._sandbox:
+            from zvdesk.ui.app.demo import install_demo
+
+            self.demo = install_demo(
+                window, AppSettings(self._settings_path), self.set_demo_rate, self._inbound_rate
+            )
+        return window
+
+    def set_demo_rate(self, rate: float) -> None:
+        """The simulated customers' average messages a second from now on (demo only)."""
+        if self.server is not None:
+            self.server.state.set_inbound_rate(rate)
 
     def _new_service(self, name: str, tokens: TokenProvider | None) -> ApiService:
         from zvdesk.service import ApiService, ServiceConfig

@@ -121,6 +121,10 @@ class NewConversationDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Number check"))
         self.message.setAccessibleDescription(self.tr("Whether the number is valid"))
+        # Room for two lines from the start: the check appears as the agent types and must
+        # never push into (or be cut by) the From row.
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.sender_box = QComboBox(self)
         self.sender_box.setAccessibleName(self.tr("Sender"))
         self.sender_box.setAccessibleDescription(self.tr("The number the message is sent from"))
@@ -146,6 +150,7 @@ class NewConversationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.resize(max(420, self.fontMetrics().averageCharWidth() * 52), self.sizeHint().height())
 
         self.number.textEdited.connect(self._edited)
         self.number.textChanged.connect(self._validate)
