@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.service.helpers import service_config
 from zvdesk.canned.template import customer_first_name
+from zvdesk.phone.display import display_number
 from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ApiService
 from zvdesk.ui.chats.chatlist import ChatRole
 from zvdesk.ui.common.settings import WindowSettings
-from zvdesk.ui.lists.csvexport import display_number
 from zvdesk.ui.mainwindow.window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
