@@ -97,6 +97,9 @@ CLI_CASES: list[CliCase] = [
     CliCase([*OK_SEND, "--callback", "https://exa mple.com/cb"], 2),
     CliCase([*OK_SEND, "--callback", "https://example.com:99999/cb"], 2),
     CliCase([*OK_SEND, "--media", "/nonexistent/picture.png"], 2),
+    CliCase([*OK_SEND, "--key", "order-1"], 2),
+    CliCase([*OK_SEND, "--queue", "--key", " "], 2),
+    CliCase(["send", "--queue", "--to", "12", "--message", "hi"], 2),
     CliCase([*OK_SEND, "--media", "/"], 2),
     # -- connection options (every API command has them)
     CliCase(["logs", "--region", "XX"], 2),

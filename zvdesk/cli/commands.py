@@ -54,6 +54,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.command == "watch":
             with _client(args, token, err, budgeted=True) as client:
                 return _watch(client, args, out, err)
+        if args.command == "send" and (args.queue or args.key is not None):
+            if not args.queue:
+                raise BadInput("--key goes with --queue (a direct send has no key)")
+            with _client(args, token, err, budgeted=True) as client:
+                return _send_queued(client, args, out, err, env_token=token is not None)
         with _client(args, token, err) as client:
             return _COMMANDS[args.command](client, args, out)
     except (BadInput, ValidationError) as exc:
@@ -152,10 +157,16 @@ def _client(
 # --- send -----------------------------------------------------------------------------------
 
 
-def _send(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+def _send_request(args: argparse.Namespace) -> SendRequest:
     if (args.schedule is None) != (args.tz is None):
         raise BadInput("--schedule and --tz go together")
-    request = SendRequest(
+    if args.media is not None:
+        media = Path(args.media)
+        if not media.is_file():
+            raise BadInput(f"--media {args.media!r}: no such file")
+        if not os.access(media, os.R_OK):
+            raise BadInput(f"--media {args.media!r}: not readable")
+    return SendRequest(
         customer_numbers=args.to,
         message=args.message,
         sender_id=args.sender,
@@ -166,21 +177,56 @@ def _send(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int
         status_callback=args.callback,
         data_coding=args.coding,
     )
-    if args.media is not None:
-        media = Path(args.media)
-        if not media.is_file():
-            raise BadInput(f"--media {args.media!r}: no such file")
-        if not os.access(media, os.R_OK):
-            raise BadInput(f"--media {args.media!r}: not readable")
+
+
+def _send(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+    request = _send_request(args)
+    media = Path(args.media) if args.media is not None else None
     # issue #12: refused (exit 2) before any send request when a recipient opted out
     refuse_opted_out(client, request, args.default_country, mms=args.media is not None)
-    result = client.send_mms(request, media) if args.media is not None else client.send_sms(request)
+    result = client.send_mms(request, media) if media is not None else client.send_sms(request)
     entry = result.entry
     if args.json:
         print_json([entry.raw], out)
     else:
         _print_logs([entry], out)
     return EXIT_OK
+
+
+def _send_queued(
+    client: ZohoVoiceClient,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    *,
+    env_token: bool,
+) -> int:
+    """``send --queue``: through the profile's durable outbox (see zvdesk.cli.queue)."""
+    from zvdesk.api import LogEntry
+    from zvdesk.cli.queue import queue_profile_name, run_queued_send
+
+    request = _send_request(args)
+    request.to_payload(args.default_country, mms=args.media is not None)  # exit 2 before all
+
+    def refuse() -> None:
+        refuse_opted_out(client, request, args.default_country, mms=args.media is not None)
+
+    def show(records: list[dict[str, Any]]) -> None:
+        if args.json:
+            print_json(records, out)
+        else:
+            _print_logs([LogEntry.from_json(r) for r in records], out)
+
+    return run_queued_send(
+        client,
+        args,
+        request,
+        out,
+        err,
+        profile=queue_profile_name(args, env_token, client.base_url),
+        refuse=refuse,
+        print_records=show,
+    )
 
 
 # --- lists ----------------------------------------------------------------------------------

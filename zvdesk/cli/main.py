@@ -120,6 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--callback", metavar="URL", help="status callback URL")
     send.add_argument("--coding", type=int, choices=(0, 1, 2), help="dataCoding override")
     send.add_argument("--media", metavar="FILE", help="attach a file (sends an MMS)")
+    send.add_argument(
+        "--queue",
+        action="store_true",
+        help="go through the profile's durable outbox: sent exactly once, also when the "
+        "command is run again after a crash or a timeout",
+    )
+    send.add_argument(
+        "--key",
+        metavar="KEY",
+        help="with --queue: a name for this send (e.g. an order number); the same key again "
+        "sends nothing and prints the original record",
+    )
     send.add_argument("--json", action="store_true", help="print JSON")
     _add_connection_options(send)
 
