@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not args.queue:
                 raise BadInput("--key goes with --queue (a direct send has no key)")
             with _client(args, token, err, budgeted=True) as client:
-                return _send_queued(client, args, out, err, env_token=token is not None)
+                return _send_queued(client, args, out, err, env_token=token)
         with _client(args, token, err) as client:
             return _COMMANDS[args.command](client, args, out)
     except (BadInput, ValidationError) as exc:
@@ -199,11 +199,11 @@ def _send_queued(
     out: TextIO,
     err: TextIO,
     *,
-    env_token: bool,
+    env_token: str | None,
 ) -> int:
     """``send --queue``: through the profile's durable outbox (see zvdesk.cli.queue)."""
     from zvdesk.api import LogEntry
-    from zvdesk.cli.queue import queue_profile_name, run_queued_send
+    from zvdesk.cli.queue import queue_identity, queue_profile_name, run_queued_send
 
     request = _send_request(args)
     request.to_payload(args.default_country, mms=args.media is not None)  # exit 2 before all
@@ -223,9 +223,10 @@ def _send_queued(
         request,
         out,
         err,
-        profile=queue_profile_name(args, env_token, client.base_url),
+        profile=queue_profile_name(args, env_token is not None, client.base_url),
         refuse=refuse,
         print_records=show,
+        identity=lambda: queue_identity(args, env_token, client.base_url, _timeout(args)),
     )
 
 

@@ -41,6 +41,7 @@ from zvdesk.api import (
     ZohoVoiceClient,
     ZohoVoiceError,
 )
+from zvdesk.api.identity import Identity
 from zvdesk.cli.main import EXIT_FAILURE, EXIT_OK, BadInput
 from zvdesk.store import OutboxRow, Store, default_db_path
 from zvdesk.sync import Match, OutboxQueue, OutboxSender
@@ -49,6 +50,7 @@ __all__ = [
     "DEFAULT_WAIT",
     "OutboxBusy",
     "outbox_lock_path",
+    "queue_identity",
     "queue_profile_name",
     "run_queued_send",
 ]
@@ -75,6 +77,38 @@ def queue_profile_name(args: argparse.Namespace, env_token: bool, base_url: str)
     from zvdesk.auth.profiles import DEFAULT_PROFILE, ProfileStore
 
     return ProfileStore().default_name() or DEFAULT_PROFILE
+
+
+def queue_identity(
+    args: argparse.Namespace, env_token: str | None, base_url: str, timeout: float
+) -> Identity:
+    """Who sends: the outbox claims only this user's records after an interrupted send.
+
+    A profile keeps its user from the sign-in; otherwise (an environment token, or a profile
+    signed in before zvdesk kept it) the accounts server is asked once with the access token.
+    Unknown when that fails: the outbox then claims nothing by itself (the row needs a look).
+    """
+    from zvdesk.api.regions import REGIONS
+    from zvdesk.auth.identity import identity_of_profile, lookup_identity
+    from zvdesk.auth.oauth import OAuthClient, OAuthClientConfig
+
+    if env_token is None:
+        from zvdesk.cli.auth_commands import resolve_profile, token_provider_for_profile
+
+        profile = resolve_profile(getattr(args, "profile", None))
+        identity = identity_of_profile(profile)
+        if identity.known:
+            return identity
+        manager = token_provider_for_profile(profile.name, timeout=timeout)
+        return lookup_identity(manager.oauth, manager.get_token(), manager.accounts_url)
+    base = base_url.rstrip("/")
+    accounts = next((r.accounts_url for r in REGIONS.values() if r.api_base == base), None)
+    if accounts is None and base.startswith(("http://127.", "http://localhost", "http://[::1]")):
+        accounts = base  # a sandbox on this machine serves its accounts routes too
+    if accounts is None:
+        return Identity()
+    config = OAuthClientConfig(client_id="zvdesk-cli", redirect_port=0, accounts_url=accounts)
+    return lookup_identity(OAuthClient(config, timeout=timeout), env_token, accounts)
 
 
 def outbox_lock_path(db_path: Path) -> Path:
@@ -170,13 +204,15 @@ def run_queued_send(
     profile: str,
     refuse: Callable[[], None],
     print_records: Callable[[list[dict[str, Any]]], None],
+    identity: Callable[[], Identity] = Identity,
     wait: float = DEFAULT_WAIT,
     db_path: Path | None = None,
 ) -> int:
     """Queue (or find) the message of ``args`` in ``profile``'s outbox and send it.
 
     ``refuse()`` runs the checks of a direct send before a new message is queued (opt-outs);
-    ``print_records`` prints the server's records of the sent rows. Exit 0 when every
+    ``print_records`` prints the server's records of the sent rows; ``identity()`` tells who
+    sends (asked only when a row is still open). Exit 0 when every
     recipient's message is sent (now or by an earlier run), 1 otherwise (with one line saying
     what is left and that the same command finishes it).
     """
@@ -188,7 +224,9 @@ def run_queued_send(
         run = _Run(client, store, args, err)
         rows = _queued_rows(run, request, payload, media, key, refuse)
         with _outbox_lock(path, wait, run.say):
-            rows = _send_rows(run, rows, wait)
+            rows = _current(store, rows)  # another run may have finished them meanwhile
+            if not all(r.state in RESOLVED for r in rows):
+                rows = _send_rows(run, rows, wait, identity())
         sent = [r for r in rows if r.state == "sent"]
         if sent:
             print_records([run.record_of(r) for r in sent])
@@ -242,16 +280,21 @@ def _queued_rows(
     return rows
 
 
-def _send_rows(run: _Run, rows: list[OutboxRow], wait: float) -> list[OutboxRow]:
+def _current(store: Store, rows: list[OutboxRow]) -> list[OutboxRow]:
+    found = [store.outbox_get(r.id) for r in rows]
+    return [r for r in found if r is not None]
+
+
+def _send_rows(
+    run: _Run, rows: list[OutboxRow], wait: float, identity: Identity
+) -> list[OutboxRow]:
     """Work the outbox until every row of ours is resolved or ``wait`` seconds have passed."""
     store = run.store
-    ids = [r.id for r in rows]
-    sender = OutboxSender(run.client, store, on_sent=run.remember)
+    sender = OutboxSender(run.client, store, on_sent=run.remember, identity=identity)
     give_up = time.monotonic() + wait
     error: ZohoVoiceError | None = None
     while True:
-        current = [store.outbox_get(i) for i in ids]
-        rows = [r for r in current if r is not None]
+        rows = _current(store, rows)
         if all(r.state in RESOLVED for r in rows) or time.monotonic() >= give_up:
             break
         if any(r.state in ("unknown", "sending") for r in rows):
