@@ -250,3 +250,47 @@ def test_bombs_and_broken_images_end_as_placeholders(
     good = server.state.add_media(encoded("PNG", 120, 80), "image/png", "fine.png")
     open_with(qtbot, window, server, "+14155557599", [good])
     qtbot.waitUntil(lambda: cache.preview(good).state == PreviewState.READY, timeout=15_000)
+
+
+MZ = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 50 + b"This program"
+
+
+def test_open_never_hands_a_disguised_program_to_the_system(
+    qtbot: QtBot, window: MainWindow, server: SandboxServer, folder: Path, tmp_path: Path
+) -> None:
+    """The conversation's Open action (the bubble's Open button) with hostile attachments: an MMS
+    declared image/png but named invoice.exe holding a Windows program, an HTML page and a
+    .desktop launcher declared as pictures, next to a real PNG named photo.exe and a real PDF
+    (issue #19)."""
+    exe = server.state.add_media(MZ, "image/png", "invoice.exe")
+    html = server.state.add_media(b"<html><script>x()</script>", "image/jpeg", "a.html")
+    desktop = server.state.add_media(b"[Desktop Entry]\nExec=x\n", "video/mp4", "b.desktop")
+    png = server.state.add_media(encoded("PNG"), "image/png", "photo.exe")
+    pdf = server.state.add_media(PDF, "application/pdf", "terms.pdf")
+    media = [exe, html, desktop, png, pdf]
+    open_with(qtbot, window, server, "+14155557409", media)
+    opened: list[Path] = []
+    asked: list[str] = []
+    messages: list[str] = []
+    window.media.open_file = opened.append
+    window.media.confirm_save = lambda _parent, text: asked.append(text) or len(asked) == 1
+    window.media.message.connect(messages.append)
+
+    view = window.pane.view
+    for mms_id in media:
+        view.openMediaRequested.emit(mms_id)  # the bubble's Open button
+    qtbot.waitUntil(lambda: len(opened) == 2 and len(asked) == 3, timeout=15_000)
+    qtbot.wait(200)
+    # only the real PNG and the real PDF were opened, under the checked kind's extension
+    assert sorted(p.suffix for p in opened) == [".pdf", ".png"]
+    assert all(p.stem.endswith(("-photo", "-terms")) for p in opened)
+    # the three disguised files were not opened; the agent was told why and offered Save only
+    assert all("did not open it" in text for text in asked)
+    assert "says it is an image, but its contents are a file of another kind" in asked[0]
+    # the first was saved on the agent's say-so (the chosen folder), the others not
+    qtbot.waitUntil(lambda: any(m.startswith("Saved ") for m in messages), timeout=10_000)
+    assert [p.name for p in folder.iterdir()] == ["invoice.exe"]
+    # nothing in the media cache carries a sender's dangerous extension
+    cached = [p for p in (tmp_path / "app").rglob("*") if p.is_file()]
+    bad = (".exe", ".html", ".desktop")
+    assert not [p for p in cached if p.suffix in bad], cached

@@ -24,11 +24,31 @@ def _files(cache: MediaCache) -> set[str]:
 
 def test_put_and_path_for(cache: MediaCache) -> None:
     assert cache.path_for("m1") is None
-    path = cache.put("m1", b"x" * 10, file_name="photo.jpg", content_type="image/jpeg")
-    assert path.read_bytes() == b"x" * 10
+    jpeg = b"\xff\xd8\xff\xe0" + b"x" * 6
+    path = cache.put("m1", jpeg, file_name="photo.jpg", content_type="image/jpeg")
+    assert path.read_bytes() == jpeg
     assert path.parent == cache.directory and path.name.endswith("-photo.jpg")
     assert cache.path_for("m1") == path
     assert cache.total_bytes() == 10
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "name", "cached_as"),
+    [
+        (b"MZ\x90\x00\x03" + b"\x00" * 60, "image/png", "invoice.exe", "-invoice.bin"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "image/png", "photo.exe", "-photo.png"),
+        (b"[Desktop Entry]\nExec=sh -c evil\n", "image/jpeg", "x.desktop", "-x.bin"),
+        (b"<html><script>evil()</script>", "text/html", "page.html", "-page.bin"),
+        (b"%PDF-1.7\n", "application/octet-stream", "doc.scr", "-doc.pdf"),
+        (b"\x89PNG\r\n\x1a\n", "image/png", "", "-media.png"),
+    ],
+)
+def test_the_cached_name_s_extension_comes_from_the_contents(
+    cache: MediaCache, data: bytes, declared: str, name: str, cached_as: str
+) -> None:
+    """Never the sender's extension: a desktop opener goes by it (issue #19)."""
+    path = cache.put("m-" + name, data, file_name=name, content_type=declared)
+    assert path.name.endswith(cached_as), path.name
 
 
 def test_lru_eviction_by_total_bytes(cache: MediaCache) -> None:
@@ -64,7 +84,7 @@ def test_put_moves_a_staged_download_in(cache: MediaCache) -> None:
 def test_metadata_of_a_stored_message_names_the_file(store: Store, cache: MediaCache) -> None:
     meta = [{"mmsId": "mm-1", "fileName": "invoice.pdf", "contentType": "application/pdf"}]
     store.upsert_messages([record(isMMS=True, mmsMeta=meta)])
-    assert cache.put("mm-1", b"%PDF").name.endswith("-invoice.pdf")
+    assert cache.put("mm-1", b"%PDF-1.4\n").name.endswith("-invoice.pdf")
     row = store.connection.execute(
         "SELECT content_type FROM media_files WHERE mms_id = 'mm-1'"
     ).fetchone()

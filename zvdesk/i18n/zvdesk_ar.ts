@@ -1220,6 +1220,34 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>حفظ المرفق في</translation>
     </message>
     <message>
+        <source>Save…</source>
+        <translation>حفظ…</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <source>a sound recording</source>
+        <translation>تسجيل صوتي</translation>
+    </message>
+    <message>
+        <source>a video</source>
+        <translation>فيديو</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>مستند PDF</translation>
+    </message>
+    <message>
+        <source>a file of another kind</source>
+        <translation>ملف من نوع آخر</translation>
+    </message>
+    <message>
+        <source>This attachment says it is %1, but its contents are %2. zvdesk did not open it: save it only if you trust the sender, and do not run it.</source>
+        <translation>يدّعي هذا المرفق أنه %1، لكن محتواه %2. لم يفتحه zvdesk: احفظه فقط إن كنت تثق بالمرسل، ولا تشغّله.</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>

@@ -1200,6 +1200,34 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Guardar el archivo adjunto en</translation>
     </message>
     <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>una imagen</translation>
+    </message>
+    <message>
+        <source>a sound recording</source>
+        <translation>una grabación de sonido</translation>
+    </message>
+    <message>
+        <source>a video</source>
+        <translation>un vídeo</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>un documento PDF</translation>
+    </message>
+    <message>
+        <source>a file of another kind</source>
+        <translation>un archivo de otro tipo</translation>
+    </message>
+    <message>
+        <source>This attachment says it is %1, but its contents are %2. zvdesk did not open it: save it only if you trust the sender, and do not run it.</source>
+        <translation>Este adjunto dice ser %1, pero su contenido es %2. zvdesk no lo ha abierto: guárdelo solo si confía en el remitente, y no lo ejecute.</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>Se guardó %1</translation>
     </message>

@@ -1,9 +1,12 @@
 """A size-bounded cache of MMS media files on disk, evicting the least recently used.
 
 Files live directly in the cache directory under sanitized names (``<hash of mmsId>-<file name>``,
-never a path from the server); the index (size, last use) is the ``media_files`` table of the
-profile's database. Downloads go to :meth:`MediaCache.staging_path` and are moved in with
-:meth:`MediaCache.put`, so a half-written file is never served.
+never a path from the server), whose extension comes from the file's checked contents
+(:mod:`zvdesk.files.sniff`), never from the sender: a "photo" that is a program is cached as
+``…-invoice.bin``, so no desktop opener runs it; the index (size, last use) is the
+``media_files`` table of the profile's database. Downloads go to
+:meth:`MediaCache.staging_path` and are moved in with :meth:`MediaCache.put`, so a half-written
+file is never served.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import unicodedata
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from zvdesk.files.sniff import HEAD_BYTES, check
 
 from .db import write_transaction
 
@@ -35,6 +40,16 @@ _UNSAFE = re.compile(r"[^\w.\-() ]+")
 def _truncate_utf8(text: str, limit: int) -> str:
     encoded = text.encode("utf-8")[:limit]
     return encoded.decode("utf-8", errors="ignore")
+
+
+def cache_file_name(
+    mms_id: str, file_name: str | None, head: bytes, content_type: str | None
+) -> str:
+    """The cache's name for ``mms_id``: the sender's stem, the checked contents' extension."""
+    base = re.split(r"[/\\]", unicodedata.normalize("NFC", file_name or ""))[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
+    extension = check(head, content_type, file_name).extension
+    return safe_file_name(mms_id, f"{stem or 'media'}.{extension}")
 
 
 def safe_file_name(mms_id: str, file_name: str | None) -> str:
@@ -118,7 +133,12 @@ class MediaCache:
             if meta is not None:
                 file_name = file_name or meta.file_name
                 content_type = content_type or meta.content_type
-        target = self._inside(safe_file_name(mms_id, file_name))
+        if isinstance(data, bytes):
+            head = data[:HEAD_BYTES]
+        else:
+            with Path(data).open("rb") as file:
+                head = file.read(HEAD_BYTES)
+        target = self._inside(cache_file_name(mms_id, file_name, head, content_type))
         if isinstance(data, bytes):
             staging = self.staging_path(mms_id)
             staging.write_bytes(data)

@@ -5,9 +5,14 @@ chunks feed the view's :class:`~zvdesk.ui.media.previews.MediaPreviewCache`; scr
 view cancels the stream and forgets the partial preview. A preview whose stream failed (a server
 error, the network) is tried again when it scrolls into view again, at most once every
 ``RETRY_AFTER`` seconds; one that arrived but cannot be shown is not. "Open", "Play" and "Save"
-download the file
-into the disk cache first; Save then copies it, under a sanitized name, into a folder the agent
-chooses.
+download the file into the disk cache first; Save then copies it, under a sanitized name, into a
+folder the agent chooses.
+
+"Open" hands a file to the system's viewer only when its bytes are an allow-listed previewable
+kind (image, audio, video, PDF) and the sender's content type agrees
+(:func:`zvdesk.files.sniff.check`; the cached copy's extension is the checked one). Anything else
+is offered for saving only; when the claim and the bytes disagree (a "photo" that is a program),
+the agent is warned first and nothing is opened.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from zvdesk.files.sniff import OPENABLE_KINDS, Checked, check_file, declared_kind
 from zvdesk.service import ApiService
 from zvdesk.ui.conversation.view import ConversationView
 from zvdesk.ui.media.previews import PreviewState, media_kind
@@ -28,7 +34,6 @@ from zvdesk.ui.media.previews import PreviewState, media_kind
 __all__ = ["MediaController"]
 
 _SETTLED = (PreviewState.READY, PreviewState.FAILED, PreviewState.TOO_LARGE)
-_OPENABLE = ("image", "audio", "video")
 RETRY_AFTER = 30.0  # s between two attempts at a preview whose stream failed
 _FAILURES_KEPT = 1000
 
@@ -43,6 +48,20 @@ def _open_file(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def _confirm_save(parent: QWidget, text: str) -> bool:
+    """Ask whether to save an attachment that was not opened; True: choose a folder."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "zvdesk", text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text quotes names a stranger chose
+    save = box.addButton(
+        QCoreApplication.translate("MediaController", "Save…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is save
+
+
 class MediaController(QObject):
     """See the module docstring. ``message(text)`` reports saves and failures."""
 
@@ -55,6 +74,7 @@ class MediaController(QObject):
         *,
         choose_folder: Callable[[QWidget], Path | None] = _choose_folder,
         open_file: Callable[[Path], None] = _open_file,
+        confirm_save: Callable[[QWidget, str], bool] = _confirm_save,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(view)
@@ -63,6 +83,7 @@ class MediaController(QObject):
         self.cache = view.cache()
         self.choose_folder = choose_folder
         self.open_file: Callable[[Path], object] = open_file
+        self.confirm_save = confirm_save
         self._previewing: set[str] = set()
         self._clock = clock
         self._failed_at: OrderedDict[str, float] = OrderedDict()  # failed preview streams: when
@@ -76,15 +97,22 @@ class MediaController(QObject):
         service.mediaFinished.connect(self._finished)
         service.mediaFailed.connect(self._failed)
 
-    def _kind(self, mms_id: str) -> str:
+    def _meta(self, mms_id: str) -> tuple[str | None, str | None, str | None]:
+        """The sender's content type, file name and extension of ``mms_id``."""
         model = self._view.conversation_model()
         if model is not None:
             for row in model.rows_with_media(mms_id):
                 entry = model.value_at(row)
                 for meta in getattr(entry, "mms", ()):
                     if meta.mms_id == mms_id:
-                        return media_kind(meta.content_type, meta.file_name, meta.file_extn)
-        return "file"
+                        return meta.content_type, meta.file_name, meta.file_extn
+        return None, None, None
+
+    def _kind(self, mms_id: str) -> str:
+        content_type, file_name, extension = self._meta(mms_id)
+        if content_type is None and file_name is None and extension is None:
+            return "file"
+        return media_kind(content_type, file_name, extension)
 
     def show_preview(self, mms_id: str) -> None:
         if self._kind(mms_id) != "image":
@@ -121,10 +149,38 @@ class MediaController(QObject):
         self._service.fetch_media(mms_id, "download")
 
     def open_media(self, mms_id: str) -> None:
-        if self._kind(mms_id) in _OPENABLE:
-            self._download(mms_id, self.open_file)
+        """The bubble's Open: the system's viewer for a checked previewable kind, else Save."""
+        if declared_kind(*self._meta(mms_id)) in OPENABLE_KINDS:
+            self._download(mms_id, lambda path: self._open_checked(mms_id, path))
         else:  # never hand an unknown file type to the system to "open" (it may run it)
             self.save_media(mms_id)
+
+    def _open_checked(self, mms_id: str, path: Path) -> None:
+        checked = check_file(path, *self._meta(mms_id))
+        if checked.openable:
+            self.open_file(path)
+            return
+        text = self._refusal(checked)
+        self.message.emit(text)
+        if self.confirm_save(self._view.window(), text):
+            self.save_media(mms_id)
+
+    def _refusal(self, checked: Checked) -> str:
+        kinds = {
+            "image": self.tr("an image"),
+            "audio": self.tr("a sound recording"),
+            "video": self.tr("a video"),
+            "pdf": self.tr("a PDF document"),
+            "file": self.tr("a file of another kind"),
+        }
+        return (
+            self.tr(
+                "This attachment says it is %1, but its contents are %2. zvdesk did not open it: "
+                "save it only if you trust the sender, and do not run it."
+            )
+            .replace("%1", kinds[checked.declared])
+            .replace("%2", kinds[checked.kind])
+        )
 
     def play_media(self, mms_id: str) -> None:
         player = self._view.player()
