@@ -1,10 +1,13 @@
-"""Child process of test_crash: queues N messages (idempotently) and sends them via the outbox.
+"""Child process of the crash tests: queues N messages (idempotently) and sends them via the outbox.
 
-Usage: python crash_child.py DB BASE_URL TOKEN COUNT CUSTOMERS TIMEOUT GRACE RATE
+Usage: python crash_child.py DB BASE_URL TOKEN COUNT CUSTOMERS TIMEOUT GRACE RATE [ZUID EMAIL]
 
 RATE: the request budget in calls per second, in 100 ms windows (high, but it keeps the run long
-enough for the parent's kills to land everywhere, restarts included).
+enough for the parent's kills to land everywhere, restarts included). ZUID and EMAIL: the user
+behind TOKEN (as the profile keeps it; default: the sandbox's default user).
 
+Message i goes to customer ``i % CUSTOMERS``; every even one is one of five canned texts
+(:data:`CANNED`), the odd ones are unique, so repeated texts to one customer are the rule.
 Prints "ready" once the store is open (the parent may SIGKILL it from then on), "done" when the
 outbox is empty. Each message has a stable client_ref, so a restarted child queues nothing twice.
 """
@@ -22,6 +25,13 @@ from zvdesk.store import Store
 from zvdesk.sync import OutboxConfig, OutboxQueue, OutboxSender, RequestBudget, build_client
 
 SENDER = "+1 4842920101"
+CANNED = (
+    "ok",
+    "Thanks!",
+    "Glad I could help. Have a great day!",
+    "Thank you! Is there anything else I can help with?",
+    "Thanks for your patience. I am looking into this now and will get back to you shortly.",
+)
 
 
 def number(customer: int) -> str:
@@ -29,6 +39,8 @@ def number(customer: int) -> str:
 
 
 def text(index: int) -> str:
+    if index % 2 == 0:
+        return CANNED[(index // 2) % len(CANNED)]
     return f"crash message {index:04d}"
 
 
@@ -42,7 +54,8 @@ def enqueue(store: Store, count: int, customers: int) -> None:
 
 
 def main(db: str, base_url: str, token: str, count: str, customers: str, timeout: str,
-         grace: str, rate: str) -> None:  # fmt: skip
+         grace: str, rate: str, zuid: str = str(ZUID),
+         email: str = "mark@zylker.com") -> None:  # fmt: skip
     store = Store(Path(db))
     print("ready", flush=True)
     enqueue(store, int(count), int(customers))
@@ -55,7 +68,7 @@ def main(db: str, base_url: str, token: str, count: str, customers: str, timeout
             client,
             store,
             config=OutboxConfig(grace=float(grace), skew=2.0, recheck=0.02),
-            identity=Identity(str(ZUID), "mark@zylker.com"),
+            identity=Identity(zuid, email),
         )
         while True:
             try:
@@ -71,4 +84,4 @@ def main(db: str, base_url: str, token: str, count: str, customers: str, timeout
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:9])
+    main(*sys.argv[1:11])
