@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -21,11 +22,12 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import QGuiApplication, QHelpEvent, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import MessageRow, MmsRow, OutboxRow, ScheduledRow
 from zvdesk.ui.conversation.model import ConversationModel, ConvRole
+from zvdesk.ui.conversation.review import ReviewDialog
 from zvdesk.ui.conversation.view import ConversationView
 from zvdesk.ui.media.previews import InlinePlayer, MediaPreviewCache
 
@@ -572,3 +574,48 @@ def test_without_multimedia_audio_offers_open(qtbot: QtBot, model: ConversationM
     settle(qtbot)
     areas = view.delegate().hit_areas(model.index(row_of(model, "L1"), 0))
     assert "play:V1" not in areas and "open:V1" in areas
+
+
+# --- a message that needs a look (issue #10) ---------------------------------------------------
+
+CANDIDATES = [
+    {"logid": "L1", "message": "ok", "userName": "Ana", "submittedTime": 1_700_000_000_000},
+    {"logid": "L2", "message": "ok", "userName": "<b>Ben</b>", "submittedTime": 1_700_000_000_400},
+]
+
+
+def review_row(oid: int = 9) -> OutboxRow:
+    return replace(outbox(oid, "review", text="ok"), candidates_json=json.dumps(CANDIDATES))
+
+
+def test_a_row_that_needs_a_look_is_marked_and_offers_a_check(
+    qtbot: QtBot, view: ConversationView, model: ConversationModel
+) -> None:
+    model.set_pending([review_row()])
+    settle(qtbot)
+    index = model.index(model.row_of_outbox(9), 0)
+    assert index.data(ConvRole.StatusText) == "Needs a look: did it arrive?"
+    assert index.data(ConvRole.Tone) == "failed" and index.data(ConvRole.CanRetry) is True
+    area = view.delegate().hit_areas(index)["retry"]
+    with qtbot.waitSignal(view.retryRequested) as asked:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=area.center())
+    assert asked.args == [9]
+
+
+def test_the_dialog_shows_every_candidate_as_plain_text_and_returns_the_choice(
+    qtbot: QtBot,
+) -> None:
+    dialog = ReviewDialog(review_row())
+    qtbot.addWidget(dialog)
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.text() == "It arrived: this is it"]
+    assert len(buttons) == 2
+    labels = dialog.findChildren(QLabel)
+    [ben] = [label for label in labels if "<b>Ben</b>" in label.text()]  # shown as typed
+    assert ben.textFormat() == Qt.TextFormat.PlainText
+    buttons[1].click()
+    assert dialog.decided and dialog.choice == "L2"
+    again = ReviewDialog(review_row())
+    qtbot.addWidget(again)
+    [send] = [b for b in again.findChildren(QPushButton) if b.text() == "Send again"]
+    send.click()
+    assert again.decided and again.choice is None

@@ -58,6 +58,10 @@
         <source>zvdesk could not start: %1</source>
         <translation>تعذّر بدء zvdesk: %1</translation>
     </message>
+    <message>
+        <source>This profile is already open in another zvdesk (%1). One zvdesk at a time sends from a profile&apos;s outbox: use that one, or close it and try again.</source>
+        <translation>هذا الملف الشخصي مفتوح بالفعل في نسخة أخرى من zvdesk (%1). ترسل نسخة واحدة فقط من zvdesk من صندوق الصادر لملف شخصي في كل مرة: استخدم تلك النسخة، أو أغلقها وحاول مرة أخرى.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentChip</name>
@@ -608,6 +612,10 @@
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
+        <source>Check…</source>
+        <translation>تحقق…</translation>
+    </message>
+    <message>
         <source>Attachment</source>
         <translation>مرفق</translation>
     </message>
@@ -657,6 +665,10 @@
     <message>
         <source>Not sent</source>
         <translation>لم تُرسل</translation>
+    </message>
+    <message>
+        <source>Needs a look: did it arrive?</source>
+        <translation>يحتاج إلى مراجعة: هل وصلت؟</translation>
     </message>
     <message>
         <source>Queued</source>
@@ -742,6 +754,10 @@
     <message>
         <source>Retry sending</source>
         <translation>إعادة محاولة الإرسال</translation>
+    </message>
+    <message>
+        <source>Did it arrive? Check…</source>
+        <translation>هل وصلت؟ تحقق…</translation>
     </message>
     <message numerus="yes">
         <source>Jump to newest (%n new)</source>
@@ -1485,6 +1501,33 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Shown when nothing matches the text typed</source>
         <translation>يظهر عندما لا يطابق شيء النص المكتوب</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Did this message arrive?</source>
+        <translation>هل وصلت هذه الرسالة؟</translation>
+    </message>
+    <message>
+        <source>The answer to this message was lost, and these messages like it reached the server meanwhile. Is one of them this message?</source>
+        <translation>فُقد الرد على هذه الرسالة، ووصلت في الأثناء إلى الخادم هذه الرسائل المشابهة لها. هل إحداها هي هذه الرسالة؟</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>أرسل مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>قرر لاحقًا</translation>
+    </message>
+    <message>
+        <source>Sent %1 by %2</source>
+        <translation>أُرسلت في %1 بواسطة %2</translation>
+    </message>
+    <message>
+        <source>It arrived: this is it</source>
+        <translation>وصلت: هذه هي</translation>
     </message>
 </context>
 <context>

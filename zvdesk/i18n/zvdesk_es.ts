@@ -58,6 +58,10 @@
         <source>zvdesk could not start: %1</source>
         <translation>zvdesk no pudo iniciarse: %1</translation>
     </message>
+    <message>
+        <source>This profile is already open in another zvdesk (%1). One zvdesk at a time sends from a profile&apos;s outbox: use that one, or close it and try again.</source>
+        <translation>Este perfil ya está abierto en otro zvdesk (%1). Solo un zvdesk a la vez envía desde la bandeja de salida de un perfil: use ese o ciérrelo e inténtelo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentChip</name>
@@ -600,6 +604,10 @@
         <translation>Reintentar</translation>
     </message>
     <message>
+        <source>Check…</source>
+        <translation>Comprobar…</translation>
+    </message>
+    <message>
         <source>Attachment</source>
         <translation>Archivo adjunto</translation>
     </message>
@@ -649,6 +657,10 @@
     <message>
         <source>Not sent</source>
         <translation>No enviado</translation>
+    </message>
+    <message>
+        <source>Needs a look: did it arrive?</source>
+        <translation>Hay que revisarlo: ¿llegó?</translation>
     </message>
     <message>
         <source>Queued</source>
@@ -730,6 +742,10 @@
     <message>
         <source>Retry sending</source>
         <translation>Reintentar el envío</translation>
+    </message>
+    <message>
+        <source>Did it arrive? Check…</source>
+        <translation>¿Llegó? Comprobar…</translation>
     </message>
     <message numerus="yes">
         <source>Jump to newest (%n new)</source>
@@ -1461,6 +1477,33 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Shown when nothing matches the text typed</source>
         <translation>Se muestra cuando nada coincide con el texto escrito</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Did this message arrive?</source>
+        <translation>¿Llegó este mensaje?</translation>
+    </message>
+    <message>
+        <source>The answer to this message was lost, and these messages like it reached the server meanwhile. Is one of them this message?</source>
+        <translation>La respuesta a este mensaje se perdió y, mientras tanto, estos mensajes parecidos llegaron al servidor. ¿Es uno de ellos este mensaje?</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decidir más tarde</translation>
+    </message>
+    <message>
+        <source>Sent %1 by %2</source>
+        <translation>Enviado el %1 por %2</translation>
+    </message>
+    <message>
+        <source>It arrived: this is it</source>
+        <translation>Llegó: es este</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,14 @@ class EngineHandle:
         engine.request_retry(outbox_id)
         return True
 
+    def resolve_review(self, outbox_id: int, logid: str | None) -> bool:
+        with self._lock:
+            engine = self._engine
+        if engine is None:
+            return False
+        engine.resolve_review(outbox_id, logid)
+        return True
+
     def refresh_scheduled(self) -> None:
         with self._lock:
             engine = self._engine

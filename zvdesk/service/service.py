@@ -256,6 +256,12 @@ class ApiService(QObject):
         self._engine.request_retry(outbox_id)
         self._net.wake()
 
+    def resolve_review(self, outbox_id: int, logid: str | None) -> None:
+        """The agent's answer for a message that needs a look: ``logid`` ("It arrived": that
+        server message is this one) or None ("Send again")."""
+        self._engine.resolve_review(outbox_id, logid)
+        self._net.wake()
+
     def wake(self) -> None:
         """Run a sync cycle now."""
         self._engine.wake()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .db import default_db_path, default_media_dir
 from .inbox import MAX_PINS, Box, BoxCounts, InboxStatus, NoteRow, PinLimitError
+from .lock import ProfileInUseError, ProfileLock
 from .logs import LogsFilter
 from .media import MediaCache, safe_file_name
 from .migrations import (
@@ -59,6 +60,8 @@ __all__ = [
     "OutboxState",
     "OutboxStateError",
     "PinLimitError",
+    "ProfileInUseError",
+    "ProfileLock",
     "ScheduledRow",
     "SchemaTooNewError",
     "SearchHit",

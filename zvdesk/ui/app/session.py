@@ -452,6 +452,15 @@ class Session:
         old_window.close()
         old_window.deleteLater()
 
+    def bring_to_front(self) -> None:
+        """Another zvdesk of this profile asked: show this window on top."""
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
     def close(self) -> None:
         """Close the window (saving its state), stop the service, stop and remove the sandbox."""
         self._closed = True
@@ -561,10 +570,38 @@ def run(
         restore_hook()
         qInstallMessageHandler(previous)
         return 1
+    from zvdesk.ui.app.single import SingleInstance
+
+    single = SingleInstance(session.profile_paths(session.profile)[0].parent)
+    if not single.start():  # this profile is open in another zvdesk
+        shown = single.ask_running_app_to_show()
+        log.info("profile %s is open elsewhere: %s", session.profile, single.refusal)
+        if not shown:
+            QMessageBox.information(
+                None,
+                QCoreApplication.translate("App", "zvdesk"),
+                QCoreApplication.translate(
+                    "App",
+                    "This profile is already open in another zvdesk (%1). One zvdesk at a "
+                    "time sends from a profile's outbox: use that one, or close it and try again.",
+                ).replace(
+                    "%1", str(single.refusal.holder.get("pid", "?") if single.refusal else "?")
+                ),
+            )
+        else:
+            sys.stderr.write(
+                "zvdesk is already open for this profile: its window was brought to the front.\n"
+            )
+        session.close()
+        restore_hook()
+        qInstallMessageHandler(previous)
+        return 0
+    single.show_requested.connect(session.bring_to_front)
     try:
         session.show()
         return app.exec()
     finally:
         session.close()
+        single.close()
         restore_hook()
         qInstallMessageHandler(previous)

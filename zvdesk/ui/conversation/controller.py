@@ -73,7 +73,7 @@ class ConversationController(QObject):
         self.model.olderRequested.connect(self._load_older)
         self.composer.sendRequested.connect(self._send)
         self.composer.draftChanged.connect(self._save_draft)
-        pane.view.retryRequested.connect(service.retry)
+        pane.view.retryRequested.connect(self._retry)
         service.conversationsChanged.connect(self._conversations_changed)
         service.outboxChanged.connect(self._outbox_changed)
         service.scheduledChanged.connect(self.refresh)
@@ -146,6 +146,19 @@ class ConversationController(QObject):
     def _conversations_changed(self, ids: frozenset[int]) -> None:
         if self.ref is not None and (self.conversation_id is None or self.conversation_id in ids):
             self.refresh()
+
+    def _retry(self, outbox_id: int) -> None:
+        """Retry a failed row; for a row that needs a look, ask the agent first."""
+        row = self._pending.get(outbox_id)
+        if row is None or row.state != "review":
+            self._service.retry(outbox_id)
+            return
+        from zvdesk.ui.conversation.review import ReviewDialog
+
+        dialog = ReviewDialog(row, self.composer.window())
+        dialog.exec()
+        if dialog.decided:
+            self._service.resolve_review(outbox_id, dialog.choice)
 
     def _outbox_changed(self, rows: list[OutboxRow]) -> None:
         if self.ref is not None and any(row.conversation_key == self.ref.key for row in rows):

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from zvdesk.store.rows import MmsRow
+from zvdesk.store.rows import MmsRow, OutboxRow
 from zvdesk.ui.common import icons, safetext, theme
 from zvdesk.ui.conversation.model import ConvRole
 from zvdesk.ui.media.previews import (
@@ -119,6 +119,7 @@ class _Layout:
     status_rect: QRect | None = None
     status_icon: str | None = None
     retry_rect: QRect | None = None
+    retry_text: str = ""
     label: str = ""
     label_rect: QRect = field(default_factory=QRect)
 
@@ -280,12 +281,14 @@ class ConversationDelegate(QStyledItemDelegate):
         attachment = str(index.data(ConvRole.Attachment) or "")
         if attachment:
             elided = small_fm.elidedText(
-                self.tr("Attachment: %1").replace("%1", attachment), Qt.TextElideMode.ElideMiddle,
+                self.tr("Attachment: %1").replace("%1", attachment),
+                Qt.TextElideMode.ElideMiddle,
                 inner_max,
             )
             result.attachment = elided
-            result.attachment_rect = QRect(0, y, small_fm.horizontalAdvance(elided) + 1,
-                                           small_fm.height())
+            result.attachment_rect = QRect(
+                0, y, small_fm.horizontalAdvance(elided) + 1, small_fm.height()
+            )
             inner_w = max(inner_w, result.attachment_rect.width())
             y += small_fm.height() + _GAP
         text = str(index.data(ConvRole.Text) or "")
@@ -344,7 +347,10 @@ class ConversationDelegate(QStyledItemDelegate):
             text = str(index.data(ConvRole.TimeText) or "")
             icon_name = "schedule"
         icon_size = fm.height() - 2
-        retry_text = self.tr("Retry")
+        entry = index.data(ConvRole.Entry)
+        review = isinstance(entry, OutboxRow) and entry.state == "review"
+        retry_text = self.tr("Check…") if review else self.tr("Retry")
+        result.retry_text = retry_text
         retry_w = fm.horizontalAdvance(retry_text) + 8 if retry else 0
         icon_w = icon_size + 4 if icon_name else 0
         text_w = max(0, area.width() - icon_w - retry_w)
@@ -457,8 +463,9 @@ class ConversationDelegate(QStyledItemDelegate):
             pen_color = QColor(colors.secondary)
             painter.setPen(pen_color)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5),
-                                    _RADIUS, _RADIUS)
+            painter.drawRoundedRect(
+                QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5), _RADIUS, _RADIUS
+            )
         painter.setOpacity(1.0)
         for block in layout.media:
             self._paint_media(painter, option, block, colors.text, colors.secondary)
@@ -497,7 +504,9 @@ class ConversationDelegate(QStyledItemDelegate):
             link_font.setBold(True)
             painter.setFont(link_font)
             painter.setPen(palette.color(QPalette.ColorRole.Link))
-            painter.drawText(layout.retry_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("Retry"))
+            painter.drawText(
+                layout.retry_rect, int(Qt.AlignmentFlag.AlignCenter), layout.retry_text
+            )
 
     def _paint_media(
         self,
@@ -524,25 +533,35 @@ class ConversationDelegate(QStyledItemDelegate):
                 painter.drawImage(QRectF(rect), preview.image)
             else:
                 broken = preview is not None and preview.state in (
-                    PreviewState.FAILED, PreviewState.TOO_LARGE
+                    PreviewState.FAILED,
+                    PreviewState.TOO_LARGE,
                 )
                 icon_name = "warning" if broken else "mms-image"
                 icon_rect = QRect(rect.center().x() - 12, rect.top() + 10, 24, 24)
                 painter.drawPixmap(icon_rect, self._icon(icon_name, 24, secondary, scale))
                 message = preview.message if (preview is not None and broken) else name
                 painter.setPen(ink)
-                text_rect = QRect(rect.left() + 6, icon_rect.bottom() + 4, rect.width() - 12,
-                                  fm.height())
-                painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter),
-                                 fm.elidedText(message, Qt.TextElideMode.ElideMiddle,
-                                               text_rect.width()))
-            if preview is not None and preview.state in (PreviewState.LOADING,
-                                                         PreviewState.PARTIAL):
+                text_rect = QRect(
+                    rect.left() + 6, icon_rect.bottom() + 4, rect.width() - 12, fm.height()
+                )
+                painter.drawText(
+                    text_rect,
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    fm.elidedText(message, Qt.TextElideMode.ElideMiddle, text_rect.width()),
+                )
+            if preview is not None and preview.state in (
+                PreviewState.LOADING,
+                PreviewState.PARTIAL,
+            ):
                 self._paint_progress(painter, rect, preview.progress, secondary)
             return
         icon_name = {"audio": "mms-audio", "video": "mms-video"}.get(block.kind, "mms-file")
-        bar = QRect(rect) if block.kind == "file" else QRect(
-            rect.left(), rect.bottom() + 1 - _POSTER.height(), rect.width(), _POSTER.height()
+        bar = (
+            QRect(rect)
+            if block.kind == "file"
+            else QRect(
+                rect.left(), rect.bottom() + 1 - _POSTER.height(), rect.width(), _POSTER.height()
+            )
         )
         if block.kind == "video" and self._player is not None:
             state = self._player.state(block.mms.mms_id)
@@ -563,8 +582,10 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.drawText(block.open_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("Open"))
             text_left = block.open_rect.right() + 5
         else:
-            painter.drawPixmap(QRect(bar.left() + 10, bar.top() + 14, 32, 32),
-                               self._icon(icon_name, 32, secondary, scale))
+            painter.drawPixmap(
+                QRect(bar.left() + 10, bar.top() + 14, 32, 32),
+                self._icon(icon_name, 32, secondary, scale),
+            )
             text_left = bar.left() + 52
         details: list[str] = []
         if block.kind == "file":
@@ -574,23 +595,33 @@ class ConversationDelegate(QStyledItemDelegate):
             details.append(format_duration(duration))
         if block.mms.file_size:
             details.append(format_size(block.mms.file_size))
-        actions = [r for r in (block.open_rect if block.kind == "file" else None,
-                               block.save_rect) if r is not None]
+        actions = [
+            r
+            for r in (block.open_rect if block.kind == "file" else None, block.save_rect)
+            if r is not None
+        ]
         details_right = min((r.left() for r in actions), default=bar.right() - 8) - 4
-        name_right = bar.right() - 8 if block.kind == "file" or block.save_rect is None else (
-            block.save_rect.left() - 4
+        name_right = (
+            bar.right() - 8
+            if block.kind == "file" or block.save_rect is None
+            else (block.save_rect.left() - 4)
         )
         align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.setFont(small)
         painter.setPen(ink)
         name_w = max(10, name_right - text_left)
-        painter.drawText(QRect(text_left, bar.top() + 8, name_w, fm.height()), align,
-                         fm.elidedText(name, Qt.TextElideMode.ElideMiddle, name_w))
+        painter.drawText(
+            QRect(text_left, bar.top() + 8, name_w, fm.height()),
+            align,
+            fm.elidedText(name, Qt.TextElideMode.ElideMiddle, name_w),
+        )
         painter.setPen(secondary)
         detail_w = max(10, details_right - text_left)
-        painter.drawText(QRect(text_left, bar.top() + 10 + fm.height(), detail_w, fm.height()),
-                         align,
-                         fm.elidedText(" · ".join(details), Qt.TextElideMode.ElideRight, detail_w))
+        painter.drawText(
+            QRect(text_left, bar.top() + 10 + fm.height(), detail_w, fm.height()),
+            align,
+            fm.elidedText(" · ".join(details), Qt.TextElideMode.ElideRight, detail_w),
+        )
         painter.setFont(link_font)
         painter.setPen(ink)
         if block.kind == "file" and block.open_rect is not None:
@@ -619,8 +650,12 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.drawPixmap(inner, self._icon("play", inner.width(), ink, scale))
         if state is not None and state.duration_ms:
             fraction = min(1.0, state.position_ms / state.duration_ms)
-            bar = QRectF(block.rect.left() + 52, block.rect.bottom() - 6,
-                         (block.rect.width() - 60) * fraction, 3)
+            bar = QRectF(
+                block.rect.left() + 52,
+                block.rect.bottom() - 6,
+                (block.rect.width() - 60) * fraction,
+                3,
+            )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(ink)
             painter.drawRect(bar)
@@ -636,8 +671,9 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(track, 2, 2)
         if progress is not None:
             painter.setBrush(color)
-            painter.drawRoundedRect(QRectF(track.left(), track.top(),
-                                           track.width() * progress, track.height()), 2, 2)
+            painter.drawRoundedRect(
+                QRectF(track.left(), track.top(), track.width() * progress, track.height()), 2, 2
+            )
 
     def _icon(self, name: str, size: int, color: QColor, scale: float) -> QPixmap:
         key = (name, size, color.name(QColor.NameFormat.HexArgb), scale)
@@ -661,8 +697,10 @@ class ConversationDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         option.font = self._view.font()
         option.palette = self._view.palette()
-        plain = index if isinstance(index, QModelIndex) else (
-            index.model().index(index.row(), index.column())
+        plain = (
+            index
+            if isinstance(index, QModelIndex)
+            else (index.model().index(index.row(), index.column()))
         )
         option.rect = self._view.visualRect(plain)
         return option
@@ -684,8 +722,11 @@ class ConversationDelegate(QStyledItemDelegate):
         for block in layout.media:
             mms_id = block.mms.mms_id
             areas[f"media:{mms_id}"] = block.rect.translated(origin)
-            for name, rect in (("open", block.open_rect), ("save", block.save_rect),
-                               ("play", block.play_rect)):
+            for name, rect in (
+                ("open", block.open_rect),
+                ("save", block.save_rect),
+                ("play", block.play_rect),
+            ):
                 if rect is not None:
                     areas[f"{name}:{mms_id}"] = rect.translated(origin)
         if layout.text is not None:
@@ -734,9 +775,7 @@ class ConversationDelegate(QStyledItemDelegate):
             return None
         return None
 
-    def media_at(
-        self, index: QModelIndex | QPersistentModelIndex, pos: QPoint
-    ) -> MmsRow | None:
+    def media_at(self, index: QModelIndex | QPersistentModelIndex, pos: QPoint) -> MmsRow | None:
         """The attachment under ``pos`` (viewport coordinates), if any."""
         option = self._option_for(index)
         layout = self._layout_at(option, index)
@@ -820,8 +859,9 @@ class ConversationDelegate(QStyledItemDelegate):
             for block in layout.media:
                 if block.rect.contains(point):
                     label = " · ".join(
-                        part for part in (block.mms.file_name or "",
-                                          format_size(block.mms.file_size)) if part
+                        part
+                        for part in (block.mms.file_name or "", format_size(block.mms.file_size))
+                        if part
                     )
                     tip = safetext.tooltip_text(label) if label else None
         if tip is None:
@@ -846,8 +886,10 @@ def _range_rect(text: QTextLayout, start: int, end: int) -> QRect | None:
             x1 = _cursor_x(line, start)
             x2 = _cursor_x(line, min(end, line_end))
             return QRect(
-                math.floor(min(x1, x2)), math.floor(line.y()),
-                max(1, math.ceil(abs(x2 - x1))), math.ceil(line.height()),
+                math.floor(min(x1, x2)),
+                math.floor(line.y()),
+                max(1, math.ceil(abs(x2 - x1))),
+                math.ceil(line.height()),
             )
     return None
 

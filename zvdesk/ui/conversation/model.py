@@ -94,7 +94,7 @@ _SCHEDULED_HEADER: Key = ("separator", "scheduled")
 def status_tone(status: str | None, *, outbox_state: str | None = None) -> StatusTone:
     """How a status is marked: a clock (pending), a red mark (failed), ticks (sent/delivered)."""
     if outbox_state is not None:
-        if outbox_state == "failed":
+        if outbox_state in ("failed", "review"):
             return "failed"
         return "pending" if outbox_state in _PENDING_STATES else "sent"
     if not status:
@@ -415,7 +415,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         if role == ConvRole.Seq:
             return entry.seq if isinstance(entry, MessageRow) else None
         if role == ConvRole.CanRetry:
-            return isinstance(entry, OutboxRow) and entry.state == "failed"
+            return isinstance(entry, OutboxRow) and entry.state in ("failed", "review")
         if role == ConvRole.Attachment:
             return _attachment_name(entry) if isinstance(entry, OutboxRow) else ""
         if role == ConvRole.Links:
@@ -496,6 +496,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
                 "sending": self.tr("Sending…"),
                 "unknown": self.tr("Not sure it was sent: checking"),
                 "failed": self.tr("Not sent"),
+                "review": self.tr("Needs a look: did it arrive?"),
             }.get(entry.state, entry.state)
             reason = safetext.plain(entry.last_error or "", max_lines=5, max_line_chars=300)
             return f"{label}: {reason}" if entry.state == "failed" and reason else label

@@ -217,9 +217,10 @@ class ConversationView(QListView):
         if index.data(ConvRole.CanRetry):
             outbox_id = index.data(ConvRole.ItemId)
             menu.addSeparator()
-            menu.addAction(self.tr("Retry sending")).triggered.connect(
-                lambda: self.retryRequested.emit(outbox_id)
-            )
+            entry = index.data(ConvRole.Entry)
+            review = getattr(entry, "state", None) == "review"
+            words = self.tr("Did it arrive? Check…") if review else self.tr("Retry sending")
+            menu.addAction(words).triggered.connect(lambda: self.retryRequested.emit(outbox_id))
         return menu
 
     # --- events --------------------------------------------------------------------------------
@@ -290,8 +291,13 @@ class ConversationView(QListView):
         self._schedule_media_check()
 
     _RESIZING_ROLES = frozenset(
-        {ConvRole.Text.value, ConvRole.Mms.value, ConvRole.Attachment.value,
-         ConvRole.Label.value, ConvRole.Kind.value}
+        {
+            ConvRole.Text.value,
+            ConvRole.Mms.value,
+            ConvRole.Attachment.value,
+            ConvRole.Label.value,
+            ConvRole.Kind.value,
+        }
     )
 
     def _after_data_change(
@@ -397,8 +403,9 @@ class ConversationView(QListView):
         viewport = self.viewport()
         size = self._jump.sizeHint()
         self._jump.resize(size)
-        self._jump.move(viewport.width() - size.width() - 16,
-                        viewport.height() - size.height() - 12)
+        self._jump.move(
+            viewport.width() - size.width() - 16, viewport.height() - size.height() - 12
+        )
 
     # --- media visibility ----------------------------------------------------------------------
 
