@@ -11,17 +11,16 @@ from PySide6.QtCore import QRect, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.canned.widgets import (
-    CannedDialog,
+from zvdesk.canned.store import (
     CannedError,
-    CannedListModel,
-    CannedPopup,
     CannedResponse,
     CannedStore,
     DuplicateShortcutError,
-    default_responses,
-    expand,
 )
+from zvdesk.canned.template import expand
+from zvdesk.ui.canned.editor import CannedDialog
+from zvdesk.ui.canned.model import CannedListModel, default_responses
+from zvdesk.ui.canned.popup import CannedPopup
 
 
 def test_expand_fills_placeholders_and_keeps_braces() -> None:

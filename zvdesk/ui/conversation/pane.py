@@ -12,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from zvdesk.ui.canned.widgets import CannedPopup, CannedStore, default_responses
+from zvdesk.canned.store import CannedStore
+from zvdesk.ui.canned.model import default_responses
+from zvdesk.ui.canned.popup import CannedPopup
 from zvdesk.ui.common.safetext import elide_one_line
 from zvdesk.ui.composer.placeholders import select_next
 from zvdesk.ui.composer.widget import Composer

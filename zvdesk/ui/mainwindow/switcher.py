@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QListView, QVB
 
 from zvdesk.phone.display import display_number
 from zvdesk.store.rows import ConversationRow, SearchHit
-from zvdesk.ui.canned.widgets import FilterEdit
+from zvdesk.ui.common.filter_edit import FilterEdit
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 from zvdesk.ui.mainwindow.switcher_delegate import SwitcherDelegate
 
