@@ -158,3 +158,20 @@ def test_without_queue_send_is_one_direct_request(
     assert code == 0 and json.loads(out)[0]["message"] == "direct"
     assert sends(server) == 1
     assert not (tmp_path / "data").exists()  # no outbox was opened
+
+
+def test_a_queue_run_while_the_app_has_the_profile_says_so_and_sends_nothing(
+    server: SandboxServer, env: dict[str, str]
+) -> None:
+    import hashlib
+
+    from zvdesk.store import ProfileLock, default_db_path
+
+    name = "env-" + hashlib.sha256(server.base_url.encode("utf-8")).hexdigest()[:12]
+    with ProfileLock(default_db_path(name).parent, kind="app", socket_name="zvdesk-test"):
+        code, _out, err = cli(*queued("+14155550177", "while the app is open", "k-app"))
+    assert code == 1
+    assert "open in the zvdesk app" in err and "the app sends it" in err
+    assert stored(server, "while the app is open") == [] and sends(server) == 0
+    code, _out, _err = cli(*queued("+14155550177", "while the app is open", "k-app"))
+    assert code == 0 and len(stored(server, "while the app is open")) == 1  # app closed: sent

@@ -132,9 +132,21 @@ def _outbox_lock(db_path: Path, wait: float, say: Callable[[str], None]) -> Iter
                 "Another zvdesk process kept sending this profile's outbox for "
                 f"{wait:g} seconds; the message is queued: run the same command again."
             ) from None
+    from zvdesk.store import ProfileInUseError, ProfileLock
+
+    profile = ProfileLock(db_path.parent, kind="cli")
+    try:
+        profile.acquire()  # the desktop app holds it while it has the profile open
+    except ProfileInUseError as error:
+        lock.release()
+        raise OutboxBusy(
+            f"{error} The message is queued: the app sends it (or run the same command again "
+            "once the app is closed)."
+        ) from None
     try:
         yield
     finally:
+        profile.release()
         lock.release()
 
 

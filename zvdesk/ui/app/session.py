@@ -166,6 +166,11 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+DEMO_COLLEAGUES = 2
+"""Colleagues in the demo organisation: they answer some conversations with the same canned
+texts (zvdesk.sandbox.team), as a team does."""
+
+
 def default_db_path(profile: str) -> Path:
     """:func:`zvdesk.store.default_db_path` (zvdesk.store imported on first use)."""
     from zvdesk.store import default_db_path as db_path
@@ -275,7 +280,7 @@ class Session:
 
                 self.server = SandboxServer(
                     self._data_dir / "sandbox", demo=True, inbound_rate=inbound_rate,
-                    speed=sandbox_speed,
+                    speed=sandbox_speed, agents=DEMO_COLLEAGUES,
                 )  # fmt: skip
                 self.server.start()
                 self._stack.callback(self.server.stop)
@@ -345,7 +350,11 @@ class Session:
         db_path, media_dir, _canned_dir = self.profile_paths(name)
         config = ServiceConfig(db_path=db_path, media_dir=media_dir, tokens=tokens)
         if self._sandbox:  # the sandbox has no request limit: sync at full speed
-            config = replace(config, base_url=self._base_url, max_calls=None)
+            from zvdesk.api.identity import Identity
+            from zvdesk.sandbox.config import DEFAULT_AGENT
+
+            me = Identity(str(DEFAULT_AGENT.zuid), DEFAULT_AGENT.email, DEFAULT_AGENT.name)
+            config = replace(config, base_url=self._base_url, max_calls=None, identity=me)
         else:
             settings = _profile_service_settings(name)
             from zvdesk.api.regions import API_BASE_ENV, env_api_base
