@@ -63,8 +63,14 @@ def test_round_trip_keeps_every_column_and_non_ascii(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "danger", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://evil")']
-)
+    "danger",
+    [
+        "=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://evil")',
+        # issue #19: the same after leading spaces or a line break (spreadsheets skip those)
+        "  =1+1", "\n=cmd|' /C calc'!A0", " \t@SUM(A1)", "\r\n+1", "\u00a0=1", "\u3000-1",
+        "\n\n  =HYPERLINK(\"http://evil\")",
+    ],
+)  # fmt: skip
 def test_formula_cells_are_made_inert(tmp_path: Path, danger: str) -> None:
     target = tmp_path / "x.csv"
     export_csv([api_record("f1", danger, customerName=danger)], target, tz=UTC)

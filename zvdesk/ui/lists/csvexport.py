@@ -179,8 +179,12 @@ class LogsQuery:
 
 
 def safe_cell(value: str) -> str:
-    """``value`` with a leading ``'`` if a spreadsheet would read it as a formula."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    """``value`` with a leading ``'`` if a spreadsheet would read it as a formula: it starts
+    with ``= + - @``, a tab or CR, also after leading spaces or line breaks (which spreadsheets
+    skip before deciding)."""
+    if value.startswith(FORMULA_PREFIXES) or value.lstrip().startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def _csv_row(record: LogRecord, tz: tzinfo | None) -> list[str]:
