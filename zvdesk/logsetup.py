@@ -23,9 +23,12 @@ import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 import phonenumbers
 import platformdirs
+
+from zvdesk.files.private import private_dir, private_file
 
 __all__ = [
     "BACKUP_COUNT",
@@ -195,6 +198,15 @@ def current_log_file() -> Path | None:
     return value if isinstance(value, Path) else None
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file it opens (the first and each after a rollover) is 0600: the log quotes
+    customers' numbers and what went wrong with their messages."""
+
+    def _open(self) -> Any:
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def configure_logging(verbose: bool = False, log_dir: Path | None = None) -> Path | None:
     """Send zvdesk's, httpx's and httpcore's logs to a rotating, redacted file; returns its path.
 
@@ -212,8 +224,9 @@ def configure_logging(verbose: bool = False, log_dir: Path | None = None) -> Pat
         _state["handler"] = _state["file"] = None
     folder = log_dir if log_dir is not None else default_log_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        private_dir(folder)
+        private_file(folder / LOG_FILE_NAME)
+        handler = _PrivateRotatingFileHandler(
             folder / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:

@@ -22,6 +22,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zvdesk.files.private import FILE_MODE, private_dir, tighten
 from zvdesk.files.sniff import HEAD_BYTES, check
 
 from .db import write_transaction
@@ -82,8 +83,8 @@ class MediaCache:
         self.max_bytes = max_bytes
         self._store = store
         self._conn = store.connection
-        self.directory.mkdir(parents=True, exist_ok=True)
-        (self.directory / STAGING_DIR).mkdir(exist_ok=True)
+        private_dir(self.directory)  # customers' pictures: the agent's alone (0700 / 0600)
+        private_dir(self.directory / STAGING_DIR)
         self.reconcile()
 
     def _inside(self, name: str) -> Path:
@@ -148,6 +149,7 @@ class MediaCache:
                 os.replace(data, target)
             except OSError:
                 shutil.move(os.fspath(data), target)
+        tighten(target, FILE_MODE)
         size = target.stat().st_size
         with write_transaction(self._conn):
             old = self._conn.execute(

@@ -17,6 +17,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from zvdesk.files.private import FILE_MODE, private_dir, private_file, tighten
+
 from . import drafts as _drafts
 from . import inbox as _inbox
 from . import logs as _logs
@@ -58,7 +60,12 @@ class Store:
 
     def __init__(self, path: Path | str, *, clock: Callable[[], int] = _wall_clock_ms) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if str(path) != ":memory:":  # customers' messages: the agent's alone (0700 / 0600)
+            private_dir(self.path.parent, dedicated=False)
+            private_file(self.path)  # before SQLite creates it; its -wal/-shm copy these bits
+            for extra in ("-wal", "-shm"):  # left by an older version with wider bits
+                if self.path.with_name(self.path.name + extra).exists():
+                    tighten(self.path.with_name(self.path.name + extra), FILE_MODE)
         self.now_ms = clock
         self._conn = connect(self.path)
         try:
