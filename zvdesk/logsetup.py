@@ -1,8 +1,12 @@
 """Logging for zvdesk: a rotating file in the platform's log folder, redacted before it is written.
 
 Secrets are always redacted: ``Zoho-oauthtoken`` values, Authorization headers, token-shaped
-strings (``1000.xxxx.yyyy``), ``code=``, ``refresh_token=``, ``access_token=``,
-``client_secret=`` (and their JSON forms), and every value given to :func:`register_secret`.
+strings (``1000.xxxx.yyyy``, the sandbox's ``1000.sandbox.xxxx`` and ``1000.agent.xxxx``),
+``code=``, ``refresh_token=``, ``access_token=``, ``client_secret=`` (their JSON and URL-encoded
+forms: ``refresh_token%3D...``, ``"code": "..."``, error codes such as ``"code": "429"`` stay),
+passwords inside URLs (``https://user:[redacted]@host``), the values of ``$ZVDESK_ACCESS_TOKEN``
+and ``$ZVDESK_TOKEN`` (registered by :func:`configure_logging`) and every value given to
+:func:`register_secret`.
 Customer data is redacted unless verbose logging is on: phone numbers keep their country code and
 last two digits (``+44•••••••23``), message text becomes ``<message 42 chars>``. Code that logs
 customer data calls :func:`redact_number` / :func:`redact_text`; the formatter also catches
@@ -45,6 +49,7 @@ __all__ = [
     "redact_number",
     "redact_secrets",
     "redact_text",
+    "register_env_tokens",
     "register_secret",
 ]
 
@@ -61,18 +66,27 @@ _lock = threading.Lock()
 _secrets: OrderedDict[str, None] = OrderedDict()
 _state: dict[str, object] = {"verbose": False, "file": None, "handler": None}
 
-_TOKEN_SHAPED = re.compile(r"\b\d{4}\.[A-Za-z0-9]{16,}\.[A-Za-z0-9]{16,}\b")
+_TOKEN_SHAPED = re.compile(
+    r"\b\d{4}\.(?:[A-Za-z0-9]{16,}\.[A-Za-z0-9]{16,}|(?:sandbox|agent)\.[A-Za-z0-9]{8,})\b"
+)
+_SEP = r"""['"]?(?:\s*[=:]\s*|%3[dDaA](?:%22)?)['"]?"""  # =, :, and their URL-encoded forms
 _OAUTH_HEADER = re.compile(r"(Zoho-oauthtoken|Bearer)(\s+|%20|\+)[^\s'\",;&]+", re.IGNORECASE)
 _AUTH_FIELD = re.compile(
     r"""(authorization['"]?\s*[:=]\s*['"]?)[^'"\n]+""",
     re.IGNORECASE,
 )
 _SECRET_PARAM = re.compile(
-    r"""(\b(?:refresh_token|access_token|client_secret|code_verifier|device_code|id_token|"""
-    r"""token)\b['"]?\s*[=:]\s*['"]?)[^\s'"&,;()}\[\]<][^\s'"&,;)}\]]*""",
+    r"""((?:\b|(?<=%22)|(?<=%26)|(?<=%3F))(?:refresh_token|access_token|client_secret|"""
+    r"""code_verifier|device_code|id_token|"""
+    r"""token|user_code)\b(?:%22)?""" + _SEP + r""")[^\s'"&%,;()}\[\]<][^\s'"&%,;)}\]]*""",
     re.IGNORECASE,
 )
-_CODE_PARAM = re.compile(r"(\b(?:code|user_code)=)[^\s'\"&,;()}\[\]<][^\s'\"&,;)}\]]*")
+_CODE_PARAM = re.compile(
+    r"(\b(?:code|user_code)(?:=|%3[dD]))[^\s'\"&%,;()}\[\]<][^\s'\"&%,;)}\]]*"
+)
+# "code": "..." (JSON), except an error code such as "429", "ZVSMS-4038" or "INVALID_OAUTHTOKEN"
+_JSON_CODE = re.compile(r"""(['"]code['"]\s*:\s*)(['"])(?![A-Z0-9_\-]{1,40}\2)[^'"]+\2""")
+_URL_PASSWORD = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/:@'\"]*:)[^\s/@'\"]+(@)")
 _NUMBER_PARAM = re.compile(
     r"""(\b(?:customerNumber|customer_number|phone|number|to)\b['"]?\s*[=:]\s*['"]?)"""
     r"""((?:%2B|\+)?[0-9][0-9 ().\-]{5,20}[0-9])""",
@@ -97,6 +111,13 @@ def register_secret(value: str | None) -> None:
             _secrets.popitem(last=False)
 
 
+def register_env_tokens() -> None:
+    """Register the tokens of ``$ZVDESK_ACCESS_TOKEN`` and its alias ``$ZVDESK_TOKEN`` (both: the
+    one that loses when both are set is a secret too)."""
+    for name in ("ZVDESK_ACCESS_TOKEN", "ZVDESK_TOKEN"):
+        register_secret(os.environ.get(name, "").strip() or None)
+
+
 def redact_secrets(text: str) -> str:
     """``text`` with every secret replaced by ``[redacted]`` (whatever the verbosity)."""
     with _lock:
@@ -108,6 +129,8 @@ def redact_secrets(text: str) -> str:
     text = _AUTH_FIELD.sub(r"\1[redacted]", text)
     text = _TOKEN_SHAPED.sub("[redacted]", text)
     text = _CODE_PARAM.sub(r"\1[redacted]", text)
+    text = _JSON_CODE.sub(r"\1\2[redacted]\2", text)
+    text = _URL_PASSWORD.sub(r"\1[redacted]\2", text)
     return _SECRET_PARAM.sub(r"\1[redacted]", text)
 
 
@@ -214,6 +237,7 @@ def configure_logging(verbose: bool = False, log_dir: Path | None = None) -> Pat
     log folder cannot be created, logging stays off and None is returned: never an exception.
     """
     verbose = verbose or os.environ.get(VERBOSE_ENV, "").strip() == "1"
+    register_env_tokens()
     root = logging.getLogger()
     with _lock:
         _state["verbose"] = verbose

@@ -67,6 +67,16 @@ SECRET_LINES = [
     "redirect /zvdesk/oauth?code=grant-abc123secret&state=s1",
     "client_secret=cs-abc123secret",
     "a token-shaped 1000.0123456789abcdef0123.abcdef0123456789abcd in the text",
+    # issue #19: what the first table missed
+    "body grant_type=refresh_token&refresh_token%3D1000.abc123secret.x9y8z7w6",
+    "form %22access_token%22%3A%221000.abc123secret.x9y8%22",
+    "client_secret%3Dabc123secret%26x",
+    '{"code": "1000.abc123secret.f00d", "state": "s1"}',
+    "{'user_code': 'WXYZ-abc123secret'}",
+    "proxy https://agent:abc123secret@proxy.example:8080/ refused the tunnel",
+    "ftp://me:abc123secret@files.example/x failed",
+    "sandbox ready with 1000.sandbox.abc123secret0123456789abcdef",
+    "colleague token 1000.agent.abc123secret0123456789abcdef",
 ]
 
 
@@ -83,6 +93,29 @@ def test_secrets_are_always_redacted(tmp_path: Path, line: str, verbose: bool) -
     assert "[redacted]" in written
     for secret in ("abc123secret", TOKEN, "0123456789abcdef0123"):
         assert secret not in written
+
+
+def test_error_codes_stay_readable(log_file: Path) -> None:
+    log.warning('%s', '{"code": "429", "message": "Too many"} then {"code": "ZVSMS-4038"}')
+    written = text_of(log_file)
+    assert '"code": "429"' in written and '"code": "ZVSMS-4038"' in written
+
+
+def test_the_environment_tokens_are_registered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$ZVDESK_ACCESS_TOKEN and its alias $ZVDESK_TOKEN, however they look, never reach the log
+    (the losing alias too, when both are set)."""
+    monkeypatch.setenv("ZVDESK_ACCESS_TOKEN", "plain-access-value-77")
+    monkeypatch.setenv("ZVDESK_TOKEN", "plain-alias-value-78")
+    path = configure_logging(log_dir=tmp_path)
+    assert path is not None
+    try:
+        log.warning("request with plain-access-value-77 then plain-alias-value-78")
+        written = text_of(path)
+    finally:
+        _reset()
+    assert "plain-access-value-77" not in written and "plain-alias-value-78" not in written
 
 
 def test_registered_secrets_are_redacted_even_in_tracebacks(log_file: Path) -> None:

@@ -192,6 +192,9 @@ def _env_tokens() -> TokenProvider | None:
     if not token:
         return None
     from zvdesk.api import StaticTokenProvider
+    from zvdesk.logsetup import register_env_tokens
+
+    register_env_tokens()  # both variables' values: never in the log, whoever started the app
 
     return StaticTokenProvider(token)
 
