@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from typing import Any, cast
 
 from starlette.datastructures import UploadFile
@@ -11,10 +10,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from zvdesk.sandbox import records
+from zvdesk.sandbox import listparams, records
 from zvdesk.sandbox.config import Agent
 from zvdesk.sandbox.errors import ZohoError, bad_request, invalid_token, scope_mismatch
 from zvdesk.sandbox.state import Page, SandboxState
+from zvdesk.sandbox.templates import TEMPLATES_V2_ONLY
 
 CREATE = "ZohoVoice.sms.CREATE"
 READ = "ZohoVoice.sms.READ"
@@ -33,21 +33,6 @@ def authorize(request: Request, scope: str) -> Agent:
     if check.agent is None:
         raise scope_mismatch() if check.error == "scope" else invalid_token()
     return check.agent
-
-
-def _int_param(request: Request, name: str, default: int) -> int:
-    value = request.query_params.get(name)
-    if value is None or value.strip() == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise bad_request(f"{name} must be an integer") from None
-
-
-def _opt(request: Request, name: str) -> str | None:
-    value = request.query_params.get(name)
-    return value if value is not None and value.strip() else None
 
 
 async def _body_params(request: Request) -> dict[str, Any]:
@@ -80,6 +65,8 @@ def _send_reply(sent: list[dict[str, Any]]) -> JSONResponse:
 async def send_v1(request: Request) -> Response:
     agent = authorize(request, CREATE)
     params = await _body_params(request)
+    if params.get("templateId") not in (None, ""):
+        raise bad_request(TEMPLATES_V2_ONLY)
     return _send_reply(sandbox_state(request).send(params, agent, accepted_ms=_accepted(request)))
 
 
@@ -103,7 +90,7 @@ async def send_v2(request: Request) -> Response:
             raise bad_request("sms_data is not valid JSON") from None
         if not isinstance(params, dict):
             raise bad_request("sms_data must be a JSON object")
-        for key in ("scheduledTime", "timeZone"):
+        for key in ("scheduledTime", "timeZone", "templateId"):
             value = form.get(key)
             if isinstance(value, str) and value.strip():
                 params.setdefault(key, value)
@@ -113,8 +100,9 @@ async def send_v2(request: Request) -> Response:
             upload = (await media.read(), media.content_type, media.filename or "media.bin")
         elif params.get("mms") in (True, "true"):
             raise bad_request("mms_media is required when mms is true")
+    state = sandbox_state(request)
     return _send_reply(
-        sandbox_state(request).send(params, agent, upload, accepted_ms=_accepted(request))
+        state.send(state.templates.expand(params), agent, upload, accepted_ms=_accepted(request))
     )
 
 
@@ -124,50 +112,67 @@ def _list_reply(key: str, page: Page, meta: dict[str, int], **extra: str) -> JSO
 
 async def logs(request: Request) -> Response:
     authorize(request, READ)
-    page = sandbox_state(request).logs(
-        _int_param(request, "from", 0),
-        _int_param(request, "size", 100),
-        from_date=_opt(request, "fromDate"),
-        to_date=_opt(request, "toDate"),
-        message_type=request.query_params.get("messageType") or "all",
-        customer_number=_opt(request, "customerNumber"),
-        country=_opt(request, "country"),
+    params = request.query_params
+    listparams.check_names(params, listparams.LOGS, "sms/logs")
+    state = sandbox_state(request)
+    window = listparams.offset_window(params, state.config.size_cap)
+    page = state.logs(
+        window.start,
+        window.size,
+        from_date=listparams.text(params, "fromDate"),
+        to_date=listparams.text(params, "toDate"),
+        message_type=params.get("messageType") or "all",
+        customer_number=listparams.text(params, "customerNumber"),
+        country=listparams.text(params, "country"),
+        long_code=listparams.text(params, "longCode"),
+        mms_only=listparams.boolean(params, "fetchMMS"),
+        archived_only=listparams.boolean(params, "optArchived"),
+        unread_only=listparams.boolean(params, "optUnread"),
     )
-    return _list_reply("smsLogQuery", page, {"total": page.total}, status="success")
+    meta = listparams.offset_meta(window, page.total)
+    return _list_reply("smsLogQuery", page, meta, status="success")
 
 
 async def chatlist(request: Request) -> Response:
     authorize(request, READ)
+    params = request.query_params
+    listparams.check_names(params, listparams.CHATLIST, "sms/chatlist")
     state = sandbox_state(request)
-    size = _int_param(request, "size", 100)
+    window = listparams.page_window(params, state.config.size_cap)
+    listparams.integer(params, "totalPages", 0)  # documented as an input; only checked
     page = state.chatlist(
-        _int_param(request, "page", 1),
-        size,
-        search=_opt(request, "search"),
-        long_code=_opt(request, "longCode"),
-        short_code=_opt(request, "shortCode"),
+        window.start // window.size + 1,
+        window.size,
+        search=listparams.text(params, "search"),
+        long_code=listparams.text(params, "longCode"),
+        short_code=listparams.text(params, "shortCode"),
     )
-    pages = math.ceil(page.total / min(size, state.config.size_cap))
-    return _list_reply(
-        "chatlist", page, {"total": page.total, "totalPages": pages}, status="success"
-    )
+    meta = listparams.page_meta(window, page.total)
+    return _list_reply("chatlist", page, meta, status="success")
 
 
 async def schedule(request: Request) -> Response:
     authorize(request, READ)
-    page = sandbox_state(request).schedule(
-        _int_param(request, "from", 0),
-        _int_param(request, "size", 100),
-        from_date=_opt(request, "fromDate"),
-        to_date=_opt(request, "toDate"),
-        search=_opt(request, "searchtext"),
+    params = request.query_params
+    listparams.check_names(params, listparams.SCHEDULE, "sms/schedule")
+    state = sandbox_state(request)
+    window = listparams.offset_window(params, state.config.size_cap)
+    page = state.schedule(
+        window.start,
+        window.size,
+        from_date=listparams.text(params, "fromDate"),
+        to_date=listparams.text(params, "toDate"),
+        search=listparams.text(params, "searchtext"),
+        archived_only=listparams.boolean(params, "optArchived"),
+        unread_only=listparams.boolean(params, "optUnread"),
     )
-    return _list_reply("schedule", page, {"total": page.total}, code="200", status="SUCCESS")
+    meta = listparams.offset_meta(window, page.total)
+    return _list_reply("schedule", page, meta, code="200", status="SUCCESS")
 
 
 async def stream_mms(request: Request) -> Response:
     authorize(request, READ)
-    mms_id = _opt(request, "id")
+    mms_id = listparams.text(request.query_params, "id")
     if mms_id is None:
         raise bad_request("id is required")
     mode = (request.query_params.get("mode") or "preview").lower()

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from hashlib import blake2b
 
 from zvdesk.sandbox.numbers import SERVED_COUNTRIES
+from zvdesk.sandbox.texts import SENDERS
+
+ORGANISATION_NUMBERS = tuple(sender for sender, _regions, _short in SENDERS)
+"""The sandbox organisation's long codes and short code (the demo data uses exactly these)."""
 
 ZSOID = "697950588"
 ZUID = 669069956
@@ -56,6 +60,11 @@ class SandboxConfig:
     max_message_length: int = 10_000
     max_media_bytes: int = 25 * 1024 * 1024
     default_sender: str = "+1 4842920101"
+    """The sender of a send without ``senderId``; always one of the organisation's."""
+    organisation_numbers: tuple[str, ...] = ORGANISATION_NUMBERS
+    """The only numbers ``senderId`` may name (more can be added through ``/_sandbox/senders``)."""
+    alphanumeric_senders: tuple[str, ...] = ("ZYLKER",)
+    """Approved alphanumeric sender ids of the organisation."""
     default_region: str = "US"
     served_countries: frozenset[str] = field(default_factory=lambda: SERVED_COUNTRIES)
     device_interval: float = 5.0

@@ -32,6 +32,7 @@ from starlette.routing import Route
 from zvdesk.sandbox import optouts
 from zvdesk.sandbox.api_routes import sandbox_state
 from zvdesk.sandbox.config import Agent
+from zvdesk.sandbox.errors import http_error
 from zvdesk.sandbox.faults import FaultController
 from zvdesk.sandbox.hostcheck import is_loopback_host_header
 from zvdesk.sandbox.numbers import NumberError, parse_number
@@ -51,7 +52,9 @@ def _loopback(request: Request) -> bool:
 
 
 def _error(message: str, status: int = 400) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+    """The Zoho error envelope (plus ``error``, the message, as the control API always had)."""
+    envelope = http_error(status, message).envelope()
+    return JSONResponse({**envelope, "error": message}, status_code=status)
 
 
 def _has_token(request: Request) -> bool:

@@ -16,7 +16,7 @@ import zoneinfo
 from datetime import datetime
 from typing import Any
 
-from zvdesk.sandbox import optouts, records, texts
+from zvdesk.sandbox import flags, optouts, records, texts
 from zvdesk.sandbox.config import ZSOID, zuid_for
 from zvdesk.sandbox.lifecycle import EXPIRED_DESCRIPTION, UNDELIVERED_DESCRIPTION
 from zvdesk.sandbox.numbers import PhoneNumber, format_sender, parse_number
@@ -210,4 +210,5 @@ def generate_demo(state: SandboxState) -> int:
     state.insert_records(builder.rows)
     for digits in blocked:
         optouts.set_blocked(state, digits)
+    flags.flag_demo(state.db, builder.now)
     return len(builder.rows)

@@ -38,3 +38,25 @@ def invalid_token() -> ZohoError:
 
 def scope_mismatch() -> ZohoError:
     return ZohoError("OAUTH_SCOPE_MISMATCH", "OAuth scope mismatch", 401)
+
+
+def invalid_sender(sender_id: str) -> ZohoError:
+    """ZVSMS-4027 (HTTP 400) for a ``senderId`` that is not one of the organisation's.
+
+    Zoho publishes no code of its own for this case; its send pages call ``senderId`` "the Zoho
+    Voice approved sender ID", and a request it refuses as invalid is ZVSMS-4027.
+    """
+    return ZohoError(
+        BAD_REQUEST,
+        f"Invalid senderId: {sender_id!r} is not an approved sender ID of this account",
+        400,
+    )
+
+
+def http_error(status: int, detail: str) -> ZohoError:
+    """The Zoho envelope for an error that is not one of the API's own (routing, parsing, control
+    API): 400 is ZVSMS-4027 like every bad request; other statuses carry their number as the code,
+    as Zoho's ``{"code": "500", "message": "failed"}`` does."""
+    if status == 400:
+        return bad_request(detail)
+    return ZohoError(str(status), detail, status)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
 
-from zvdesk.sandbox.errors import bad_request
+from zvdesk.sandbox.dates import filter_range
 from zvdesk.sandbox.numbers import digits_of
 
 _NUMBERISH = re.compile(r"[+\d\s().\-]+")
+SCHEDULED_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
 def word_matcher(term: str) -> Callable[[str, str, str], bool]:
@@ -27,37 +28,25 @@ def word_matcher(term: str) -> Callable[[str, str, str], bool]:
 
 
 def day_bounds(from_date: str | None, to_date: str | None) -> tuple[int | None, int | None]:
-    """Epoch-ms bounds of ``fromDate``/``toDate`` (``yyyy-MM-dd``, inclusive, UTC days)."""
+    """Inclusive epoch-ms bounds of the logs' ``fromDate``/``toDate`` (the account's zone: UTC).
 
-    def parse(value: str, key: str) -> datetime:
-        try:
-            return datetime.strptime(value.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
-        except ValueError:
-            raise bad_request(f"{key} must be yyyy-MM-dd") from None
-
-    low = int(parse(from_date, "fromDate").timestamp() * 1000) if from_date else None
-    high = None
-    if to_date:
-        high = int((parse(to_date, "toDate") + timedelta(days=1)).timestamp() * 1000) - 1
-    return low, high
+    Every documented form is accepted; see :mod:`zvdesk.sandbox.dates`.
+    """
+    low, high = filter_range(from_date, to_date)
+    return (
+        None if low is None else int(low.replace(tzinfo=UTC).timestamp() * 1000),
+        None if high is None else int(high.replace(tzinfo=UTC).timestamp() * 1000),
+    )
 
 
 def schedule_bounds(from_date: str | None, to_date: str | None) -> tuple[str | None, str | None]:
-    """``fromDate``/``toDate`` of the schedule list as comparable ``yyyy-MM-dd HH:mm:ss`` text."""
+    """Inclusive bounds of the schedule's ``fromDate``/``toDate`` as ``yyyy-MM-dd HH:mm:ss`` text.
 
-    def parse(value: str, key: str, end: bool) -> str:
-        text = value.strip()
-        for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
-            try:
-                moment = datetime.strptime(text, fmt)
-            except ValueError:
-                continue
-            if fmt == "%Y-%m-%d" and end:
-                return moment.strftime("%Y-%m-%d") + " 23:59:59"
-            return moment.strftime("%Y-%m-%d %H:%M:%S")
-        raise bad_request(f"{key} must be yyyy-MM-dd HH:mm:ss")
-
+    They are compared with each message's ``scheduledTime`` as shown (the wall clock of its own
+    ``timeZone``). Every documented form is accepted; see :mod:`zvdesk.sandbox.dates`.
+    """
+    low, high = filter_range(from_date, to_date)
     return (
-        parse(from_date, "fromDate", False) if from_date else None,
-        parse(to_date, "toDate", True) if to_date else None,
+        None if low is None else low.strftime(SCHEDULED_FORMAT),
+        None if high is None else high.strftime(SCHEDULED_FORMAT),
     )

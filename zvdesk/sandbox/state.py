@@ -13,15 +13,15 @@ import random
 import threading
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from zvdesk.sandbox import optouts, records
+from zvdesk.sandbox import flags, optouts, records
 from zvdesk.sandbox.auth import AuthStore
 from zvdesk.sandbox.config import DEFAULT_AGENT, ZSOID, ZUID, Agent, SandboxConfig
 from zvdesk.sandbox.db import Database
-from zvdesk.sandbox.errors import bad_request
+from zvdesk.sandbox.errors import bad_request, invalid_sender
 from zvdesk.sandbox.lifecycle import Reachability, load_plan, plan_for
 from zvdesk.sandbox.media import MEDIA_KINDS, sample_media
 from zvdesk.sandbox.numbers import (
@@ -35,7 +35,9 @@ from zvdesk.sandbox.numbers import (
 from zvdesk.sandbox.pace import InboundPace
 from zvdesk.sandbox.search import day_bounds, schedule_bounds, word_matcher
 from zvdesk.sandbox.segments import data_coding, multipart_count
+from zvdesk.sandbox.senders import Sender, SenderRegistry
 from zvdesk.sandbox.sendparams import SendParams, parse_send
+from zvdesk.sandbox.templates import TemplateStore
 
 log = logging.getLogger("zvdesk.sandbox")
 FIRST_JOB_ID = 961000000506031
@@ -95,6 +97,13 @@ class SandboxState:
         self.media_dir.mkdir(parents=True, exist_ok=True)
         self.db = Database(data_dir / "sandbox.db")
         self.auth = AuthStore(self.db, config)
+        self.senders = SenderRegistry(
+            self.db,
+            config.default_region,
+            (config.default_sender, *config.organisation_numbers, *config.alphanumeric_senders),
+        )
+        self.templates = TemplateStore(self.db)
+        flags.ensure_schema(self.db)
         self._random = random.Random(config.seed + 1)
         self._colleague_credit = 0.0
         self._pace_lock = threading.Lock()
@@ -153,6 +162,32 @@ class SandboxState:
         if row is not None or num.unreachable_by_rule:
             return "unreachable"
         return "slow" if num.slow_by_rule else "normal"
+
+    def add_sender(self, sender_id: str) -> Sender:
+        """Make ``sender_id`` one of the organisation's sender ids; ValueError if it cannot be."""
+        return self.senders.add(sender_id)
+
+    def _organisation_sender(self, sender_id: str) -> str:
+        """The organisation's own form of ``sender_id``, or ZVSMS-4027 (invalid sender)."""
+        found = self.senders.resolve(sender_id)
+        if found is None:
+            raise invalid_sender(sender_id)
+        return found.sender_id
+
+    def _sender_filter_key(self, text: str) -> str:
+        """The stored ``sender_key`` a ``longCode``/``shortCode`` filter value names."""
+        found = self.senders.resolve(text)
+        return sender_key(found.sender_id if found is not None else text.strip())
+
+    # -- flags (archived / unread) ------------------------------------------------------------
+    def set_flags(
+        self, logid: str, *, archived: bool | None = None, unread: bool | None = None
+    ) -> dict[str, bool] | None:
+        """Set a record's archived/unread flags; None when there is no such record."""
+        return flags.set_flags(self.db, logid, archived=archived, unread=unread)
+
+    def flags(self, logid: str) -> dict[str, bool]:
+        return flags.get_flags(self.db, logid)
 
     # -- media ------------------------------------------------------------------------------
     def add_media(self, data: bytes, content_type: str, file_name: str) -> str:
@@ -219,6 +254,7 @@ class SandboxState:
         """
         now = self.now_ms() if accepted_ms is None else accepted_ms
         request = parse_send(params, self.config, now, has_media=upload is not None)
+        request = replace(request, sender_id=self._organisation_sender(request.sender_id))
         media: MediaFile | None = None
         if upload is not None:
             data, content_type, file_name = upload
@@ -379,7 +415,10 @@ class SandboxState:
                     raise ValueError(f"unknown media {media!r}: an mmsId or image/audio/video")
                 attachment = self.sample_media_file(media)
         now = self.now_ms()
-        sender_display, sender_country, long_code = format_sender(sender_id)
+        organisation_sender = self.senders.resolve(sender_id)
+        if organisation_sender is None:
+            raise ValueError(f"{sender_id!r} is not one of the organisation's sender ids")
+        sender_display, sender_country, long_code = format_sender(organisation_sender.sender_id)
         record: dict[str, Any] = {
             "logid": str(uuid.uuid4()),
             "messageId": str(uuid.uuid4()),
@@ -406,6 +445,7 @@ class SandboxState:
         if attachment is not None:
             record["mmsMeta"] = [mms_meta(attachment, now, incoming=True)]
         self.insert_records([("log", record)])
+        flags.set_flags(self.db, record["logid"], unread=True)
         return str(record["logid"])
 
     # -- reading ----------------------------------------------------------------------------
@@ -424,6 +464,10 @@ class SandboxState:
         message_type: str = "all",
         customer_number: str | None = None,
         country: str | None = None,
+        long_code: str | None = None,
+        mms_only: bool = False,
+        archived_only: bool = False,
+        unread_only: bool = False,
     ) -> Page:
         """GET /sms/logs: newest first."""
         if start < 0:
@@ -456,6 +500,12 @@ class SandboxState:
         if country is not None and country.strip():
             where.append("country = ?")
             args.append(country.strip().lower())
+        if long_code is not None and long_code.strip():
+            where.append("sender_key = ?")
+            args.append(self._sender_filter_key(long_code))
+        if mms_only:
+            where.append("json_extract(data, '$.isMMS') = 1")
+        where += flags.conditions(archived=archived_only, unread=unread_only)
         clause = " AND ".join(where)
         total_row = self.db.one(f"SELECT COUNT(*) AS n FROM messages WHERE {clause}", args)
         rows = self.db.query(
@@ -483,7 +533,7 @@ class SandboxState:
         for code in (long_code, short_code):
             if code is not None and code.strip():
                 where.append("sender_key = ?")
-                args.append(sender_key(code))
+                args.append(self._sender_filter_key(code))
         rows = self.db.query(
             "SELECT seq, customer_digits, sender_key, data FROM messages WHERE "
             + " AND ".join(where)
@@ -514,6 +564,8 @@ class SandboxState:
         from_date: str | None = None,
         to_date: str | None = None,
         search: str | None = None,
+        archived_only: bool = False,
+        unread_only: bool = False,
     ) -> Page:
         """GET /sms/schedule: pending scheduled messages, soonest first."""
         if start < 0:
@@ -527,6 +579,7 @@ class SandboxState:
         if high is not None:
             where.append("sched_local <= ?")
             args.append(high)
+        where += flags.conditions(archived=archived_only, unread=unread_only)
         rows = self.db.query(
             "SELECT customer_digits, data FROM messages WHERE "
             + " AND ".join(where)
@@ -545,7 +598,7 @@ class SandboxState:
         row = self.db.one("SELECT kind, data FROM messages WHERE logid = ?", (logid,))
         if row is None:
             return None
-        return {**json.loads(row["data"]), "kind": row["kind"]}
+        return {**json.loads(row["data"]), "kind": row["kind"], **self.flags(logid)}
 
     def all_messages(self, direction: str | None = None) -> list[dict[str, Any]]:
         """Every stored message (sent, received and scheduled) in insertion order, full records."""
