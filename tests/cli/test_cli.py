@@ -249,7 +249,7 @@ def test_scheduled_send_shows_in_the_scheduled_list(cli) -> None:
 
 def test_table_output_neutralises_terminal_escapes(cli, sandbox: SandboxServer) -> None:
     hostile = "\x1b[2J\x1b]0;pwned\x07evil\u202etxt.exe"
-    sandbox.state.inject_inbound("+14155550170", "+14155550100", hostile)
+    sandbox.state.inject_inbound("+14155550170", "+14842920101", hostile)  # an org number
     result = cli("logs", "--number", "+14155550170")
     assert result.code == 0, result.err
     assert "\x1b" not in result.out and "\x07" not in result.out and "\u202e" not in result.out

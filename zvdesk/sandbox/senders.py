@@ -47,7 +47,7 @@ def _describe(text: str, default_region: str) -> tuple[str, Sender]:
     if _NUMBER.fullmatch(value):
         digits = digits_of(value)
         if len(digits) <= 8:
-            if len(digits) < 3 or value.startswith("+"):
+            if len(digits) < 3:
                 raise ValueError(f"not a sender id: {text!r}")
             return digits, Sender(digits, "shortCode")
         try:
