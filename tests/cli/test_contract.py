@@ -239,7 +239,7 @@ def test_logs_number_filter_is_lenient_and_normalised(
 def test_logs_number_filter_finds_the_records_of_a_number_copied_from_a_record(
     sandbox_cli: SandboxServer,
 ) -> None:
-    logid = sandbox_cli.state.inject_inbound("+1 415 555 0188", "+14155550100", "copy me")
+    logid = sandbox_cli.state.inject_inbound("+1 415 555 0188", "+14842920101", "copy me")
     code, out, _ = run("logs", "--type", "incoming", "--limit", "1", "--json")
     (record,) = json.loads(out)
     assert record["logid"] == logid
