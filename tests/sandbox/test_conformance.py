@@ -294,6 +294,14 @@ ERROR_CASES: list[tuple[str, str, str, dict[str, Any], int, str]] = [
     ("v1 body a JSON list", "POST", SEND, {"json": [1, 2]}, 400, "ZVSMS-4027"),
     ("v1 nothing to send", "POST", SEND, {"json": {}}, 400, "ZVSMS-4027"),
     (
+        "v1 asked for an MMS",
+        "POST",
+        SEND,
+        {"json": {"customerNumber": "14155550123", "message": "x", "mms": True}},
+        400,
+        "ZVSMS-4027",
+    ),
+    (
         "v1 unserved country",
         "POST",
         SEND,
@@ -347,6 +355,20 @@ def test_every_api_route_refuses_a_missing_or_bad_token(
         assert_envelope(anonymous.request(method, path), 401, "INVALID_OAUTHTOKEN")
         bad = {"Authorization": "Zoho-oauthtoken 1000.nope"}
         assert_envelope(anonymous.request(method, path, headers=bad), 401, "INVALID_OAUTHTOKEN")
+
+
+def test_bad_ranges_on_the_media_stream_are_envelopes(
+    client: httpx.Client, srv: SandboxServer
+) -> None:
+    mms_id = srv.state.add_media(b"0123456789", "image/png", "ten.png")
+    part = client.get(STREAM, params={"id": mms_id}, headers={"Range": "bytes=2-4"})
+    assert part.status_code == 206 and part.content == b"234"
+    for header in ("bytes=abc", "lines=1-2", "bytes=5-2"):
+        reply = client.get(STREAM, params={"id": mms_id}, headers={"Range": header})
+        assert_envelope(reply, 400, "ZVSMS-4027", "Range")
+    beyond = client.get(STREAM, params={"id": mms_id}, headers={"Range": "bytes=99-"})
+    assert_envelope(beyond, 416, "416")
+    assert beyond.headers["content-range"] == "bytes */10"
 
 
 def test_an_unexpected_failure_is_zohos_500(

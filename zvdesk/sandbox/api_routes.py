@@ -6,8 +6,15 @@ import json
 from typing import Any, cast
 
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    MalformedRangeHeader,
+    RangeNotSatisfiable,
+    Response,
+)
 from starlette.routing import Route
 
 from zvdesk.sandbox import listparams, records
@@ -67,6 +74,8 @@ async def send_v1(request: Request) -> Response:
     params = await _body_params(request)
     if params.get("templateId") not in (None, ""):
         raise bad_request(TEMPLATES_V2_ONLY)
+    if params.get("mms") in (True, "true"):
+        raise bad_request("mms is only accepted by /rest/json/v2/sms/send (with mms_media)")
     return _send_reply(sandbox_state(request).send(params, agent, accepted_ms=_accepted(request)))
 
 
@@ -181,12 +190,27 @@ async def stream_mms(request: Request) -> Response:
     media = sandbox_state(request).media(mms_id.strip())
     if media is None or not media.path.exists():
         raise ZohoError("404", "MMS not found", 404)
+    _check_range(request.headers.get("range"), media.path.stat().st_size)
     return FileResponse(
         media.path,
         media_type=media.content_type,
         filename=media.file_name,
         content_disposition_type="attachment" if mode == "download" else "inline",
     )
+
+
+def _check_range(header: str | None, size: int) -> None:
+    """Refuse a ``Range`` FileResponse would refuse, before it answers in plain text."""
+    if header is None:
+        return
+    try:
+        FileResponse._parse_range_header(header, size)
+    except MalformedRangeHeader as exc:
+        raise bad_request(f"Range header: {exc.content}") from None
+    except RangeNotSatisfiable:
+        raise HTTPException(
+            416, "Range not satisfiable", headers={"Content-Range": f"bytes */{size}"}
+        ) from None
 
 
 async def zoho_error(request: Request, exc: Exception) -> Response:
