@@ -136,6 +136,12 @@ def test_timeout_is_a_global_option_in_both_positions(argv: list[str], expected:
     assert build_parser().parse_args(argv).timeout == expected
 
 
+def test_login_keeps_its_own_timeout_for_the_approval() -> None:
+    args = build_parser().parse_args(["--timeout", "7", "login", "--timeout", "120"])
+    assert (args.timeout, args.approval_timeout) == (7.0, 120.0)  # requests, approval wait
+    assert build_parser().parse_args(["--timeout", "7", "logout"]).timeout == 7.0
+
+
 def test_global_profile_reaches_the_command() -> None:
     assert build_parser().parse_args(["--profile", "work", "logs"]).profile == "work"
     assert build_parser().parse_args(["logs", "--profile", "home"]).profile == "home"

@@ -109,6 +109,12 @@ def run_auth_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_FAILURE
 
 
+def _request_timeout(args: argparse.Namespace) -> float:
+    """Seconds each request to the accounts server may take: the global ``--timeout``."""
+    value = getattr(args, "timeout", None)
+    return float(value) if value is not None else 30.0
+
+
 def _redact(text: str, secret: str | None) -> str:
     line = terminal_safe(text)
     return line.replace(secret, "[code]") if secret else line
@@ -230,7 +236,7 @@ def _login(args: argparse.Namespace, out: TextIO) -> int:
     )
     credentials = KeyringCredentials()
     credentials.check()  # before anyone signs in for nothing
-    client = OAuthClient(config)
+    client = OAuthClient(config, timeout=_request_timeout(args))
     if args.self_client_code:
         tokens = client.exchange_code(args.self_client_code)
     elif args.device:
@@ -290,6 +296,7 @@ def _logout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _config_for_profile(profile, load_admin_config()),
         KeyringCredentials(),
         delete_cache=_delete_local_data,
+        timeout=_request_timeout(args),
     )
     result = manager.sign_out(delete_cache=args.delete_cache)
     if result.removed_from_store:
