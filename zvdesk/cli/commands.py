@@ -28,7 +28,7 @@ from zvdesk.cli.auth_commands import (
     run_auth_command,
     token_provider_for_profile,
 )
-from zvdesk.cli.compliance_commands import optouts_command, refuse_opted_out
+from zvdesk.cli.compliance_commands import announce_command, optouts_command, refuse_opted_out
 from zvdesk.cli.main import DEFAULT_TIMEOUT, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
 from zvdesk.cli.output import print_json, print_table, terminal_safe
 from zvdesk.envtoken import ACCESS_TOKEN_ENV, CONFLICT_WARNING, env_token
@@ -514,4 +514,5 @@ _COMMANDS: dict[str, Callable[[ZohoVoiceClient, argparse.Namespace, TextIO], int
     "scheduled": _scheduled,
     "media": _media,
     "optouts": optouts_command,
+    "announce": announce_command,
 }

@@ -8,11 +8,15 @@ The rule is the app's (:mod:`zvdesk.compliance.optouts`), applied to the custome
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import time
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from zvdesk.api import SendRequest, ZohoVoiceClient, ZohoVoiceError
-from zvdesk.cli.main import EXIT_OK, BadInput
+from zvdesk.cli.main import EXIT_FAILURE, EXIT_OK, BadInput
 from zvdesk.cli.output import print_json, print_table
 from zvdesk.compliance.optouts import (
     OptOutStatus,
@@ -22,6 +26,9 @@ from zvdesk.compliance.optouts import (
     opt_out_status,
     status_from_records,
 )
+
+if TYPE_CHECKING:
+    from zvdesk.store import Store
 
 RECENT_LOGS = 500
 """How many of a customer's newest log records ``send`` reads before sending."""
@@ -117,3 +124,146 @@ def _json(status: OptOutStatus) -> dict[str, Any]:
         "logid": status.logid,
         "submittedTime": status.since_ms,
     }
+
+
+# --- announce -------------------------------------------------------------------------------
+
+REFRESH_SECONDS = 30.0
+"""How often a running announcement reads new incoming messages (a STOP mid-way counts)."""
+
+
+def announce_store_path(args: argparse.Namespace) -> Path:
+    """``--store``, else ``announcements.sqlite3`` in the profile's data folder: its own outbox,
+    so a command-line announcement never shares an outbox with a running desktop app."""
+    if args.store:
+        return Path(args.store)
+    from zvdesk.store import default_db_path
+
+    profile = args.profile or os.environ.get("ZVDESK_PROFILE") or "default"
+    return default_db_path(profile).with_name("announcements.sqlite3")
+
+
+def refresh_incoming(client: ZohoVoiceClient, store: Store, *, page: int = 100) -> int:
+    """Read incoming messages newest first into ``store`` until a page brings nothing new (the
+    opt-out state is derived from them); returns how many were new."""
+    added = 0
+    batch: list[dict[str, Any]] = []
+    for entry in client.iter_logs(message_type="incoming", page_size=page):
+        batch.append(entry.raw)
+        if len(batch) == page:
+            result = store.upsert_messages(batch)
+            batch = []
+            added += result.inserted
+            if result.inserted == 0:
+                return added
+    if batch:
+        added += store.upsert_messages(batch).inserted
+    return added
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise BadInput("not confirmed: add --yes to send without a question")
+    return input(f"{question} [y/N] ").strip().casefold() in ("y", "yes")
+
+
+def _schedule(args: argparse.Namespace) -> datetime | None:
+    if args.schedule is None and args.tz is None:
+        return None
+    if args.schedule is None or args.tz is None:
+        raise BadInput("--schedule and --tz go together")
+    from zvdesk.api.validation import check_schedule, check_time_zone
+
+    text, zone = check_schedule(args.schedule, args.tz, None)
+    return datetime.fromisoformat(text).replace(tzinfo=check_time_zone(zone))
+
+
+def announce_command(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
+    """``zvdesk announce``: plan, confirm, freeze into the outbox, send at the pace, report."""
+    from zvdesk.compliance.announce import pace_within_budget, plan, read_csv
+    from zvdesk.compliance.quiet import SendWindow
+    from zvdesk.store import Store
+    from zvdesk.sync import announce
+    from zvdesk.sync.compliance import send_window
+
+    source = Path(args.csv)
+    try:
+        raw = source.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise BadInput(f"--csv {args.csv!r}: no such file") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"--csv {args.csv!r}: not UTF-8 text") from None
+    columns, recipients = read_csv(text)
+    if not recipients:
+        raise BadInput(f"--csv {args.csv!r}: no recipients (a header row, then one a line)")
+    scheduled = _schedule(args)
+    budget = None if args.budget == 0 else args.budget
+    rate = pace_within_budget(args.rate, budget)
+    with Store(announce_store_path(args)) as store:
+        window = send_window(store) if not args.no_window else SendWindow(enabled=False)
+        refresh_incoming(client, store)
+        sender = args.sender or ""
+        the_plan = plan(
+            recipients, args.message,
+            opt_out=lambda number: store.optout_status(number, sender),
+            when=scheduled or datetime.now(UTC), window=window, quiet_policy=args.quiet_hours,
+            rate_per_minute=rate, default_region=args.default_country, columns=columns,
+        )  # fmt: skip
+        aid = args.key or announce.announcement_id(raw, args.message, sender, args.schedule or "")
+        out.write(f"announcement {aid}: {the_plan.summary()}\n")
+        if rate < args.rate:
+            out.write(f"pace lowered to {rate:g}/min: the request budget is {budget}/min\n")
+        if args.dry_run:
+            return EXIT_OK
+        if announce.load(store, aid) is None and not args.yes and not _confirm("Send?"):
+            raise BadInput("not sent: not confirmed")
+        announce.freeze(
+            store, the_plan, sender_id=args.sender, quiet_policy=args.quiet_hours,
+            window=window, aid=aid, scheduled=scheduled,
+        )  # fmt: skip
+        out.flush()
+        failed = _run_announcement(client, store, aid, args, out)
+        if args.report:
+            Path(args.report).write_text(announce.report_csv(store, aid), encoding="utf-8")
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _run_announcement(
+    client: ZohoVoiceClient, store: Store, aid: str, args: argparse.Namespace, out: TextIO
+) -> int:
+    """Send until every row of the announcement is settled; returns how many failed."""
+    from zvdesk.api import AuthError, ConnectError, RateLimitedError, TransportError
+    from zvdesk.api import TimeoutError as ApiTimeout
+    from zvdesk.sync import OutboxConfig, OutboxSender, announce
+    from zvdesk.sync.backoff import Backoff
+
+    sender = OutboxSender(client, store, config=OutboxConfig(grace=args.grace, recheck=0.5))
+    backoff = Backoff(0.5, 15.0)
+    refreshed = time.monotonic()
+    settled = -1
+    while True:
+        progress = announce.progress(store, aid)
+        if progress.done:
+            break
+        if progress.pending != settled:  # moving again: errors so far were passing ones
+            settled = progress.pending
+            backoff = Backoff(0.5, 15.0)
+        try:
+            sender.process()
+            if time.monotonic() - refreshed > REFRESH_SECONDS:
+                refresh_incoming(client, store)
+                refreshed = time.monotonic()
+        except AuthError:
+            raise
+        except (ConnectError, TransportError, RateLimitedError, ApiTimeout):
+            time.sleep(backoff.delay())
+            continue
+        due = sender.next_due()
+        if due is not None:
+            time.sleep(min(max(due - time.monotonic(), 0.0), 5.0))
+    out.write(
+        f"announcement {aid}: {progress.sent} sent, {progress.failed} failed, "
+        f"{progress.skipped} skipped, {progress.cancelled} cancelled\n"
+    )
+    return progress.failed

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .db import durable_transaction
@@ -85,6 +85,47 @@ def outbox_add(
         )  # fmt: skip
         row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE client_ref = ?", (ref,))
         return _row(row.fetchone())
+
+
+def outbox_add_many(
+    conn: sqlite3.Connection,
+    items: Iterable[tuple[str, Mapping[str, Any], str]],
+    *,
+    now_ms: int,
+    kind: OutboxKind = "sms",
+    state: tuple[str, str] | None = None,
+) -> int:
+    """Record many messages (``(client_ref, payload, conversation_key)``) in one durable
+    transaction, as :func:`outbox_add` does one; refs already present are kept as they are (so
+    adding the same batch again after a crash adds nothing). ``state`` (key, text) is written
+    to the state table in the same transaction (read back with ``get_state``). Returns how
+    many rows are new."""
+    if kind not in KINDS or kind == "mms":
+        raise ValueError(f"outbox_add_many takes sms or scheduled rows, not {kind!r}")
+    with durable_transaction(conn):
+        added = conn.executemany(
+            "INSERT INTO outbox (client_ref, created_ms, updated_ms, kind, conversation_key,"
+            " payload) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_ref) DO NOTHING",
+            [
+                (ref, now_ms, now_ms, kind, key, json.dumps(dict(payload), ensure_ascii=False))
+                for ref, payload, key in items
+            ],
+        ).rowcount
+        if state is not None:
+            conn.execute(
+                "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
+                (state[0], json.dumps(state[1])),
+            )
+    return max(added, 0)
+
+
+def outbox_by_ref_prefix(conn: sqlite3.Connection, prefix: str) -> list[OutboxRow]:
+    """Rows whose client_ref starts with ``prefix`` (a range on the unique index), by id."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE client_ref >= ? AND client_ref < ? ORDER BY id",
+        (prefix, prefix + "\U0010ffff"),
+    ).fetchall()
+    return [_row(r) for r in rows]
 
 
 def outbox_get(conn: sqlite3.Connection, outbox_id: int) -> OutboxRow | None:

@@ -292,6 +292,23 @@ class Store:
             now_ms=self.now_ms(), media_path=media_path, client_ref=client_ref,
         )  # fmt: skip
 
+    def outbox_add_many(
+        self,
+        items: Iterable[tuple[str, Mapping[str, Any], str]],
+        *,
+        kind: OutboxKind = "sms",
+        state: tuple[str, str] | None = None,
+    ) -> int:
+        """Many ``(client_ref, payload, conversation_key)`` rows in one durable transaction
+        (see :func:`.outbox.outbox_add_many`); returns how many are new."""
+        return _outbox.outbox_add_many(
+            self._conn, items, now_ms=self.now_ms(), kind=kind, state=state
+        )
+
+    def outbox_by_ref_prefix(self, prefix: str) -> list[OutboxRow]:
+        """Rows whose client_ref starts with ``prefix``, oldest first."""
+        return _outbox.outbox_by_ref_prefix(self._conn, prefix)
+
     def outbox_get(self, outbox_id: int) -> OutboxRow | None:
         return _outbox.outbox_get(self._conn, outbox_id)
 

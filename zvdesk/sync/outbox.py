@@ -54,6 +54,7 @@ from zvdesk.api import (
 )
 from zvdesk.api.identity import Identity
 from zvdesk.store import OutboxRow, OutboxStateError, Store
+from zvdesk.sync.announce import AnnouncementGate
 from zvdesk.sync.backoff import Backoff
 from zvdesk.sync.clock import SYSTEM_CLOCK, Clock
 from zvdesk.sync.compliance import outbox_refusal
@@ -119,6 +120,7 @@ class OutboxSender:
         self._on_sent = on_sent or (lambda row, record: None)
         self._not_before: dict[int, float] = {}
         self._backoff: dict[int, Backoff] = {}
+        self._announcements = AnnouncementGate()  # pace, pause, cancel, quiet hours (#12)
 
     # -- the pass -------------------------------------------------------------------------------
     def heads(self) -> list[OutboxRow]:
@@ -237,6 +239,15 @@ class OutboxSender:
                 return row
             log.info("outbox %d refused: %s", row.id, refusal)
             return self._emit(self._store.outbox_mark_failed(row.id, refusal))
+        held = self._announcements(self._store, row, self._store.now_ms())
+        if held is not None:  # an announcement's row: cancelled, paused, paced or quiet hours
+            if held.refuse is None:
+                self._later(row, held.wait)
+                return row
+            self._forget(row)
+            if row.state == "failed":
+                return row
+            return self._emit(self._store.outbox_mark_failed(row.id, held.refuse))
         row = self._resolve_sender(row)
         payload = row.payload()
         try:
