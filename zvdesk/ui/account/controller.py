@@ -37,6 +37,7 @@ from zvdesk.ui.account.flows import AccountSetup, SignedIn
 from zvdesk.ui.account.settings_dialog import SettingsDialog
 from zvdesk.ui.account.signin import SignInDialog, open_in_browser
 from zvdesk.ui.account.signout import SignOutDialog
+from zvdesk.ui.common.dialogs import open_dialog
 from zvdesk.ui.common.settings import AppSettings
 from zvdesk.ui.mainwindow.window import MainWindow
 
@@ -66,10 +67,9 @@ class AccountHost(Protocol):
 
 
 def _open_dialog(dialog: QDialog) -> None:
-    """Window-modal, with an explicit minimum size (see MainWindow's dialogs)."""
-    if dialog.minimumSize().isEmpty():
-        dialog.setMinimumSize(dialog.sizeHint())
-    dialog.open()
+    """Window-modal, at the size its content needs, growing with it
+    (:func:`zvdesk.ui.common.dialogs.open_dialog`)."""
+    open_dialog(dialog)
 
 
 class AccountController(QObject):

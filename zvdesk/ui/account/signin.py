@@ -135,7 +135,6 @@ class SignInDialog(QDialog):
         else:
             self.name_edit.hide()
         form.addRow(self.tr("&Data centre:"), self.region_box)
-        form.addRow(client_row)
 
         self.keyring_box = QFrame(self)
         self.keyring_box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -174,6 +173,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.reason)
         layout.addLayout(form)
+        layout.addLayout(client_row)  # not a form row: QFormLayout ignores a wrapped label's height
         layout.addWidget(self.keyring_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)

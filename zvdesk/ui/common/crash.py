@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from zvdesk.diagnostics import diagnostics_report
 from zvdesk.logsetup import redact
 from zvdesk.service import ServiceConfig
+from zvdesk.ui.common.dialogs import content_size
 
 __all__ = [
     "QUIT",
@@ -155,7 +156,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.resize(640, 420)
-        self.setMinimumSize(480, 320)
+        self.setMinimumSize(content_size(self).expandedTo(QSize(480, 320)))
 
     def _show_status(self, text: str) -> None:
         self.status.setText(text)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from zvdesk.ui.chats.sidebar import Sidebar
+from zvdesk.ui.common.dialogs import open_dialog
 from zvdesk.ui.common.settings import WindowSettings
 from zvdesk.ui.common.theme import ThemeManager
 from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
@@ -58,11 +59,9 @@ _HEADLESS = frozenset({"offscreen", "minimal"})
 
 
 def _open_dialog(dialog: QDialog) -> None:
-    """Open window-modal, with an explicit minimum size: its layout then never changes the
-    window's constraints while it is shown (which the offscreen platform cannot propagate)."""
-    if dialog.minimumSize().isEmpty():
-        dialog.setMinimumSize(dialog.sizeHint())
-    dialog.open()
+    """Window-modal, at the size its content needs, growing with it
+    (:func:`zvdesk.ui.common.dialogs.open_dialog`)."""
+    open_dialog(dialog)
 
 
 class MainWindow(QMainWindow):

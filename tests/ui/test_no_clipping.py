@@ -1,0 +1,271 @@
+"""No clipped text anywhere: every top-level dialog and page the app opens, in English, Spanish and
+Arabic, at 100% and 150% text size, at the size the app opens it with and at its minimum size.
+
+"150%" scales the application font by 1.5 (what a 150% desktop scale does to the text a layout
+must fit: Qt's device-pixel scaling keeps logical sizes, so the font is what can overflow).
+:func:`tests.ui.layout_check.clipping_problems` is the check; ``test_the_check_catches_*`` shows
+that it fails on a label given a fixed height (a test of the test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.layout_check import clipping_problems
+from zvdesk.auth.errors import NoKeyringError
+from zvdesk.auth.profiles import AdminConfig, ProfileStore
+from zvdesk.i18n import install_translators
+from zvdesk.service import ApiService, ServiceConfig
+from zvdesk.store.rows import ConversationRow
+from zvdesk.ui.account.flows import AccountSetup
+from zvdesk.ui.common.settings import AppSettings
+
+# Top-level dialogs on the offscreen platform: it cannot pass size hints on, and Arabic shaping
+# without HarfBuzz's OpenType tables warns (the Noto fonts are there; see the platform notes).
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints()", r"OpenType support missing"
+)
+
+LANGUAGES = ("en", "es", "ar")
+SCALES = (1.0, 1.5)
+
+
+class KeyringHere(AccountSetup):
+    """A system keyring is there (the no-keyring notice is its own case below): the dialog's
+    content must not change on its own after it opened (see the dialog-grows test for that)."""
+
+    def check_keyring(self) -> None:
+        return None
+
+
+class Env:
+    def __init__(self, tmp_path: Path, service: ApiService) -> None:
+        self.tmp = tmp_path
+        self.service = service
+        self.settings = AppSettings(tmp_path / "settings.ini")
+        self.setup = KeyringHere(ProfileStore(tmp_path / "config"), admin=AdminConfig)
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Iterator[Env]:
+    service = ApiService(ServiceConfig(tmp_path / "cache.sqlite3", tmp_path / "media"))
+    yield Env(tmp_path, service)
+    assert service.stop()
+
+
+@pytest.fixture
+def look(qapp: QApplication) -> Iterator[Callable[[str, float], None]]:
+    """Switch language and text size for one test; both come back after."""
+    font = qapp.font()
+    locale = QLocale()
+    direction = qapp.layoutDirection()
+
+    def use(language: str, scale: float) -> None:
+        install_translators(qapp, language)
+        scaled = qapp.font()
+        scaled.setPointSizeF(font.pointSizeF() * scale)
+        qapp.setFont(scaled)
+
+    yield use
+    install_translators(qapp, "en")
+    qapp.setFont(font)
+    QLocale.setDefault(locale)
+    qapp.setLayoutDirection(direction)
+
+
+# -- every dialog and page, in the states where text appears ---------------------------------------
+
+
+def _signin(env: Env, tab: int, *, adding: bool = False, state: str = "") -> QDialog:
+    from zvdesk.ui.account.signin import SignInDialog
+
+    dialog = SignInDialog(
+        env.service, env.setup, env.settings, profile=None if adding else "default",
+        reason="Zoho no longer accepts this account's sign-in." if state == "reason" else None,
+    )  # fmt: skip
+    dialog.tabs.setCurrentIndex(tab)
+    if state == "no-keyring":
+        dialog._no_keyring(NoKeyringError("no keyring"))
+    if state == "waiting":
+        dialog.browser_page.show_url("https://accounts.zoho.com/oauth/v2/auth?" + "x" * 400)
+        dialog.show_status(
+            QCoreApplication.translate("SignInDialog", "Waiting for you to approve in the browser…")
+        )
+    return dialog
+
+
+def _settings(env: Env, tab: int) -> QDialog:
+    from zvdesk.ui.account.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(env.settings, env.setup, env.service)
+    dialog.tabs.setCurrentIndex(tab)
+    return dialog
+
+
+def _canned(env: Env) -> QDialog:
+    from zvdesk.ui.canned.widgets import CannedDialog, CannedStore, default_responses
+
+    return CannedDialog(CannedStore(env.tmp / "canned", defaults=default_responses()))
+
+
+def _new_conversation(env: Env) -> QDialog:
+    from zvdesk.ui.chats.new_conversation import NewConversationDialog
+
+    dialog = NewConversationDialog(["+14842920101", "+447400123456"], default_region="US")
+    dialog.number.setText("4155")  # shows the check message
+    return dialog
+
+
+def _shortcuts(env: Env) -> QDialog:
+    from zvdesk.ui.mainwindow.shortcuts import ShortcutSheet
+
+    return ShortcutSheet()
+
+
+def _crash(env: Env) -> QDialog:
+    from zvdesk.ui.common.crash import CrashDialog
+
+    return CrashDialog("RuntimeError: something broke\n" + "line of the report\n" * 40)
+
+
+def _sign_out(env: Env) -> QDialog:
+    from zvdesk.ui.account.signout import SignOutDialog
+
+    return SignOutDialog("default")
+
+
+def _switcher(env: Env) -> QDialog:
+    from zvdesk.ui.mainwindow.switcher import QuickSwitcher
+
+    switcher = QuickSwitcher()
+    switcher.set_candidates(
+        [
+            ConversationRow(
+                i,
+                f"4479111234{i:02d}",
+                f"Customer {i}",
+                "14842920101",
+                None,
+                "Where is my order?",
+                i,
+                "INCOMING",
+                None,
+                i % 3,
+                0,
+            )
+            for i in range(12)
+        ]  # fmt: skip
+    )
+    return switcher
+
+
+DIALOGS: dict[str, Callable[[Env], QDialog]] = {
+    "sign-in, browser": lambda env: _signin(env, 0),
+    "sign-in, Self Client code": lambda env: _signin(env, 1),
+    "sign-in, another device": lambda env: _signin(env, 2),
+    "sign-in, add an account": lambda env: _signin(env, 0, adding=True),
+    "sign-in, no keyring": lambda env: _signin(env, 0, state="no-keyring"),
+    "sign-in, waiting for the browser": lambda env: _signin(env, 0, state="waiting"),
+    "sign-in again, with the reason": lambda env: _signin(env, 0, state="reason"),
+    "settings, account": lambda env: _settings(env, 0),
+    "settings, composer": lambda env: _settings(env, 1),
+    "settings, notifications": lambda env: _settings(env, 2),
+    "settings, language": lambda env: _settings(env, 3),
+    "settings, diagnostics": lambda env: _settings(env, 4),
+    "canned responses": _canned,
+    "new conversation": _new_conversation,
+    "shortcuts": _shortcuts,
+    "crash": _crash,
+    "sign out": _sign_out,
+    "quick switcher": _switcher,
+}
+
+
+def open_like_the_app(qtbot: QtBot, dialog: QDialog) -> None:
+    from zvdesk.ui.mainwindow.window import _open_dialog
+
+    qtbot.addWidget(dialog)
+    _open_dialog(dialog)
+    qtbot.waitExposed(dialog)
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s:.0%}")
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_nothing_is_clipped(
+    qtbot: QtBot, env: Env, look: Callable[[str, float], None], name: str, language: str,
+    scale: float,
+) -> None:  # fmt: skip
+    look(language, scale)
+    dialog = DIALOGS[name](env)
+    open_like_the_app(qtbot, dialog)
+    problems = clipping_problems(dialog)
+    dialog.resize(dialog.minimumSize())  # the smallest the agent can make it
+    qtbot.wait(1)
+    problems += [f"at minimum size: {p}" for p in clipping_problems(dialog)]
+    assert not problems, f"{name} ({language}, {scale:.0%}):\n" + "\n".join(problems)
+
+
+# -- a test of the test -------------------------------------------------------------------------
+
+
+def test_the_check_catches_a_label_with_a_fixed_height(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    label = QLabel("A long explanation that wraps onto several lines in a narrow window. " * 3)
+    label.setWordWrap(True)
+    label.setFixedHeight(label.fontMetrics().height())  # one line for several lines of text
+    layout = QVBoxLayout(host)
+    layout.addWidget(label)
+    host.resize(240, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    problems = clipping_problems(host)
+    assert problems and "its text needs" in problems[0]
+    label.setMinimumHeight(0)
+    label.setMaximumHeight(16_777_215)
+    qtbot.wait(1)
+    assert clipping_problems(host) == []
+
+
+def test_the_check_catches_a_squeezed_button_and_a_child_outside(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    button = QPushButton("Sign in with the browser", host)
+    button.setGeometry(0, 0, 60, 10)
+    outside = QLabel("outside", host)
+    outside.setGeometry(300, 0, 80, 30)
+    host.resize(200, 100)
+    host.show()
+    qtbot.waitExposed(host)
+    problems = clipping_problems(host)
+    assert any("QPushButton" in p and "needs" in p for p in problems)
+    assert any("is outside" in p for p in problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dialogs_grow_with_their_content(
+    qtbot: QtBot, env: Env, look: Callable[[str, float], None], language: str
+) -> None:
+    """Text that appears after opening (a sign-in error, the no-keyring notice) gets its room."""
+    look(language, 1.0)
+    dialog = _signin(env, 0)
+    open_like_the_app(qtbot, dialog)
+    dialog.resize(dialog.minimumSize())
+    qtbot.wait(10)
+    before = dialog.height()
+    dialog._no_keyring(NoKeyringError("no keyring"))
+    dialog.show_status(
+        "A long explanation of what went wrong and what to do next. " * 4, error=True
+    )
+    qtbot.waitUntil(lambda: dialog.height() > before, timeout=2_000)
+    qtbot.wait(50)
+    assert clipping_problems(dialog) == []
