@@ -74,7 +74,7 @@ def clipping_problems(root: QWidget) -> list[str]:
                     f"needs {hint.width()}x{hint.height()}"
                 )
         parent = widget.parentWidget()
-        if parent is not None and not parent.isWindow() or parent is root:
+        if parent is not None and (not parent.isWindow() or parent is root):
             assert parent is not None
             inside = parent.rect().adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE)
             if not inside.contains(widget.geometry()):

@@ -160,7 +160,7 @@ def _switcher(env: Env) -> QDialog:
                 0,
             )
             for i in range(12)
-        ]  # fmt: skip
+        ]
     )
     return switcher
 
