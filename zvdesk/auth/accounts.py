@@ -188,7 +188,7 @@ def token_manager_for(
 def token_lock_path(profile: str) -> Path:
     """The file lock under which the profile's processes refresh its access token (the file
     holds nothing; the lock is released when its holder exits, also when killed)."""
-    return config_dir() / "locks" / f"{profile}.token.lock"
+    return config_dir() / "locks" / f"{profile.casefold()}.token.lock"
 
 
 def delete_local_data(

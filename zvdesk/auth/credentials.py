@@ -13,6 +13,7 @@ until the app quits.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -55,13 +56,14 @@ _PROBE_USER = "__zvdesk_probe__"
 
 
 def keyring_username(profile: str) -> str:
-    """The keyring username of a profile's refresh token."""
-    return f"{profile}/refresh_token"
+    """The keyring username of a profile's refresh token (the name case-folded: one entry for
+    ``Support`` and ``support``, which Windows' and macOS' keyrings do not tell apart)."""
+    return f"{profile.casefold()}/refresh_token"
 
 
 def access_token_username(profile: str) -> str:
-    """The keyring username of a profile's cached access token."""
-    return f"{profile}/access_token"
+    """The keyring username of a profile's cached access token (case-folded)."""
+    return f"{profile.casefold()}/access_token"
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,23 @@ class KeyringCredentials:
 
     def load_refresh_token(self, profile: str) -> str | None:
         value = self._call(lambda b: b.get_password(KEYRING_SERVICE, keyring_username(profile)))
-        return value if isinstance(value, str) and value else None
+        if isinstance(value, str) and value:
+            return value
+        return self._legacy_refresh_token(profile)
+
+    def _legacy_refresh_token(self, profile: str) -> str | None:
+        """A token kept by an older zvdesk under the name as typed (``Support/...``): moved to
+        the case-folded entry."""
+        legacy = f"{profile}/refresh_token"
+        if legacy == keyring_username(profile):
+            return None
+        value = self._call(lambda b: b.get_password(KEYRING_SERVICE, legacy))
+        if not isinstance(value, str) or not value:
+            return None
+        self.save_refresh_token(profile, value)
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            self._call(lambda b: b.delete_password(KEYRING_SERVICE, legacy))
+        return value
 
     def save_refresh_token(self, profile: str, token: str) -> None:
         self._call(
@@ -264,27 +282,27 @@ class SessionOnlyCredentials:
 
     def load_refresh_token(self, profile: str) -> str | None:
         with self._lock:
-            return self._tokens.get(profile)
+            return self._tokens.get(profile.casefold())
 
     def save_refresh_token(self, profile: str, token: str) -> None:
         with self._lock:
-            self._tokens[profile] = token
+            self._tokens[profile.casefold()] = token
 
     def delete_refresh_token(self, profile: str) -> bool:
         with self._lock:
-            return self._tokens.pop(profile, None) is not None
+            return self._tokens.pop(profile.casefold(), None) is not None
 
     def load_access_token(self, profile: str) -> CachedAccessToken | None:
         with self._lock:
-            return self._access.get(profile)
+            return self._access.get(profile.casefold())
 
     def save_access_token(self, profile: str, access: CachedAccessToken) -> None:
         with self._lock:
-            self._access[profile] = access
+            self._access[profile.casefold()] = access
 
     def delete_access_token(self, profile: str) -> bool:
         with self._lock:
-            return self._access.pop(profile, None) is not None
+            return self._access.pop(profile.casefold(), None) is not None
 
     def load_client_secret(self, client_id: str) -> str | None:
         with self._lock:

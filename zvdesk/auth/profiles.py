@@ -38,6 +38,7 @@ __all__ = [
     "admin_config_path",
     "config_dir",
     "load_admin_config",
+    "profile_key",
     "validate_profile_name",
 ]
 
@@ -71,6 +72,13 @@ def validate_profile_name(name: str) -> str:
             f"{name!r} is not a usable profile name: use 1 to 64 letters, digits, '.', '_' or '-'.",
         )
     return name
+
+
+def profile_key(name: str) -> str:
+    """The case-folded form of a profile name, under which everything of it is stored
+    (folders, keyring entries, locks): Windows and macOS do not tell ``Support`` from
+    ``support``, so zvdesk does not either."""
+    return name.casefold()
 
 
 def _now_iso() -> str:
@@ -114,7 +122,12 @@ class Profile:
 
 
 class ProfileStore:
-    """The profiles file: list, add/replace, remove, and the default profile. Thread-safe."""
+    """The profiles file: list, add/replace, remove, and the default profile. Thread-safe.
+
+    Profile names are case-insensitive (:func:`profile_key`): ``Support`` and ``support`` are one
+    profile, shown with the spelling it was created with. Stored folders, keyring entries and
+    locks use the key, so two spellings never share (or delete) each other's data.
+    """
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory if directory is not None else config_dir()
@@ -127,44 +140,52 @@ class ProfileStore:
 
     def get(self, name: str) -> Profile | None:
         with self._lock:
-            return self._read()[1].get(name)
+            return self._read()[1].get(profile_key(name))
 
     def default_name(self) -> str | None:
         with self._lock:
-            return self._read()[0]
+            default, profiles = self._read()
+        found = profiles.get(profile_key(default)) if default is not None else None
+        return found.name if found is not None else default
 
     def resolve(self, name: str | None) -> Profile | None:
         """The named profile, or the default one when ``name`` is None."""
         with self._lock:
             default, profiles = self._read()
         key = name if name is not None else default
-        return profiles.get(key) if key is not None else None
+        return profiles.get(profile_key(key)) if key is not None else None
 
     def save(self, profile: Profile, *, make_default: bool = False) -> None:
-        """Add or replace ``profile``; the first profile becomes the default."""
+        """Add or replace ``profile`` (an existing one keeps its spelling); the first profile
+        becomes the default."""
         with self._lock:
             default, profiles = self._read()
-            profiles[profile.name] = profile
-            if make_default or default not in profiles:
+            key = profile_key(profile.name)
+            existing = profiles.get(key)
+            if existing is not None and existing.name != profile.name:
+                profile = replace(profile, name=existing.name)
+            profiles[key] = profile
+            if make_default or default is None or profile_key(default) not in profiles:
                 default = profile.name
             self._write(default, profiles)
 
     def remove(self, name: str) -> bool:
         with self._lock:
             default, profiles = self._read()
-            if profiles.pop(name, None) is None:
+            if profiles.pop(profile_key(name), None) is None:
                 return False
-            if default == name:
-                default = next(iter(profiles), None)
+            if default is not None and profile_key(default) == profile_key(name):
+                default = next((p.name for p in profiles.values()), None)
             self._write(default, profiles)
             return True
 
     def set_default(self, name: str) -> None:
         with self._lock:
             _, profiles = self._read()
-            if name not in profiles:
+            found = profiles.get(profile_key(name))
+            if found is None:
                 raise ValidationError("profile", f"There is no profile named {name!r}.")
-            self._write(name, profiles)
+            self._write(found.name, profiles)
 
     def _read(self) -> tuple[str | None, dict[str, Profile]]:
         try:
@@ -174,7 +195,9 @@ class ProfileStore:
         try:
             data = json.loads(text)
             items = data["profiles"]
-            profiles = {p.name: p for p in (Profile.from_json(item) for item in items)}
+            profiles: dict[str, Profile] = {}
+            for profile in (Profile.from_json(item) for item in items):
+                profiles.setdefault(profile_key(profile.name), profile)  # the first spelling
             default = data.get("default")
         except (ValueError, KeyError, TypeError, ValidationError) as exc:
             raise ValidationError(

@@ -8,6 +8,7 @@ power cut may lose the last commits, which the next sync fetches again); outbox 
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -44,9 +45,17 @@ _JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
 def _profile_dir(base: str, profile: str) -> Path:
+    """``base/profiles/<profile, case-folded>``: ``Support`` and ``support`` are one profile (on
+    Windows and macOS they would share the folder anyway). A folder an older zvdesk made under
+    the name as typed is renamed to the case-folded one."""
     if not profile or profile in {".", ".."} or any(c in profile for c in "/\\\0:"):
         raise ValueError(f"invalid profile name {profile!r}")
-    return Path(base) / "profiles" / profile
+    folder = Path(base) / "profiles" / profile.casefold()
+    legacy = Path(base) / "profiles" / profile
+    if legacy != folder and legacy.is_dir() and not folder.exists():
+        with contextlib.suppress(OSError):
+            legacy.rename(folder)
+    return folder
 
 
 def default_db_path(profile: str) -> Path:

@@ -16,6 +16,7 @@ never waits for the network, a large query or those imports).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import tempfile
@@ -185,6 +186,16 @@ def default_media_dir(profile: str) -> Path:
     return media_dir(profile)
 
 
+def _folded(parent: Path, name: str) -> Path:
+    """``parent/<name case-folded>`` (profile names are case-insensitive); a folder an older
+    version made under the name as typed is renamed to it."""
+    folder, legacy = parent / name.casefold(), parent / name
+    if legacy != folder and legacy.is_dir() and not folder.exists():
+        with contextlib.suppress(OSError):
+            legacy.rename(folder)
+    return folder
+
+
 def _env_tokens() -> TokenProvider | None:
     from zvdesk.envtoken import env_token
 
@@ -323,10 +334,10 @@ class Session:
     def profile_paths(self, name: str) -> tuple[Path, Path, Path]:
         """``(cache database, media folder, canned responses folder)`` of profile ``name``."""
         if self._data_dir is not None:
-            base = self._data_dir if self._sandbox else self._data_dir / "profiles" / name
+            base = self._data_dir if self._sandbox else _folded(self._data_dir / "profiles", name)
             return base / "cache.sqlite3", base / "media", base / "canned"
         config_dir = Path(platformdirs.user_config_dir(APPLICATION))
-        canned_dir = config_dir / "profiles" / name / "canned"
+        canned_dir = _folded(config_dir / "profiles", name) / "canned"
         return default_db_path(name), default_media_dir(name), canned_dir
 
     def _new_window(self, name: str) -> MainWindow:
