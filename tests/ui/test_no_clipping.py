@@ -109,7 +109,9 @@ def _settings(env: Env, tab: int) -> QDialog:
 
 
 def _canned(env: Env) -> QDialog:
-    from zvdesk.ui.canned.widgets import CannedDialog, CannedStore, default_responses
+    from zvdesk.canned.store import CannedStore
+    from zvdesk.ui.canned.editor import CannedDialog
+    from zvdesk.ui.canned.model import default_responses
 
     return CannedDialog(CannedStore(env.tmp / "canned", defaults=default_responses()))
 
