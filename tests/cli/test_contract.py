@@ -133,7 +133,9 @@ def test_access_token_variable_against_the_sandbox_in_a_real_process(
     ],
 )
 def test_timeout_is_a_global_option_in_both_positions(argv: list[str], expected: float) -> None:
-    assert build_parser().parse_args(argv).timeout == expected
+    from zvdesk.cli.commands import _timeout
+
+    assert _timeout(build_parser().parse_args(argv)) == expected
 
 
 def test_login_keeps_its_own_timeout_for_the_approval() -> None:

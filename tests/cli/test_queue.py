@@ -175,3 +175,29 @@ def test_a_queue_run_while_the_app_has_the_profile_says_so_and_sends_nothing(
     assert stored(server, "while the app is open") == [] and sends(server) == 0
     code, _out, _err = cli(*queued("+14155550177", "while the app is open", "k-app"))
     assert code == 0 and len(stored(server, "while the app is open")) == 1  # app closed: sent
+
+
+def test_timeout_ends_a_queue_run_in_time_and_the_rerun_sends_nothing_twice(
+    server: SandboxServer, env: dict[str, str]
+) -> None:
+    text = "Your table for two is booked"
+    argv = ["--timeout", "2", *queued("+14155550306", text, "booking-306")]
+    # The send gets no answer; the server records it half a second after taking it.
+    server.faults.configure("late=1,late_after=0.5", route=SEND)
+    try:
+        started = time.monotonic()
+        code, out, err = cli(*argv)
+        elapsed = time.monotonic() - started
+    finally:
+        server.faults.clear()
+    assert code == 1 and out == ""
+    assert "--timeout 2 seconds" in err and "still in the outbox" in err
+    assert "--key booking-306" in err and "Traceback" not in err
+    assert elapsed < 2 * 2 + 1.0, elapsed  # the run's limit, plus at most one request in flight
+    assert sends(server) == 1
+
+    code, out, err = cli(*argv)  # the same command again: the record is found, not resent
+    assert code == 0, err
+    (record,) = json.loads(out)
+    (message,) = stored(server, text)
+    assert record["logid"] == message["logid"] and sends(server) == 1

@@ -142,6 +142,7 @@ def _client(
             region=region or "US",
             default_region=args.default_country,
             timeout=_timeout(args),
+            deadline=_timeout(args),
         )
     return ZohoVoiceClient(
         provider,
@@ -203,7 +204,7 @@ def _send_queued(
 ) -> int:
     """``send --queue``: through the profile's durable outbox (see zvdesk.cli.queue)."""
     from zvdesk.api import LogEntry
-    from zvdesk.cli.queue import queue_identity, queue_profile_name, run_queued_send
+    from zvdesk.cli.queue import DEFAULT_WAIT, queue_identity, queue_profile_name, run_queued_send
 
     request = _send_request(args)
     request.to_payload(args.default_country, mms=args.media is not None)  # exit 2 before all
@@ -227,6 +228,9 @@ def _send_queued(
         refuse=refuse,
         print_records=show,
         identity=lambda: queue_identity(args, env_token, client.base_url, _timeout(args)),
+        # an explicit --timeout bounds the whole run (the outbox keeps what is left for a re-run)
+        wait=DEFAULT_WAIT if args.timeout is None else args.timeout,
+        timeout=args.timeout,
     )
 
 

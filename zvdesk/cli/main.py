@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--timeout",
         type=argtypes.seconds,
-        default=DEFAULT_TIMEOUT,
+        default=None,
         metavar="SECONDS",
         help=TIMEOUT_HELP + "; also accepted after the command",
     )

@@ -218,13 +218,16 @@ def run_queued_send(
     print_records: Callable[[list[dict[str, Any]]], None],
     identity: Callable[[], Identity] = Identity,
     wait: float = DEFAULT_WAIT,
+    timeout: float | None = None,
     db_path: Path | None = None,
 ) -> int:
     """Queue (or find) the message of ``args`` in ``profile``'s outbox and send it.
 
     ``refuse()`` runs the checks of a direct send before a new message is queued (opt-outs);
     ``print_records`` prints the server's records of the sent rows; ``identity()`` tells who
-    sends (asked only when a row is still open). Exit 0 when every
+    sends (asked only when a row is still open); ``wait``: seconds the run may take before
+    it leaves what is still open to a re-run; ``timeout``: the ``--timeout`` given (named in
+    the message when no answer came in time). Exit 0 when every
     recipient's message is sent (now or by an earlier run), 1 otherwise (with one line saying
     what is left and that the same command finishes it).
     """
@@ -244,7 +247,7 @@ def run_queued_send(
             print_records([run.record_of(r) for r in sent])
         left = [r for r in rows if r.state != "sent"]
         for row in left:
-            err.write(f"zvdesk: {_left_message(row, key)}\n")
+            err.write(f"zvdesk: {_left_message(row, key, timeout)}\n")
         return EXIT_OK if not left else EXIT_FAILURE
 
 
@@ -332,7 +335,7 @@ def _send_rows(
     return rows
 
 
-def _left_message(row: OutboxRow, key: str | None) -> str:
+def _left_message(row: OutboxRow, key: str | None, timeout: float | None = None) -> str:
     again = (
         f"run the same command again (--key {key}) to finish it"
         if key is not None
@@ -346,5 +349,9 @@ def _left_message(row: OutboxRow, key: str | None) -> str:
             f"the message to {who} needs a look: Zoho's logs hold two records that could be it; "
             "open the app's outbox to say whether it arrived"
         )
-    reason = f" ({row.last_error})" if row.last_error else ""
-    return f"the message to {who} is still in the outbox{reason}: {again}"
+    if row.state in ("unknown", "sending"):
+        reason = " (an attempt got no answer: Zoho's logs are checked before any resend)"
+    else:
+        reason = f" ({row.last_error})" if row.last_error else ""
+    limit = "" if timeout is None else f"time limit reached (--timeout {timeout:g} seconds): "
+    return f"{limit}the message to {who} is still in the outbox{reason}: {again}"

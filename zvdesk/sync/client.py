@@ -27,11 +27,13 @@ def build_client(
     ca_file: str | Path | None = None,
     cancel: threading.Event | None = None,
     inner: httpx.BaseTransport | None = None,
+    deadline: float | None = None,
 ) -> ZohoVoiceClient:
     """A client whose every HTTP request (retries included) takes a token from ``budget``.
 
     ``retry`` defaults to a single attempt: the sync engine and the outbox decide about retries
     themselves (backoff, reconciliation). ``inner`` replaces the real network (tests).
+    ``deadline``: seconds one attempt may take in all (default: the client's, 3 x ``timeout``).
     """
     if inner is None:
         context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -46,4 +48,5 @@ def build_client(
         timeout=timeout,
         transport=BudgetedTransport(budget, inner, cancel=cancel),
         retry=retry or RetryPolicy(max_attempts=1),
+        deadline=deadline,
     )
