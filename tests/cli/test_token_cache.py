@@ -179,3 +179,18 @@ def test_concurrent_commands_share_one_refresh(server: SandboxServer, signed_in:
     assert refreshes(server) - before == 1
     shared = stored()
     assert shared is not None and shared.token != current.token
+
+
+@pytest.mark.parametrize(("left", "refreshed"), [(1000.0, 0), (100.0, 1)])
+def test_refreshes_only_when_the_stored_token_is_about_to_expire(
+    server: SandboxServer, signed_in: str, left: float, refreshed: int
+) -> None:
+    current = stored()
+    assert current is not None
+    now = time.time()
+    # 1000 s left: still good; 100 s left: inside the 5-minute margin, renewed first
+    aged = CachedAccessToken(current.token, now - 3600 + left, now + left, current.accounts_url)
+    KeyringCredentials().save_access_token(PROFILE, aged)
+    before = refreshes(server)
+    assert logs(server)[0] == 0
+    assert refreshes(server) - before == refreshed
