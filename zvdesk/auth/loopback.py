@@ -1,18 +1,26 @@
 """The loopback redirect listener of a browser sign-in.
 
-A small stdlib HTTP server on ``127.0.0.1:PORT`` waits for Zoho's redirect
+A small stdlib HTTP server on ``127.0.0.1:PORT`` and ``[::1]:PORT`` waits for Zoho's redirect
 (``/zvdesk/oauth?code=...&state=...&location=...&accounts-server=...``). Exactly one request with
 the right path and ``state`` is accepted; the browser's answer is held until the app has exchanged
 the code (:meth:`RedirectListener.respond`), so the page tells the truth ("You are signed in" or
 why not). Other paths get 404 and a wrong ``state`` gets an error page; neither ends the wait
 (a wait that times out after refusing a wrong ``state`` raises StateMismatchError).
 The request line holds the code, so nothing about requests is logged.
+
+The redirect URI says ``localhost`` (what Zoho is known to accept, and what organisations
+register), which a browser may resolve to ``::1`` before ``127.0.0.1``. So the port is held on
+both loopback addresses: another local process cannot sit on ``[::1]:PORT`` and receive the
+code. When ``::1`` is taken, the sign-in is refused (a free port is picked again when any port
+will do); a machine without IPv6 has no ``::1`` for anyone to take.
 """
 
 from __future__ import annotations
 
+import errno
 import hmac
 import html
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -55,6 +63,18 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, listener: RedirectListener, address: tuple[str, int]) -> None:
         self.listener = listener
         super().__init__(address, _Handler)
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+    def server_bind(self) -> None:
+        self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        super().server_bind()
+
+
+_NO_IPV6 = frozenset({errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT, errno.EPROTONOSUPPORT})
+_PORT_ATTEMPTS = 20
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -134,21 +154,48 @@ class RedirectListener:
         self._verdict = _Verdict()
         self.wrong_state_count = 0
         self._closed = False
-        try:
-            self._server = _Server(self, (host, port))
-        except OSError as exc:
-            raise SignInError(
-                f"zvdesk could not listen for the sign-in on port {port} ({exc.strerror or exc}): "
-                "close other zvdesk sign-ins or apps using that port and try again."
-            ) from None
-        self.port: int = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": _POLL},
-            name="zvdesk-oauth-redirect",
-            daemon=True,
-        )
-        self._thread.start()
+        self._servers = self._bind(host, port)
+        self.port: int = self._servers[0].server_address[1]
+        self._threads = [
+            threading.Thread(
+                target=server.serve_forever,
+                kwargs={"poll_interval": _POLL},
+                name="zvdesk-oauth-redirect",
+                daemon=True,
+            )
+            for server in self._servers
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _bind(self, host: str, port: int) -> list[_Server]:
+        """The server on ``host:port`` and, for 127.0.0.1, its twin on ``[::1]`` (same port)."""
+        for _attempt in range(_PORT_ATTEMPTS if port == 0 else 1):
+            try:
+                first = _Server(self, (host, port))
+            except OSError as exc:
+                raise SignInError(
+                    f"zvdesk could not listen for the sign-in on port {port} "
+                    f"({exc.strerror or exc}): close other zvdesk sign-ins or apps using that "
+                    "port and try again."
+                ) from None
+            if host != "127.0.0.1":
+                return [first]
+            chosen = first.server_address[1]
+            try:
+                return [first, _Server6(self, ("::1", chosen))]
+            except OSError as exc:
+                if exc.errno in _NO_IPV6:
+                    return [first]  # no IPv6 loopback: nobody can take [::1] either
+                first.server_close()
+                if port != 0:
+                    raise SignInError(
+                        f"Another program is listening on port {chosen} of this computer "
+                        "([::1]), where your browser could send the sign-in: zvdesk did not "
+                        "sign in. Close that program (or choose another redirect port in the "
+                        "settings) and try again."
+                    ) from None
+        raise SignInError("zvdesk could not find a free port for the sign-in: try again.")
 
     # --- called by the handler ----------------------------------------------------------------
 
@@ -198,9 +245,11 @@ class RedirectListener:
             return
         self._closed = True
         self._verdict.set(False, "zvdesk stopped waiting for this sign-in.")
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+        for thread in self._threads:
+            thread.join()
 
     def __enter__(self) -> RedirectListener:
         return self
