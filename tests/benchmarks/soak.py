@@ -18,13 +18,19 @@ server's. The child applies the faults (default: 20% of the requests get a 5xx, 
 Retry-After, a reset before or after processing, or a hang; 15% get 50-400 ms of latency) and
 injects the inbound messages with ``state.inject_inbound`` at ``--inbound-rate`` a second, every
 ``--mms-every``-th with an image. Outbound messages are typed into the composer and sent with
-Enter, a few in a row per conversation, every ``--mms-every``-th with an image attached.
+Enter, a few in a row per conversation, every ``--mms-every``-th with an image attached. Every
+second outbound message is one of five canned texts ("ok", "Thanks!", ...), and two colleagues
+(other users of the organisation, same sender) send the same texts to the same customers at
+``--colleague-rate`` a second each; 3% of the requests are recorded late (after the client gave
+up). The app knows its user (as the profile does after sign-in).
 
 Measured, from the first message to the last one arriving: a heartbeat timer (10 ms) on the UI
 thread records how late it fires (an event-loop stall; max and p99 reported); VmRSS is sampled
 every half second (growth = mean of the last quarter minus mean of the first). Checked afterwards:
-every outbound text exactly once in the sandbox's ``state.all_messages()`` and in the app's store,
-every inbound logid exactly once in the app's store, no outbox row failed, no uncaught exception.
+every outbox row maps to exactly one server record of this agent (per customer and text: rows =
+records, nothing lost or duplicated), none to a colleague's record (claimed from others), none
+left needing a look; every unique outbound text once in the app's store; every inbound logid
+exactly once in the app's store, no outbox row failed, no uncaught exception.
 """
 
 from __future__ import annotations
@@ -56,8 +62,46 @@ if str(ROOT) not in sys.path:
 
 SENDER = "+1 4842920101"
 DEFAULT_FAULTS = (
-    "5xx=0.07,429=0.03,reset=0.04,reset_after=0.03,hang=0.03,latency=0.15:0.05-0.4,retry_after=1"
+    "5xx=0.06,429=0.03,reset=0.03,reset_after=0.03,hang=0.02,late=0.03,late_after=1,"
+    "latency=0.15:0.05-0.4,retry_after=1"
 )
+CANNED = (
+    "ok",
+    "Thanks!",
+    "Glad I could help. Have a great day!",
+    "Thank you! Is there anything else I can help with?",
+    "Thanks for your patience. I am looking into this now and will get back to you shortly.",
+)
+
+
+def outbound_text(index: int) -> str:
+    """Message ``index`` of the agent: every second one a canned text."""
+    return CANNED[(index // 2) % len(CANNED)] if index % 2 == 0 else f"{OUT_PREFIX} {index:05d}"
+
+
+class _Colleagues(threading.Thread):
+    """Two colleagues texting the canned texts to the agent's customers (child process)."""
+
+    def __init__(self, server: Any, customers: list[str], rate: float, seed: int) -> None:
+        super().__init__(name="soak-colleagues", daemon=True)
+        self.server, self.customers, self.rate = server, customers, rate
+        self.rng = random.Random(seed)
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        from zvdesk.sandbox.team import add_agent
+
+        team = [add_agent(self.server.state)[0] for _ in range(2)]
+        while not self.stop.wait(1.0 / (self.rate * len(team))):
+            params = {
+                "customerNumber": self.rng.choice(self.customers),
+                "senderId": SENDER,
+                "message": self.rng.choice(CANNED),
+            }
+            try:
+                self.server.state.send(params, self.rng.choice(team))
+            except Exception:  # the sandbox is stopping
+                return
 IN_PREFIX = "soak in"
 OUT_PREFIX = "soak out"
 
@@ -134,6 +178,7 @@ def child_main(data_dir: Path, seed: int) -> int:
     server = SandboxServer(data_dir, speed=50.0, fault_seed=seed)
     server.start()
     injector: _Injector | None = None
+    colleagues: _Colleagues | None = None
 
     def reply(value: dict[str, Any]) -> None:
         sys.stdout.write(json.dumps(value) + "\n")
@@ -160,9 +205,21 @@ def child_main(data_dir: Path, seed: int) -> int:
                 else:
                     done = injector.done
                     reply({"done": done, "logids": list(injector.logids), "error": injector.error})
+            elif op == "colleagues":
+                colleagues = _Colleagues(server, command["customers"], command["rate"], seed)
+                colleagues.start()
+                reply({})
+            elif op == "colleagues_stop":
+                if colleagues is not None:
+                    colleagues.stop.set()
+                    colleagues.join()
+                reply({})
             elif op == "outgoing":
-                texts = [str(m.get("message")) for m in server.state.all_messages("OUTGOING")]
-                reply({"texts": texts})
+                fields = ("logid", "zuid", "customerNumber", "message")
+                records = [
+                    {k: m.get(k) for k in fields} for m in server.state.all_messages("OUTGOING")
+                ]
+                reply({"texts": [str(r["message"]) for r in records], "records": records})
             elif op == "requests":
                 records = server.requests.snapshot()
                 faults = Counter(r.fault for r in records if r.fault)
@@ -337,6 +394,7 @@ class SoakConfig:
     burst: int = 5  # outbound messages sent in a row to one conversation
     mms_every: int = 25
     inbound_rate: float = 20.0
+    colleague_rate: float = 1.0
     faults: str = DEFAULT_FAULTS
     seed: int = 7
     deadline: float = 1800.0
@@ -355,6 +413,13 @@ class SoakResult:
     outbound_duplicated: list[str] = field(default_factory=list)
     outbound_duplicated_in_app: list[str] = field(default_factory=list)
     outbox_failed: int = 0
+    rows: int = 0
+    records_mine: int = 0
+    records_colleagues: int = 0
+    lost: int = 0
+    duplicated: int = 0
+    claimed_from_others: int = 0
+    needs_a_look: int = 0
     inbound_injected: int = 0
     inbound_lost: list[str] = field(default_factory=list)
     inbound_duplicated: list[str] = field(default_factory=list)
@@ -379,6 +444,10 @@ class SoakResult:
             and not self.outbound_duplicated
             and not self.outbound_duplicated_in_app
             and not self.outbox_failed
+            and not self.lost
+            and not self.duplicated
+            and not self.claimed_from_others
+            and not self.needs_a_look
             and not self.inbound_lost
             and not self.inbound_duplicated
             and not self.uncaught
@@ -395,6 +464,11 @@ class SoakResult:
              f"{self.outbound_sent:,} / {len(self.outbound_lost)} / "
              f"{len(self.outbound_duplicated)}"),
             ("outbox rows failed", str(self.outbox_failed)),
+            ("kills / rows / server records (agent + colleagues)",
+             f"0 / {self.rows:,} / {self.records_mine:,} + {self.records_colleagues:,}"),
+            ("lost / duplicated / claimed from others / needs a look",
+             f"{self.lost} / {self.duplicated} / {self.claimed_from_others} / "
+             f"{self.needs_a_look}"),
             ("inbound injected / lost / duplicated",
              f"{self.inbound_injected:,} / {len(self.inbound_lost)} / "
              f"{len(self.inbound_duplicated)}"),
@@ -425,7 +499,10 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
     from PySide6.QtWidgets import QApplication
 
     from zvdesk.api import StaticTokenProvider
+    from zvdesk.api.identity import Identity
+    from zvdesk.sandbox.config import ZUID
     from zvdesk.service import ApiService, ConversationRef, ServiceConfig, StoreContext
+    from zvdesk.store import normalize_number
     from zvdesk.sync import OutboxConfig, SyncConfig
     from zvdesk.ui.app.session import install_exception_hook
     from zvdesk.ui.common.settings import WindowSettings
@@ -453,6 +530,7 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
             db_path=workdir / "app" / "cache.sqlite3", media_dir=workdir / "app" / "media",
             tokens=StaticTokenProvider(child.token), base_url=child.base_url, timeout=1.5,
             max_calls=None, sync=sync, outbox=outbox, stop_grace=1.0,
+            identity=Identity(str(ZUID), "mark@zylker.com", "Mark"),
         )  # fmt: skip
         (workdir / "app").mkdir(exist_ok=True)
         service = ApiService(service_config)
@@ -496,7 +574,7 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
                     while window.conversation.ref != ref:
                         yield
                 attach = config.mms_every and i % config.mms_every == config.mms_every - 1
-                composer.editor.setPlainText(f"{OUT_PREFIX} {i:05d}")
+                composer.editor.setPlainText(outbound_text(i))
                 if attach:
                     composer.set_attachment(image)
                 QTest.keyClick(composer.editor, Qt.Key.Key_Return)
@@ -525,7 +603,7 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
         stepper.timeout.connect(step)
 
         injected: list[str] = []
-        expected_out = {f"{OUT_PREFIX} {i:05d}" for i in range(config.outbound)}
+        expected_out = {outbound_text(i) for i in range(config.outbound)} - set(CANNED)
         status: dict[str, Any] = {"pending": None, "missing_in": None, "asked": False}
         pending_reply: list[Reply] = []
 
@@ -586,6 +664,8 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
             stacks.start()
         last_beat[0] = time.perf_counter()
         heartbeat.start()
+        if config.colleague_rate > 0:
+            child.call("colleagues", customers=customers, rate=config.colleague_rate)
         if config.inbound:
             child.call(
                 "inject", count=config.inbound, rate=config.inbound_rate, customers=customers,
@@ -613,11 +693,15 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
         first, last, growth = quarter_growth(rss.samples)
         result.rss_first_quarter_mb, result.rss_last_quarter_mb = first, last
         result.rss_growth_mb, result.rss_samples = growth, len(rss.samples)
+        child.call("colleagues_stop")
+        _spin(app, 1.5)  # the last late recordings land
         child.call("faults", spec="")
         final = child.call("injected")
         injected[:] = final["logids"]
         result.inbound_injected = len(injected)
-        texts = Counter(child.call("outgoing")["texts"])
+        outgoing = child.call("outgoing")
+        texts = Counter(outgoing["texts"])
+        records = outgoing["records"]
         requests = child.call("requests")
         result.requests, result.faults = int(requests["total"]), dict(requests["faults"])
         result.outbound_sent = sum(1 for text in expected_out if texts[text] >= 1)
@@ -637,8 +721,10 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
             (failed,) = conn.execute(
                 "SELECT count(*) FROM outbox WHERE state = 'failed'"
             ).fetchone()
+            rows[:] = conn.execute("SELECT state, logid, payload FROM outbox").fetchall()
             return by_logid, by_text, int(failed)
 
+        rows: list[tuple[str, str | None, str]] = []
         answer: list[tuple[dict[str, int], dict[str, int], int]] = []
         service.query(app_counts, answer.append)
         until = time.monotonic() + 30
@@ -650,6 +736,20 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
         result.inbound_lost = [logid for logid in injected if by_logid.get(logid, 0) == 0]
         result.inbound_duplicated = [logid for logid in injected if by_logid.get(logid, 0) > 1]
         result.outbound_duplicated_in_app = sorted(t for t, n in by_text.items() if n > 1)
+        mine = [r for r in records if r["zuid"] == ZUID]
+        owner = {r["logid"]: r["zuid"] for r in records}
+        wanted: Counter[tuple[str, str]] = Counter()
+        for _state, logid, payload in rows:
+            body = json.loads(payload)
+            wanted[(normalize_number(body["customerNumber"]), body["message"])] += 1
+            result.claimed_from_others += bool(logid) and owner.get(logid, ZUID) != ZUID
+        have = Counter((normalize_number(r["customerNumber"]), r["message"]) for r in mine)
+        result.rows = len(rows)
+        result.records_mine, result.records_colleagues = len(mine), len(records) - len(mine)
+        result.lost = sum((wanted - have).values())
+        result.duplicated = sum((have - wanted).values())
+        result.outbound_sent = sum(1 for r in rows if r[0] == "sent")
+        result.needs_a_look = sum(1 for r in rows if r[0] == "review")
     finally:
         if window is not None:
             window.close()
@@ -667,6 +767,7 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=40)
     parser.add_argument("--inbound-rate", type=float, default=20.0, help="per second")
     parser.add_argument("--mms-every", type=int, default=25)
+    parser.add_argument("--colleague-rate", type=float, default=1.0, help="sends a second each")
     parser.add_argument("--faults", default=DEFAULT_FAULTS, help="a sandbox fault spec")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--deadline", type=float, default=1800.0, help="seconds")
@@ -689,6 +790,7 @@ def main() -> int:
     config = SoakConfig(
         inbound=args.inbound, outbound=args.outbound, customers=args.customers,
         inbound_rate=args.inbound_rate, mms_every=args.mms_every, faults=args.faults,
+        colleague_rate=args.colleague_rate,
         seed=args.seed, deadline=args.deadline, stall_stacks=args.stall_stacks,
     )  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="zvdesk-soak-") as tmp:

@@ -1,7 +1,9 @@
 """The soak, short: 100 inbound + 100 outbound messages through the real app under 20% faults.
 
 ``tests/benchmarks/soak.py`` (see its docstring; the long run, 1,000 + 1,000, is documented with
-its figures in the README) at CI size: every outbound text reaches the sandbox exactly once,
+its figures in the README) at CI size, half the outbound texts canned ones that two colleagues
+send to the same customers too: every outbox row maps to one record of this agent's, none to a
+colleague's, nothing lost or duplicated; every outbound text reaches the sandbox exactly once,
 every inbound logid is stored exactly once, no outbox row fails, no exception escapes, and the
 UI event loop never stalls.
 
@@ -36,6 +38,9 @@ def test_short_soak_exactly_once_and_no_stall(qtbot: QtBot, tmp_path: Path) -> N
     assert not result.timed_out, result.table()
     assert result.outbound_sent == 100
     assert result.outbound_lost == [] and result.outbound_duplicated == []
+    assert result.rows == 100 and result.records_mine == 100 and result.records_colleagues > 0
+    assert (result.lost, result.duplicated) == (0, 0)
+    assert (result.claimed_from_others, result.needs_a_look) == (0, 0)
     assert result.outbound_duplicated_in_app == []
     assert result.outbox_failed == 0
     assert result.inbound_injected == 100
