@@ -11,6 +11,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import pytest
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.auth.conftest import Browser
@@ -174,7 +176,16 @@ def test_without_a_client_id_the_dialog_points_to_the_settings(
     session.show()
     dialog = signin_dialog(qtbot, session)
     allow_session_only(qtbot, dialog)
-    assert "No OAuth client id" in dialog.client_label.text()
+    # Who must set it up, and exactly what they register, ready to send to IT.
+    assert "not set up for your organisation" in dialog.client_label.text()
+    assert dialog.admin_box.isVisible()
+    steps = dialog.admin_steps.text()
+    assert "Mobile-based Applications" in steps and "ZohoVoice.sms.CREATE" in steps
+    assert "/zvdesk/config.json" in steps
+    copied = dialog.copy_steps_button
+    copied.click()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard is not None and "Authorized redirect URI" in clipboard.text()
     dialog.tabs.setCurrentWidget(dialog.code_page)
     dialog.code_page.code_edit.setText("1000.abc")
     dialog.code_page.start_button.click()
@@ -188,6 +199,38 @@ def test_without_a_client_id_the_dialog_points_to_the_settings(
     settings_dialog.client_id.setText(app_env.client_id)
     settings_dialog.accept()
     assert app_env.client_id in dialog.client_label.text()
+    assert not dialog.admin_box.isVisible()
+
+
+@pytest.mark.parametrize("where", ["system file", "build default"])
+def test_the_organisation_client_from_a_system_file_or_the_build_default(
+    qtbot: QtBot, app_env: AppEnv, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """IT deploys the client system-wide (or the packager builds it in): the agent only picks
+    the data centre and signs in."""
+    from zvdesk.auth import orgconfig
+
+    deployed = (app_env.tmp / "admin.json").read_text(encoding="utf-8")
+    (app_env.tmp / "admin.json").unlink()
+    monkeypatch.delenv("ZVDESK_ADMIN_CONFIG")
+    target = app_env.tmp / ("etc/zvdesk/config.json" if where == "system file" else "org.json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(deployed, encoding="utf-8")
+    if where == "system file":
+        monkeypatch.setattr(orgconfig, "system_config_paths", lambda: [target])
+        monkeypatch.setattr(orgconfig, "build_default_path", lambda: None)
+    else:
+        monkeypatch.setattr(orgconfig, "system_config_paths", lambda: [app_env.tmp / "none"])
+        monkeypatch.setattr(orgconfig, "build_default_path", lambda: target)
+    session = app_env.session()
+    session.show()
+    dialog = signin_dialog(qtbot, session)
+    allow_session_only(qtbot, dialog)
+    assert app_env.client_id in dialog.client_label.text()
+    assert "organisation" in dialog.client_label.text()
+    assert not dialog.admin_box.isVisible()
+    sign_in_with_code(qtbot, dialog, app_env.self_client_code())
+    wait_synced(qtbot, session)
 
 
 def test_no_keyring_says_so_and_offers_a_session_only_sign_in(

@@ -2136,12 +2136,60 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>عميل OAuth</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>الإ&amp;عدادات…</translation>
+        <source>Ad&amp;vanced…</source>
+        <translation>&amp;متقدم…</translation>
     </message>
     <message>
-        <source>Open the settings</source>
-        <translation>فتح الإعدادات</translation>
+        <source>Advanced: enter a client id yourself</source>
+        <translation>متقدم: أدخل معرّف عميل بنفسك</translation>
+    </message>
+    <message>
+        <source>Settings ▸ Account: a client id of your own (normally set by IT)</source>
+        <translation>الإعدادات ◂ الحساب: معرّف عميل خاص بك (يضبطه قسم تقنية المعلومات عادةً)</translation>
+    </message>
+    <message>
+        <source>What your administrator sets up</source>
+        <translation>ما يُعدّه مسؤول النظام</translation>
+    </message>
+    <message>
+        <source>Steps for the administrator</source>
+        <translation>خطوات لمسؤول النظام</translation>
+    </message>
+    <message>
+        <source>Co&amp;py these instructions</source>
+        <translation>ا&amp;نسخ هذه التعليمات</translation>
+    </message>
+    <message>
+        <source>Copy these instructions</source>
+        <translation>انسخ هذه التعليمات</translation>
+    </message>
+    <message>
+        <source>Copies the steps for your IT administrator to the clipboard</source>
+        <translation>ينسخ خطوات مسؤول تقنية المعلومات إلى الحافظة</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s Zoho client: %1</source>
+        <translation>عميل Zoho الخاص بمؤسستك: %1</translation>
+    </message>
+    <message>
+        <source>zvdesk is not set up for your organisation yet. Your IT administrator registers it with Zoho once; after that you only choose your data centre and sign in.</source>
+        <translation>لم يُعدّ zvdesk لمؤسستك بعد. يسجّله مسؤول تقنية المعلومات لدى Zoho مرة واحدة؛ بعدها تختار مركز بياناتك وتسجّل الدخول فقط.</translation>
+    </message>
+    <message>
+        <source>For the administrator:
+1. In the Zoho API console, add a client of the type Mobile-based Applications (an installed app, signed in with PKCE).
+2. Authorized redirect URI: %1
+3. Scopes: %2
+4. Put the client id and data centre in %3 on each agent&apos;s computer, or build them into the package.</source>
+        <translation>لمسؤول النظام:
+1. في وحدة تحكم واجهات Zoho البرمجية، أضف عميلًا من نوع Mobile-based Applications (تطبيق مثبّت يسجّل الدخول عبر PKCE).
+2. عنوان إعادة التوجيه المصرّح به: %1
+3. النطاقات: %2
+4. ضع معرّف العميل ومركز البيانات في %3 على حاسوب كل موظف، أو ضمّنهما في الحزمة.</translation>
+    </message>
+    <message>
+        <source>The instructions are on the clipboard: send them to IT.</source>
+        <translation>التعليمات في الحافظة: أرسلها إلى قسم تقنية المعلومات.</translation>
     </message>
     <message>
         <source>Account &amp;name:</source>
@@ -2186,14 +2234,6 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Dialog buttons</source>
         <translation>أزرار مربع الحوار</translation>
-    </message>
-    <message>
-        <source>Client id: %1</source>
-        <translation>معرّف عميل OAuth: %1</translation>
-    </message>
-    <message>
-        <source>No OAuth client id is set: enter it in Settings.</source>
-        <translation>لم يُعيَّن معرّف عميل OAuth: أدخله في الإعدادات.</translation>
     </message>
     <message>
         <source>Choose an account name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>

@@ -2112,12 +2112,60 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Cliente OAuth</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Configuración…</translation>
+        <source>Ad&amp;vanced…</source>
+        <translation>A&amp;vanzado…</translation>
     </message>
     <message>
-        <source>Open the settings</source>
-        <translation>Abrir la configuración</translation>
+        <source>Advanced: enter a client id yourself</source>
+        <translation>Avanzado: escribir usted mismo un ID de cliente</translation>
+    </message>
+    <message>
+        <source>Settings ▸ Account: a client id of your own (normally set by IT)</source>
+        <translation>Configuración ▸ Cuenta: un ID de cliente propio (normalmente lo configura TI)</translation>
+    </message>
+    <message>
+        <source>What your administrator sets up</source>
+        <translation>Lo que configura su administrador</translation>
+    </message>
+    <message>
+        <source>Steps for the administrator</source>
+        <translation>Pasos para el administrador</translation>
+    </message>
+    <message>
+        <source>Co&amp;py these instructions</source>
+        <translation>Co&amp;piar estas instrucciones</translation>
+    </message>
+    <message>
+        <source>Copy these instructions</source>
+        <translation>Copiar estas instrucciones</translation>
+    </message>
+    <message>
+        <source>Copies the steps for your IT administrator to the clipboard</source>
+        <translation>Copia al portapapeles los pasos para su administrador de TI</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s Zoho client: %1</source>
+        <translation>Cliente de Zoho de su organización: %1</translation>
+    </message>
+    <message>
+        <source>zvdesk is not set up for your organisation yet. Your IT administrator registers it with Zoho once; after that you only choose your data centre and sign in.</source>
+        <translation>zvdesk aún no está configurado para su organización. Su administrador de TI lo registra una vez en Zoho; después usted solo elige su centro de datos e inicia sesión.</translation>
+    </message>
+    <message>
+        <source>For the administrator:
+1. In the Zoho API console, add a client of the type Mobile-based Applications (an installed app, signed in with PKCE).
+2. Authorized redirect URI: %1
+3. Scopes: %2
+4. Put the client id and data centre in %3 on each agent&apos;s computer, or build them into the package.</source>
+        <translation>Para el administrador:
+1. En la consola de API de Zoho, añada un cliente del tipo Mobile-based Applications (una aplicación instalada que inicia sesión con PKCE).
+2. URI de redirección autorizado: %1
+3. Ámbitos: %2
+4. Ponga el ID de cliente y el centro de datos en %3 en el equipo de cada agente, o inclúyalos en el paquete.</translation>
+    </message>
+    <message>
+        <source>The instructions are on the clipboard: send them to IT.</source>
+        <translation>Las instrucciones están en el portapapeles: envíelas a TI.</translation>
     </message>
     <message>
         <source>Account &amp;name:</source>
@@ -2162,14 +2210,6 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Dialog buttons</source>
         <translation>Botones del cuadro de diálogo</translation>
-    </message>
-    <message>
-        <source>Client id: %1</source>
-        <translation>ID de cliente: %1</translation>
-    </message>
-    <message>
-        <source>No OAuth client id is set: enter it in Settings.</source>
-        <translation>No hay ningún ID de cliente OAuth configurado: escríbalo en Configuración.</translation>
     </message>
     <message>
         <source>Choose an account name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>

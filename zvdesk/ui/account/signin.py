@@ -35,13 +35,14 @@ from PySide6.QtWidgets import (
 
 from zvdesk.api.errors import ValidationError
 from zvdesk.api.regions import REGIONS
+from zvdesk.auth.config import DEFAULT_SCOPES
 from zvdesk.auth.errors import NoKeyringError
 from zvdesk.auth.oauth import DeviceCode
 from zvdesk.auth.profiles import validate_profile_name
 from zvdesk.service import ApiService, Job
 from zvdesk.ui.account.errors import describe_sign_in_error, no_keyring_text
 from zvdesk.ui.account.flows import AccountChoice, AccountSetup, SignedIn
-from zvdesk.ui.account.pages import BrowserPage, CodePage, DevicePage
+from zvdesk.ui.account.pages import BrowserPage, CodePage, DevicePage, copy_text
 from zvdesk.ui.common.settings import AppSettings
 
 __all__ = ["SignInDialog", "open_in_browser"]
@@ -123,11 +124,33 @@ class SignInDialog(QDialog):
         self.client_label.setTextFormat(Qt.TextFormat.PlainText)
         self.client_label.setWordWrap(True)
         self.client_label.setAccessibleName(self.tr("OAuth client"))
-        self.settings_button = QPushButton(self.tr("&Settings…"), self)
-        self.settings_button.setAccessibleName(self.tr("Open the settings"))
+        self.settings_button = QPushButton(self.tr("Ad&vanced…"), self)
+        self.settings_button.setAccessibleName(self.tr("Advanced: enter a client id yourself"))
+        self.settings_button.setToolTip(
+            self.tr("Settings ▸ Account: a client id of your own (normally set by IT)")
+        )
         client_row = QHBoxLayout()
         client_row.addWidget(self.client_label, 1)
-        client_row.addWidget(self.settings_button)
+        client_row.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        # No organisation client: say who must set it, and what exactly they register.
+        self.admin_box = QFrame(self)
+        self.admin_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.admin_box.setAccessibleName(self.tr("What your administrator sets up"))
+        self.admin_steps = QLabel(self.admin_box)
+        self.admin_steps.setTextFormat(Qt.TextFormat.PlainText)
+        self.admin_steps.setWordWrap(True)
+        self.admin_steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.admin_steps.setAccessibleName(self.tr("Steps for the administrator"))
+        self.copy_steps_button = QPushButton(self.tr("Co&py these instructions"), self.admin_box)
+        self.copy_steps_button.setAccessibleName(self.tr("Copy these instructions"))
+        self.copy_steps_button.setAccessibleDescription(
+            self.tr("Copies the steps for your IT administrator to the clipboard")
+        )
+        admin_layout = QVBoxLayout(self.admin_box)
+        admin_layout.addWidget(self.admin_steps)
+        admin_layout.addWidget(self.copy_steps_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.admin_box.hide()
 
         form = QFormLayout()
         if adding:
@@ -174,6 +197,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addLayout(form)
         layout.addLayout(client_row)  # not a form row: QFormLayout ignores a wrapped label's height
+        layout.addWidget(self.admin_box)
         layout.addWidget(self.keyring_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -188,6 +212,7 @@ class SignInDialog(QDialog):
         self.device_page.startRequested.connect(self.start_device)
         self.device_page.cancelRequested.connect(self.cancel_sign_in)
         self.settings_button.clicked.connect(self.settingsRequested)
+        self.copy_steps_button.clicked.connect(self.copy_admin_instructions)
         self.session_only.toggled.connect(lambda _on: self._update())
         self.buttons.rejected.connect(self.reject)
         self.refresh_client()
@@ -215,14 +240,54 @@ class SignInDialog(QDialog):
         return self.settings.client_id or self.setup.admin().client_id or own
 
     def refresh_client(self) -> None:
-        """Show which OAuth client signs in (after the Settings changed)."""
+        """Show which OAuth client signs in (after the Settings changed); without one, who must
+        set it up and how (the organisation's client, see zvdesk.auth.orgconfig)."""
         client_id = self._client_id()
         if client_id:
-            text = self.tr("Client id: %1").replace("%1", client_id)
+            text = self.tr("Your organisation's Zoho client: %1").replace("%1", client_id)
         else:
-            text = self.tr("No OAuth client id is set: enter it in Settings.")
+            text = self.tr(
+                "zvdesk is not set up for your organisation yet. Your IT administrator registers "
+                "it with Zoho once; after that you only choose your data centre and sign in."
+            )
         self.client_label.setText(text)
         self.client_label.setAccessibleDescription(text)
+        if not client_id:
+            from zvdesk.auth.orgconfig import system_config_paths
+
+            steps = self.tr(
+                "For the administrator:\n"
+                "1. In the Zoho API console, add a client of the type Mobile-based Applications "
+                "(an installed app, signed in with PKCE).\n"
+                "2. Authorized redirect URI: %1\n"
+                "3. Scopes: %2\n"
+                "4. Put the client id and data centre in %3 on each agent's computer, or build "
+                "them into the package."
+            )
+            steps = (
+                steps.replace("%1", self._redirect_to_register())
+                .replace("%2", ", ".join(DEFAULT_SCOPES))
+                .replace("%3", str(system_config_paths()[0]))
+            )
+            self.admin_steps.setText(steps)
+            self.admin_steps.setAccessibleDescription(steps)
+        self.admin_box.setVisible(not client_id)
+        for page in (self.browser_page, self.code_page, self.device_page):
+            page.setToolTip("" if client_id else text)
+
+    def _redirect_to_register(self) -> str:
+        from zvdesk.auth.config import OAuthClientConfig
+
+        return OAuthClientConfig(client_id="-").redirect_uri(self.settings.redirect_port)
+
+    def copy_admin_instructions(self) -> str:
+        """Put the full English instructions for IT on the clipboard; returns them."""
+        from zvdesk.auth.orgconfig import admin_instructions
+
+        text = admin_instructions(self._redirect_to_register())
+        copy_text(text)
+        self.show_status(self.tr("The instructions are on the clipboard: send them to IT."))
+        return text
 
     def _check_keyring(self) -> None:
         self.service.authorize(lambda _ctx: self.setup.check_keyring(), None, self._no_keyring)
