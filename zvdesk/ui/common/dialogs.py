@@ -30,6 +30,7 @@ __all__ = ["GrowWithContent", "content_size", "open_dialog"]
 
 _HEADLESS = frozenset({"offscreen", "minimal"})
 MAX_ROUNDS = 12
+SLACK = 6  # px: the hidden-tab-widget estimate and style frames can be a few pixels off
 
 
 def _lay_out(widget: QWidget) -> None:
@@ -84,6 +85,7 @@ def content_size(widget: QWidget, width: int | None = None) -> QSize:
             _lay_out(widget)
             wide, high = _deficit(widget)
             if wide <= 0 and high <= 0:
+                h += SLACK
                 break
             w += max(0, wide)
             h += max(0, high)
