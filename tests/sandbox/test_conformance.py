@@ -332,6 +332,40 @@ def test_every_api_error_is_the_zoho_envelope(
     assert_envelope(client.request(method, path, **kwargs), status, code)
 
 
+def all_routes() -> list[tuple[str, frozenset[str]]]:
+    """(path with its parameters filled in, methods) of every route the sandbox serves."""
+    from zvdesk.sandbox import api_routes, control_account, control_routes, oauth_routes
+
+    routes = []
+    for module in (api_routes, oauth_routes, control_routes, control_account):
+        for route in module.ROUTES:
+            path = route.path.replace("{logid}", "nope")
+            routes.append((path, frozenset(route.methods or ())))
+    return routes
+
+
+@pytest.mark.parametrize(("path", "methods"), all_routes(), ids=[p for p, _ in all_routes()])
+def test_every_route_answers_a_wrong_method_with_the_envelope(
+    client: httpx.Client, path: str, methods: frozenset[str]
+) -> None:
+    wrong = next(m for m in ("PATCH", "PUT", "DELETE", "POST", "GET") if m not in methods)
+    reply = client.request(wrong, path)
+    assert_envelope(reply, 405, "405")
+    assert set(reply.headers["allow"].replace(" ", "").split(",")) == set(methods)
+
+
+CONTROL_ROUTES = [(p, m) for p, m in all_routes() if p.startswith("/_sandbox/")]
+
+
+@pytest.mark.parametrize(("path", "methods"), CONTROL_ROUTES, ids=[p for p, _ in CONTROL_ROUTES])
+def test_every_control_route_refuses_a_caller_without_the_token_with_the_envelope(
+    srv: SandboxServer, path: str, methods: frozenset[str]
+) -> None:
+    method = "GET" if "GET" in methods else "POST"
+    with httpx.Client(base_url=srv.base_url, timeout=10) as anonymous:
+        assert_envelope(anonymous.request(method, path, json={}), 401, "401")
+
+
 def test_malformed_multipart_names_the_problem(client: httpx.Client) -> None:
     body = assert_envelope(client.post(SEND_V2, **malformed_multipart()), 400, "ZVSMS-4027")
     assert "multipart" in body["message"].lower()

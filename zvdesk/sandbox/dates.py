@@ -29,7 +29,7 @@ _TIMES: tuple[tuple[str, timedelta], ...] = (
 FORMS = tuple((day + time, span) for day in _DAYS for time, span in _TIMES)
 """Every accepted ``strptime`` format with the span of time one value of it covers."""
 
-DOCUMENTED = "yyyy-MM-dd, yyyymmdd, either with HH:MM or HH:MM:ss"
+DOCUMENTED = "yyyy-MM-dd or yyyymmdd, alone or with HH:MM or HH:MM:ss"
 
 
 @dataclass(frozen=True)
