@@ -47,6 +47,8 @@ def test_a_signed_in_profile_ignores_the_variable(
     qtbot.waitUntil(lambda: window.sync_status.state == SyncState.OFFLINE, timeout=20_000)
     assert session.service.config.base_url is None  # the region's Zoho host
     assert squatter.seen == []
+    assert "API server" not in session.window.windowTitle()
+    assert not session.window.api_server_label.isVisible()
 
 
 def test_a_profile_with_its_own_api_base_uses_it(
@@ -61,3 +63,8 @@ def test_a_profile_with_its_own_api_base_uses_it(
     wait_synced(qtbot, session)
     assert session.service.config.base_url == app_env.server.base_url
     assert squatter.seen == []
+    # an explicit, visible choice: the title and the status bar say where the token goes
+    host = app_env.server.base_url.split("//", 1)[1]
+    window = session.window
+    assert host in window.windowTitle() and "not Zoho" in window.windowTitle()
+    assert window.api_server_label.isVisible() and host in window.api_server_label.text()

@@ -1202,6 +1202,22 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>نسخ معلومات ال&amp;تشخيص</translation>
     </message>
     <message>
+        <source>API server %1 (not Zoho)</source>
+        <translation>خادم API ‏%1 (ليس Zoho)</translation>
+    </message>
+    <message>
+        <source>API: %1 (not Zoho)</source>
+        <translation>API: ‏%1 (ليس Zoho)</translation>
+    </message>
+    <message>
+        <source>Messages and your sign-in go to %1, not to Zoho.</source>
+        <translation>تذهب الرسائل وتسجيل دخولك إلى %1، وليس إلى Zoho.</translation>
+    </message>
+    <message>
+        <source>Voice API server</source>
+        <translation>خادم Voice API</translation>
+    </message>
+    <message>
         <source>The diagnostics report is on the clipboard.</source>
         <translation>نُسخ تقرير التشخيص إلى الحافظة.</translation>
     </message>

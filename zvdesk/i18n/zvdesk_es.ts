@@ -1182,6 +1182,22 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Copiar &amp;diagnóstico</translation>
     </message>
     <message>
+        <source>API server %1 (not Zoho)</source>
+        <translation>servidor de API %1 (no es Zoho)</translation>
+    </message>
+    <message>
+        <source>API: %1 (not Zoho)</source>
+        <translation>API: %1 (no es Zoho)</translation>
+    </message>
+    <message>
+        <source>Messages and your sign-in go to %1, not to Zoho.</source>
+        <translation>Los mensajes y su inicio de sesión van a %1, no a Zoho.</translation>
+    </message>
+    <message>
+        <source>Voice API server</source>
+        <translation>Servidor de la API de Voice</translation>
+    </message>
+    <message>
         <source>The diagnostics report is on the clipboard.</source>
         <translation>El informe de diagnóstico está en el portapapeles.</translation>
     </message>

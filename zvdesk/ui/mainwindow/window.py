@@ -15,12 +15,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         open_file: Callable[[Path], None] | None = None,
     ) -> None:
         super().__init__()
+        self._api_note: str | None = None
+        self._base_title = ""
         self.setWindowTitle(self.tr("zvdesk"))
         self.setAccessibleName(self.tr("zvdesk"))
         # An explicit minimum: the layout then never changes the window's size constraints as
@@ -124,6 +128,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.default_region = "US"  # for numbers typed without +country code (the settings')
         self.sync_status = SyncStatusWidget(self)
+        self.api_server_label = QLabel(self)  # a Voice API server that is not Zoho's: always said
+        self.api_server_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.api_server_label.hide()
+        self.statusBar().addPermanentWidget(self.api_server_label)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.copy_diagnostics_action = self.help_menu.addAction(self.tr("Copy &diagnostics"))
@@ -182,6 +190,39 @@ class MainWindow(QMainWindow):
         self._connect()
         self.actions_by_id = shortcuts.install(self, self._shortcut_handlers())
         self.tabs.setCurrentIndex(min(self.settings.tab, self.tabs.count() - 1))
+        self.show_api_server(getattr(getattr(service, "config", None), "base_url", None))
+
+    def setWindowTitle(self, title: str) -> None:
+        """The title as given (the profile's, the demo's), followed by the API server when it is
+        not Zoho's (:meth:`show_api_server`): whoever sets the title, that stays visible."""
+        self._base_title = title
+        note = getattr(self, "_api_note", None)
+        super().setWindowTitle(f"{title} — {note}" if note else title)
+
+    def show_api_server(self, base_url: str | None) -> None:
+        """Say in the title and the status bar when the Voice API server is not Zoho's (a
+        profile's explicit API base, an environment token's server, a sandbox): the agent's token
+        goes there. Zoho's own hosts (and None: the region's) show nothing."""
+        from zvdesk.api.regions import is_zoho_host
+
+        host = urlsplit(base_url).netloc if base_url else ""
+        hostname = urlsplit(base_url).hostname if base_url else None
+        title = self._base_title
+        if not host or hostname is None or is_zoho_host(hostname):
+            self._api_note = None
+            self.setWindowTitle(title)
+            self.api_server_label.hide()
+            return
+        self._api_note = self.tr("API server %1 (not Zoho)").replace("%1", host)
+        self.setWindowTitle(title)
+        self.api_server_label.setText(self.tr("API: %1 (not Zoho)").replace("%1", host))
+        self.api_server_label.setToolTip(
+            self.tr("Messages and your sign-in go to %1, not to Zoho.").replace(
+                "%1", base_url or host
+            )
+        )
+        self.api_server_label.setAccessibleName(self.tr("Voice API server"))
+        self.api_server_label.show()
 
     # -- assembly --------------------------------------------------------------------------------
     def _connect(self) -> None:
