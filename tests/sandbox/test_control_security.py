@@ -3,8 +3,11 @@ blind cross-site POSTs, DNS rebinding (a foreign Host), no or another token, oth
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
+from starlette.routing import Route
 
 from zvdesk.sandbox import SandboxServer
 from zvdesk.sandbox.control_client import control_headers, media_upload
@@ -113,3 +116,29 @@ def test_media_upload_is_json(srv: SandboxServer) -> None:
     assert media.path.read_bytes() == b"ID3..."
     bad = srv.control("POST", "/_sandbox/media", json={"data": "not base64!"}, check=False)
     assert bad.status_code == 400
+
+
+def _starlette_routes(srv: SandboxServer) -> list[Route]:
+    app = srv._server.config.app  # the Host guard, then the fault/log middleware, then Starlette
+    while not hasattr(app, "routes"):
+        app = app.app
+    return [r for r in app.routes if isinstance(r, Route)]
+
+
+def test_every_control_route_refuses_a_request_without_the_token(srv: SandboxServer) -> None:
+    """Also the routes other features add later: all of /_sandbox/ sits behind the checks."""
+    routes = [r for r in _starlette_routes(srv) if r.path.startswith("/_sandbox")]
+    assert len(routes) >= 15
+    before = _inbound(srv)
+    for route in routes:
+        path = re.sub(r"\{[^}]+\}", "x", route.path)
+        for method in sorted((route.methods or set()) - {"HEAD"}):
+            reply = httpx.request(
+                method,
+                srv.base_url + path,
+                content=b"{}" if method != "GET" else None,
+                headers={"Content-Type": "application/json"} if method != "GET" else {},
+            )
+            assert reply.status_code == 401, (method, path, reply.status_code)
+            assert srv.token not in reply.text
+    assert _inbound(srv) == before
