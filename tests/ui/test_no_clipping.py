@@ -167,7 +167,14 @@ def _switcher(env: Env) -> QDialog:
     return switcher
 
 
+def _welcome(env: Env) -> QDialog:
+    from zvdesk.ui.app.welcome import WelcomeDialog
+
+    return WelcomeDialog()
+
+
 DIALOGS: dict[str, Callable[[Env], QDialog]] = {
+    "welcome": _welcome,
     "sign-in, browser": lambda env: _signin(env, 0),
     "sign-in, Self Client code": lambda env: _signin(env, 1),
     "sign-in, another device": lambda env: _signin(env, 2),

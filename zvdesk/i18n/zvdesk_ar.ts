@@ -2426,4 +2426,39 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>حالة المزامنة: %1</translation>
     </message>
 </context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to zvdesk</source>
+        <translation>مرحبًا بك في zvdesk</translation>
+    </message>
+    <message>
+        <source>Text your customers from the desktop through your organisation&apos;s Zoho Voice numbers.</source>
+        <translation>راسل عملاءك من سطح المكتب عبر أرقام Zoho Voice الخاصة بمؤسستك.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to Zoho Voice</source>
+        <translation>&amp;تسجيل الدخول إلى Zoho Voice</translation>
+    </message>
+    <message>
+        <source>Sign in to Zoho Voice</source>
+        <translation>تسجيل الدخول إلى Zoho Voice</translation>
+    </message>
+    <message>
+        <source>With your Zoho account: your conversations, your numbers, real customers.</source>
+        <translation>بحسابك في Zoho: محادثاتك وأرقامك وعملاء حقيقيون.</translation>
+    </message>
+    <message>
+        <source>&amp;Try the demo</source>
+        <translation>&amp;جرّب العرض التجريبي</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>جرّب العرض التجريبي</translation>
+    </message>
+    <message>
+        <source>Without an account: simulated customers on a built-in test server, to learn the app. Nothing you send leaves this computer.</source>
+        <translation>من دون حساب: عملاء محاكون على خادم اختبار مدمج لتتعلّم التطبيق. لا يغادر أي شيء ترسله هذا الحاسوب.</translation>
+    </message>
+</context>
 </TS>

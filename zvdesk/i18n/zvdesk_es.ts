@@ -2394,4 +2394,39 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Estado de sincronización: %1</translation>
     </message>
 </context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to zvdesk</source>
+        <translation>Bienvenido a zvdesk</translation>
+    </message>
+    <message>
+        <source>Text your customers from the desktop through your organisation&apos;s Zoho Voice numbers.</source>
+        <translation>Escriba a sus clientes desde el escritorio con los números de Zoho Voice de su organización.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to Zoho Voice</source>
+        <translation>&amp;Iniciar sesión en Zoho Voice</translation>
+    </message>
+    <message>
+        <source>Sign in to Zoho Voice</source>
+        <translation>Iniciar sesión en Zoho Voice</translation>
+    </message>
+    <message>
+        <source>With your Zoho account: your conversations, your numbers, real customers.</source>
+        <translation>Con su cuenta de Zoho: sus conversaciones, sus números, clientes reales.</translation>
+    </message>
+    <message>
+        <source>&amp;Try the demo</source>
+        <translation>&amp;Probar la demostración</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probar la demostración</translation>
+    </message>
+    <message>
+        <source>Without an account: simulated customers on a built-in test server, to learn the app. Nothing you send leaves this computer.</source>
+        <translation>Sin cuenta: clientes simulados en un servidor de pruebas integrado, para aprender a usar la aplicación. Nada de lo que envíe sale de este equipo.</translation>
+    </message>
+</context>
 </TS>

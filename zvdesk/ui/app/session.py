@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync en
     from zvdesk.ui.account.controller import AccountController
     from zvdesk.ui.account.flows import AccountSetup
     from zvdesk.ui.app.demo import DemoControls
+    from zvdesk.ui.app.welcome import Start
     from zvdesk.ui.common.crash import CrashDialog
 
 __all__ = [
@@ -555,6 +556,27 @@ def _profile_service_settings(name: str) -> dict[str, Any]:
     }
 
 
+def welcome_choice(
+    ask: Callable[[], Start | None] | None = None,
+) -> bool | None:
+    """On the first start, the welcome screen's choice: True = the demo, None = sign in,
+    False = closed. Not the first start: None (open the profile as usual). ``ask`` replaces
+    ``WelcomeDialog.exec`` and returns the dialog's ``Start`` (tests)."""
+    from zvdesk.ui.app.welcome import Start, WelcomeDialog, is_first_start
+
+    if not is_first_start():
+        return None
+    if ask is None:
+        dialog = WelcomeDialog()
+        dialog.exec()
+        choice = dialog.choice
+    else:
+        choice = ask()
+    if choice is Start.DEMO:
+        return True
+    return None if choice is Start.SIGN_IN else False
+
+
 def run(
     argv: list[str],
     *,
@@ -577,6 +599,13 @@ def run(
     try:
         if inbound_rate is None:
             inbound_rate = AppSettings(settings_path).demo_inbound_rate
+        if not sandbox and profile is None and tokens is None:
+            start = welcome_choice()
+            if start is False:  # the welcome screen was closed: nothing to open
+                restore_hook()
+                qInstallMessageHandler(previous)
+                return 0
+            sandbox = start is True
         session = Session(
             sandbox=sandbox, profile=profile, tokens=tokens, settings_path=settings_path,
             inbound_rate=inbound_rate,
