@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from zvdesk.cli import main
@@ -295,6 +296,10 @@ def test_sandbox_command_serves_until_stopped(tmp_path: Path) -> None:
             str(tmp_path / "sb"),
             "--token",
             "demo-token",
+            "--sender",
+            "ACME Help",
+            "--size-cap",
+            "2",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -327,6 +332,21 @@ def test_sandbox_command_serves_until_stopped(tmp_path: Path) -> None:
         )
         assert sent.returncode == 0, sent.stderr
         assert json.loads(sent.stdout)[0]["status"] == "IN_QUEUE"
+
+        def send_from(sender: str) -> subprocess.CompletedProcess[str]:
+            command = ["send", "--to", "+14155550199", "--message", "hi", "--sender", sender]
+            return subprocess.run(
+                [sys.executable, "-m", "zvdesk", *command, "--json"],
+                capture_output=True, text=True, env=env, timeout=60, check=False,
+            )  # fmt: skip
+
+        assert send_from("ACME Help").returncode == 0  # --sender made it the organisation's
+        refused = send_from("NotMine")
+        assert refused.returncode == 1 and "senderId" in refused.stderr
+        with httpx.Client(base_url=base_url, timeout=10) as c:  # --size-cap 2
+            headers = {"Authorization": "Zoho-oauthtoken demo-token"}
+            page = c.get("/rest/json/v1/sms/logs", params={"size": 50}, headers=headers).json()
+        assert len(page["smsLogQuery"]) == 2 and page["meta"]["size"] == 2
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -342,6 +362,10 @@ def test_sandbox_command_refuses_a_bad_fault_spec(capsys: pytest.CaptureFixture[
     out, err = io.StringIO(), io.StringIO()
     assert main(["sandbox", "--faults", "5xx=lots"], stdout=out, stderr=err) == 2
     assert "--faults" in err.getvalue()
+    for bad, name in ((["--sender", "+1"], "--sender"), (["--size-cap", "0"], "--size-cap")):
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["sandbox", *bad], stdout=out, stderr=err) == 2
+        assert name in err.getvalue() + capsys.readouterr().err  # argparse writes to sys.stderr
 
 
 def test_parser_defaults_mirror_the_auth_package() -> None:

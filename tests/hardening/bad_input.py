@@ -155,6 +155,8 @@ CLI_CASES: list[CliCase] = [
     CliCase(["sandbox", "--inbound-rate", "-1"], 2),
     CliCase(["sandbox", "--faults", "5xx=2"], 2),
     CliCase(["sandbox", "--faults", "explode=0.5"], 2),
+    CliCase(["sandbox", "--size-cap", "0"], 2),
+    CliCase(["sandbox", "--sender", "Not a sender!"], 2),
     CliCase(["login", "--redirect-port", "99999"], 2),
     CliCase(["login", "--timeout", "0"], 2),
     CliCase(["whoami", "--profile", "bad name!"], 2),

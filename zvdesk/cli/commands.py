@@ -456,8 +456,11 @@ def _media(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> in
 
 
 def _sandbox(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dataclasses import replace
+
     from zvdesk.sandbox import SandboxServer, parse_faults
-    from zvdesk.sandbox.config import DEFAULT_REDIRECT_URIS
+    from zvdesk.sandbox.config import DEFAULT_REDIRECT_URIS, SandboxConfig
+    from zvdesk.sandbox.senders import check_sender_id
     from zvdesk.sandbox.server import EXPOSED_WARNING, exposed
 
     if args.faults:
@@ -467,6 +470,13 @@ def _sandbox(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise BadInput(f"--faults: {exc}") from None
     if args.agents < 0:
         raise BadInput("--agents: the number of colleagues must not be negative")
+    config = SandboxConfig()
+    for sender in args.sender:
+        try:
+            check_sender_id(sender, config.default_region)
+        except ValueError as exc:
+            raise BadInput(f"--sender: {exc}") from None
+    config = replace(config, organisation_numbers=(*config.organisation_numbers, *args.sender))
     data_dir = Path(args.data) if args.data else None
     if data_dir is not None:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -483,6 +493,8 @@ def _sandbox(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         speed=args.speed or 1.0,
         redirect_uris=(*DEFAULT_REDIRECT_URIS, *args.redirect_uri),
         token_request_limit=args.token_limit or None,
+        size_cap=args.size_cap,
+        config=config,
     )
 
     def announce() -> None:

@@ -256,6 +256,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="token refreshes allowed per refresh token in 10 minutes, as Zoho's about 10 "
         "(default 10; 0: no limit)",
     )
+    sandbox.add_argument(
+        "--size-cap",
+        type=argtypes.positive_int,
+        default=100,
+        metavar="N",
+        help="most rows a logs/chatlist/schedule page holds (default 100; meta tells the size)",
+    )
+    sandbox.add_argument(
+        "--sender",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="make this number, short code or alphanumeric id one of the organisation's senders "
+        "too (repeatable; the demo's numbers and ZYLKER are already)",
+    )
     return parser
 
 

@@ -60,6 +60,11 @@ def _describe(text: str, default_region: str) -> tuple[str, Sender]:
     return value.lower(), Sender(value, "alphanumeric")
 
 
+def check_sender_id(text: str, default_region: str = "US") -> Sender:
+    """``text`` as an organisation sender id would be stored; ValueError when it cannot be one."""
+    return _describe(text, default_region)[1]
+
+
 class SenderRegistry:
     """The organisation's sender ids in the sandbox database."""
 
