@@ -716,6 +716,17 @@ def test_template_ids_that_cannot_be_honoured_are_refused_clearly(
     assert "message is required" not in body["message"]
 
 
+def test_sms_data_may_come_as_a_json_file_part(client: httpx.Client) -> None:
+    """Browser and Node clients append ``sms_data`` as a Blob; curl sends ``-F sms_data=@f``."""
+    body = json.dumps({"customerNumber": customer(), "message": "from a blob"}).encode()
+    files = {
+        "sms_data": ("blob", body, "application/json"),
+        "mms_media": ("p.png", b"\x89PNG....", "image/png"),
+    }
+    sent = sent_ok(client.post(SEND_V2, files=files))
+    assert sent["message"] == "from a blob" and sent["isMMS"] is True
+
+
 # -- what zvdesk's own client sends -------------------------------------------------------------
 
 

@@ -91,6 +91,8 @@ async def send_v2(request: Request) -> Response:
         raise bad_request("send v2 takes multipart/form-data with sms_data (and mms_media)")
     async with request.form() as form:
         raw = form.get("sms_data")
+        if isinstance(raw, UploadFile):  # a JSON part sent as a file (Blob, curl -F @file)
+            raw = (await raw.read()).decode("utf-8", "replace")
         if not isinstance(raw, str) or not raw.strip():
             raise bad_request("sms_data is required")
         try:
