@@ -10,6 +10,10 @@ Modules: ``server`` (uvicorn thread), ``app`` (assembly), ``api_routes`` / ``oau
 ``control_routes`` (HTTP), ``state`` + ``db`` + ``auth`` (SQLite state), ``sendparams``,
 ``lifecycle``, ``ticker``, ``callbacks``, ``traffic``, ``demo``, ``faults`` + ``middleware``,
 ``media`` (generated PNG/WAV/AVI), ``numbers``, ``segments``, ``records``, ``search``.
+What makes it answer like Zoho for any client: ``dates`` (every documented fromDate/toDate form),
+``listparams`` (which list parameters each endpoint takes, page window and ``meta``),
+``senders`` (the organisation's sender ids), ``flags`` (archived/unread per record),
+``templates`` (v2 ``templateId``), ``control_account`` (their control routes), ``errors``.
 """
 
 from __future__ import annotations
