@@ -3,6 +3,7 @@ save) against the sandbox."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -143,3 +144,49 @@ def test_save_copies_to_a_sanitized_name_inside_the_folder(
     service.save_media(mms_id, folder, saved.append)
     qtbot.waitUntil(lambda: len(saved) == 2, timeout=10_000)
     assert saved[1].name == "evil name (2).png"
+
+
+def test_a_message_that_needs_a_look_is_resolved_by_the_agent(
+    qtbot: QtBot, clean_server: SandboxServer, make_service: ServiceFactory
+) -> None:
+    """The dialog's two answers reach the outbox through the service: "It arrived" takes the
+    chosen record, "Send again" makes a new attempt."""
+    from zvdesk.store import conversation_key
+
+    service = make_service(clean_server)
+    rows: dict[int, OutboxRow] = {}
+    service.outboxChanged.connect(lambda changed: rows.update({r.id: r for r in changed}))
+    record = clean_server.state.send(
+        {"customerNumber": CUSTOMER, "senderId": SENDER, "message": "on it"}
+    )[0]
+
+    def needs_a_look(ctx: StoreContext) -> list[int]:
+        # written in the state the outbox leaves them in (in one step: the engine must not see
+        # them queued)
+        payload = json.dumps(
+            {"customerNumber": "12025550143", "message": "on it", "senderId": SENDER}
+        )
+        made = []
+        for ref in ("look-1", "look-2"):
+            (row_id,) = ctx.store.connection.execute(
+                "INSERT INTO outbox (client_ref, created_ms, updated_ms, kind, conversation_key,"
+                " payload, state, attempts, last_error, candidates)"
+                " VALUES (?, 1, 1, 'sms', ?, ?, 'review', 1, 'two match', ?) RETURNING id",
+                (ref, conversation_key(CUSTOMER, SENDER), payload, json.dumps([record])),
+            ).fetchone()
+            made.append(int(row_id))
+        return made
+
+    service.send(CUSTOMER, "warming up", sender_id=SENDER)  # the engine is running after this
+    qtbot.waitUntil(lambda: any(r.state == "sent" for r in rows.values()), timeout=30_000)
+    made: list[list[int]] = []
+    service.query(needs_a_look, made.append)
+    qtbot.waitUntil(lambda: bool(made), timeout=5_000)
+    arrived, again = made[0]
+    rows.clear()
+    service.resolve_review(arrived, str(record["logid"]))
+    qtbot.waitUntil(lambda: arrived in rows and rows[arrived].state == "sent", timeout=30_000)
+    assert rows[arrived].logid == record["logid"]
+    service.resolve_review(again, None)
+    qtbot.waitUntil(lambda: again in rows and rows[again].state == "sent", timeout=30_000)
+    assert rows[again].logid != record["logid"] and len(_sent(clean_server, "on it")) == 2

@@ -174,6 +174,7 @@ class OutboxSender:
         if row is None or row.state != "review":
             return row
         self._not_before.pop(row.id, None)
+        log.info("outbox %d: the agent says %s", row.id, logid or "send again")
         if logid is None:
             return self._attempt(row)
         for raw in row.candidates():

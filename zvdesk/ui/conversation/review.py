@@ -42,6 +42,7 @@ class ReviewDialog(QDialog):
     def __init__(self, row: OutboxRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Did this message arrive?"))
+        self.setMinimumWidth(440)
         self.choice: str | None = None
         self.decided = False
         layout = QVBoxLayout(self)
