@@ -130,6 +130,9 @@ def test_access_token_variable_against_the_sandbox_in_a_real_process(
         (["--timeout", "4", "send", "--to", "+14155550142", "--message", "hi"], 4.0),
         (["scheduled", "--timeout", "5"], 5.0),
         (["--timeout", "6", "media", "x", "-o", "f"], 6.0),
+        (["--timeout", "7", "watch"], 7.0),
+        (["optouts", "--timeout", "8"], 8.0),
+        (["--timeout", "9", "announce", "--csv", "c.csv", "--message", "hi"], 9.0),
     ],
 )
 def test_timeout_is_a_global_option_in_both_positions(argv: list[str], expected: float) -> None:
