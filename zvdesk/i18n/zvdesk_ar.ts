@@ -51,6 +51,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Profile %1 is open in another zvdesk, so it stays there: one zvdesk at a time sends from a profile&apos;s outbox.</source>
+        <translation>الملف الشخصي %1 مفتوح في نسخة أخرى من zvdesk، لذا يبقى هناك: ترسل نسخة واحدة فقط من zvdesk من صندوق الصادر لملف شخصي في كل مرة.</translation>
+    </message>
+    <message>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>

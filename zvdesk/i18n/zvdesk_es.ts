@@ -51,6 +51,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Profile %1 is open in another zvdesk, so it stays there: one zvdesk at a time sends from a profile&apos;s outbox.</source>
+        <translation>El perfil %1 está abierto en otro zvdesk, así que sigue allí: solo un zvdesk a la vez envía desde la bandeja de salida de un perfil.</translation>
+    </message>
+    <message>
         <source>zvdesk</source>
         <translation>zvdesk</translation>
     </message>

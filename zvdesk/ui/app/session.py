@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync en
     from zvdesk.ui.account.controller import AccountController
     from zvdesk.ui.account.flows import AccountSetup
     from zvdesk.ui.app.demo import DemoControls
+    from zvdesk.ui.app.single import SingleInstance
     from zvdesk.ui.app.welcome import Start
     from zvdesk.ui.common.crash import CrashDialog
 
@@ -276,6 +277,7 @@ class Session:
         self._accounts: AccountController | None = None
         self._setup = account_setup
         self.server: SandboxServer | None = None
+        self.single: SingleInstance | None = None  # the profile lock, held by run()
         self.demo: DemoControls | None = None
         self._inbound_rate = inbound_rate
         # Without a profile name the profiles (zvdesk.auth) are read now; else after first paint.
@@ -457,6 +459,18 @@ class Session:
         """Stop the current profile's service (its drafts saved), open profile ``name`` with
         ``tokens`` (None: its stored sign-in, else the sign-in screen) in a new window at the same
         place; ``delete_data``: delete the current profile's local data in between."""
+        single = self.single
+        moving = single is not None and name != self.profile
+        if moving and single is not None and not single.move_to(self.profile_paths(name)[0].parent):
+            single.ask_running_app_to_show()
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "App",
+                    "Profile %1 is open in another zvdesk, so it stays there: one zvdesk at "
+                    "a time sends from a profile's outbox.",
+                ).replace("%1", name)
+            )
+            return
         old_service = self.service
         old_window, old_name = self.window, self.profile
         old_window.pane.composer.flush_draft()
@@ -649,6 +663,7 @@ def run(
         qInstallMessageHandler(previous)
         return 0
     single.show_requested.connect(session.bring_to_front)
+    session.single = single
     try:
         session.show()
         return app.exec()

@@ -41,6 +41,21 @@ class SingleInstance(QObject):
         self.refusal: ProfileInUseError | None = None
         self._server: QLocalServer | None = None
 
+    def move_to(self, directory: Path) -> bool:
+        """Switch to another profile: take its lock first, then let go of the current one.
+        False (``refusal`` says why, nothing changes) when another zvdesk has it."""
+        name = socket_name(directory)
+        lock = ProfileLock(directory, kind="app", socket_name=name)
+        try:
+            lock.acquire()
+        except ProfileInUseError as error:
+            self.refusal = error
+            return False
+        self.close()
+        self.name, self.lock, self.refusal = name, lock, None
+        self._listen()
+        return True
+
     def start(self) -> bool:
         """Take the profile; False (``refusal`` says why) when another zvdesk has it."""
         try:
@@ -48,6 +63,10 @@ class SingleInstance(QObject):
         except ProfileInUseError as error:
             self.refusal = error
             return False
+        self._listen()
+        return True
+
+    def _listen(self) -> None:
         QLocalServer.removeServer(self.name)  # a crashed first app's leftover socket file
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -56,7 +75,6 @@ class SingleInstance(QObject):
             log.warning("no local socket for other windows to find this one: %s",
                         server.errorString())  # fmt: skip
         self._server = server
-        return True
 
     def _on_connection(self) -> None:
         assert self._server is not None
