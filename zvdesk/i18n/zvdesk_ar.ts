@@ -732,6 +732,22 @@
         <source>No conversation open</source>
         <translation>لا توجد محادثة مفتوحة</translation>
     </message>
+    <message>
+        <source>No conversation open.
+
+Choose one in the list, or:
+Ctrl+K  find a conversation by name or number
+Ctrl+N  start a new conversation
+Alt+↓  the next conversation    Alt+Shift+↓  the next unread
+Ctrl+/  all shortcuts</source>
+        <translation>لا محادثة مفتوحة.
+
+اختر واحدة من القائمة، أو:
+Ctrl+K  ابحث عن محادثة بالاسم أو الرقم
+Ctrl+N  ابدأ محادثة جديدة
+Alt+↓  المحادثة التالية    Alt+Shift+↓  التالية غير المقروءة
+Ctrl+/  كل الاختصارات</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -1153,6 +1169,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Loads the logs for these filters from Zoho Voice instead of this computer</source>
         <translation>يحمّل السجلات المطابقة لعوامل التصفية هذه من Zoho Voice بدلًا من هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>No messages in the logs for these dates and filters. Widen the dates or clear the filters above; the logs show every message sent and received by the account, newest first.</source>
+        <translation>لا رسائل في السجل لهذه التواريخ وعوامل التصفية. وسّع التواريخ أو امسح عوامل التصفية في الأعلى؛ يعرض السجل كل رسالة أرسلها الحساب أو استلمها، الأحدث أولًا.</translation>
     </message>
     <message>
         <source>Message logs</source>
@@ -1641,6 +1661,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>&amp;Search:</source>
         <translation>&amp;بحث:</translation>
+    </message>
+    <message>
+        <source>No scheduled messages here. A message you schedule in the composer (the clock button, Ctrl+Shift+S) waits in this list until it is sent; a search or filter above may also hide some.</source>
+        <translation>لا رسائل مجدولة هنا. تنتظر الرسالة التي تجدولها في محرر الرسائل (زر الساعة، Ctrl+Shift+S) في هذه القائمة حتى تُرسل؛ وقد يُخفي البحث أو التصفية في الأعلى بعضها.</translation>
     </message>
     <message>
         <source>Scheduled messages</source>

@@ -720,6 +720,22 @@
         <source>No conversation open</source>
         <translation>No hay ninguna conversación abierta</translation>
     </message>
+    <message>
+        <source>No conversation open.
+
+Choose one in the list, or:
+Ctrl+K  find a conversation by name or number
+Ctrl+N  start a new conversation
+Alt+↓  the next conversation    Alt+Shift+↓  the next unread
+Ctrl+/  all shortcuts</source>
+        <translation>No hay ninguna conversación abierta.
+
+Elija una en la lista, o bien:
+Ctrl+K  buscar una conversación por nombre o número
+Ctrl+N  iniciar una conversación nueva
+Alt+↓  la conversación siguiente    Alt+Mayús+↓  la siguiente sin leer
+Ctrl+/  todos los atajos</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -1133,6 +1149,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Loads the logs for these filters from Zoho Voice instead of this computer</source>
         <translation>Carga los registros de estos filtros desde Zoho Voice en lugar de este equipo</translation>
+    </message>
+    <message>
+        <source>No messages in the logs for these dates and filters. Widen the dates or clear the filters above; the logs show every message sent and received by the account, newest first.</source>
+        <translation>No hay mensajes en el registro para estas fechas y filtros. Amplíe las fechas o quite los filtros de arriba; el registro muestra todos los mensajes enviados y recibidos por la cuenta, los más recientes primero.</translation>
     </message>
     <message>
         <source>Message logs</source>
@@ -1617,6 +1637,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>No scheduled messages here. A message you schedule in the composer (the clock button, Ctrl+Shift+S) waits in this list until it is sent; a search or filter above may also hide some.</source>
+        <translation>No hay mensajes programados. Un mensaje que programe en el editor (el botón del reloj, Ctrl+Mayús+S) espera en esta lista hasta que se envía; una búsqueda o un filtro de arriba también pueden ocultar algunos.</translation>
     </message>
     <message>
         <source>Scheduled messages</source>

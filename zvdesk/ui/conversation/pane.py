@@ -53,10 +53,29 @@ class ConversationPane(QWidget):
         self.splitter.addWidget(self.composer)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
+        # No conversation open: a hint with the ways to find or start one, and no composer.
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setAccessibleName(self.tr("No conversation open"))
+        self.empty_hint.setText(
+            self.tr(
+                "No conversation open.\n\n"
+                "Choose one in the list, or:\n"
+                "Ctrl+K  find a conversation by name or number\n"
+                "Ctrl+N  start a new conversation\n"
+                "Alt+↓  the next conversation    Alt+Shift+↓  the next unread\n"
+                "Ctrl+/  all shortcuts"
+            )
+        )
+        self.empty_hint.setAccessibleDescription(self.empty_hint.text())
+        self.empty_hint.setEnabled(False)  # drawn in the palette's dimmed text colour
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.empty_hint, 1)
 
         self.canned: CannedPopup | None = None
         self.agent_name: str | None = None  # {agent}: the name customers see
@@ -71,8 +90,13 @@ class ConversationPane(QWidget):
         self.set_title(None)
 
     def set_title(self, text: str | None) -> None:
+        """The open conversation's title; None: no conversation open (the hint instead of the
+        messages and the composer)."""
         shown = elide_one_line(text, 120) if text else self.tr("No conversation open")
         self.header.setText(shown)
+        self.header.setVisible(bool(text))
+        self.splitter.setVisible(bool(text))
+        self.empty_hint.setVisible(not text)
         self.header.setAccessibleDescription(shown)
 
     def set_canned_context(self, *, name: str | None, number: str | None) -> None:

@@ -141,7 +141,7 @@ class ConversationView(QListView):
         self._new_count = 0
         self._update_jump()
         self._schedule_media_check()
-        QTimer.singleShot(0, self._stick_to_bottom)
+        QTimer.singleShot(0, self, self._stick_to_bottom)
 
     def is_following(self) -> bool:
         """True while the view stays at the newest message."""
@@ -239,7 +239,7 @@ class ConversationView(QListView):
         super().resizeEvent(event)
         self._place_jump()
         if self._follow:
-            QTimer.singleShot(0, self._stick_to_bottom)
+            QTimer.singleShot(0, self, self._stick_to_bottom)
         else:
             self.executeDelayedItemsLayout()
             self._restore_anchor()

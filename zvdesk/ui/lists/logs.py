@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 
 from zvdesk.phone.display import display_number
 from zvdesk.store.rows import MessageRow
+from zvdesk.ui.common.empty import explain_empty
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 from zvdesk.ui.lists.csvexport import (
     Direction,
@@ -388,6 +389,14 @@ class LogsView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(LogsModel.TIME, Qt.SortOrder.DescendingOrder)
+        self.empty = explain_empty(
+            self.table,
+            self.tr(
+                "No messages in the logs for these dates and filters. Widen the dates or clear "
+                "the filters above; the logs show every message sent and received by the "
+                "account, newest first."
+            ),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)

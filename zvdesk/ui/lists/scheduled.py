@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from zvdesk.phone.display import display_number
 from zvdesk.store.rows import ScheduledRow
+from zvdesk.ui.common.empty import explain_empty
 from zvdesk.ui.common.icons import status_icon
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 from zvdesk.ui.lists import sort_indicator
@@ -395,6 +396,14 @@ class ScheduledView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ScheduledModel.TIME, Qt.SortOrder.DescendingOrder)
+        self.empty = explain_empty(
+            self.table,
+            self.tr(
+                "No scheduled messages here. A message you schedule in the composer (the clock "
+                "button, Ctrl+Shift+S) waits in this list until it is sent; a search or filter "
+                "above may also hide some."
+            ),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
