@@ -10,7 +10,10 @@ customer's conversation gets two photos and a reply so its MMS previews show. Wr
   and the dark theme (forced with :meth:`ThemeManager.force`);
 - ``composer-schedule.png``: the same with a reply typed and the schedule options open (the
   customer's country has one time zone, so their local time shows);
-- ``scheduled.png``: the Scheduled view.
+- ``scheduled.png``: the Scheduled view;
+- ``welcome.png``: the welcome screen of the first start (Sign in to Zoho Voice / Try the demo);
+- ``signin.png``: the sign-in dialog as an agent sees it before IT deployed the organisation's
+  client (what to ask the administrator for, with the steps to copy).
 
 Fonts: the demo data has Devanagari, Arabic, Japanese and emoji; install Debian's
 ``fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji`` first or those draw as boxes.
@@ -49,6 +52,7 @@ from PySide6.QtGui import (  # noqa: E402
     QPainterPath,
     QRadialGradient,
 )
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from zvdesk.sandbox import Agent  # noqa: E402
 from zvdesk.ui.app.session import Session, create_application  # noqa: E402
@@ -160,6 +164,46 @@ def save(session: Session, path: Path) -> None:
           f"{image.width()}x{image.height()}, {path.stat().st_size // 1024} KB")  # fmt: skip
 
 
+def save_widget(widget: QWidget, path: Path) -> None:
+    """Grab a dialog on its own into ``path`` (as :func:`save` does for the window)."""
+    settle()
+    image = widget.grab().toImage()
+    image.save(str(path), "PNG", 0)
+    print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}: "
+          f"{image.width()}x{image.height()}, {path.stat().st_size // 1024} KB")  # fmt: skip
+
+
+def dialog_shots(out: Path, tmp: Path) -> None:
+    """The welcome screen and the sign-in dialog, opened the way the app opens them."""
+    from zvdesk.auth.profiles import AdminConfig, ProfileStore
+    from zvdesk.service import ApiService, ServiceConfig
+    from zvdesk.ui.account.flows import AccountSetup
+    from zvdesk.ui.account.signin import SignInDialog
+    from zvdesk.ui.app.welcome import WelcomeDialog
+    from zvdesk.ui.common.dialogs import open_dialog
+    from zvdesk.ui.common.settings import AppSettings
+
+    welcome = WelcomeDialog()
+    open_dialog(welcome)
+    save_widget(welcome, out / "welcome.png")
+    welcome.close()
+
+    class KeyringHere(AccountSetup):
+        def check_keyring(self) -> None:  # the picture shows the usual case: a keyring
+            return None
+
+    service = ApiService(ServiceConfig(tmp / "shots.sqlite3", tmp / "shots-media"))
+    try:
+        setup = KeyringHere(ProfileStore(tmp / "config"), admin=AdminConfig)
+        dialog = SignInDialog(service, setup, AppSettings(tmp / "s.ini"), profile="default")
+        open_dialog(dialog)
+        dialog.resize(max(dialog.width(), 560), dialog.height())
+        save_widget(dialog, out / "signin.png")
+        dialog.close()
+    finally:
+        service.stop()
+
+
 def prepare(session: Session) -> int:
     """Sync, open a UK customer's conversation with two photos; returns its conversation id."""
     window, server = session.window, session.server
@@ -203,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     create_application([sys.argv[0]])
     with tempfile.TemporaryDirectory(prefix="zvdesk-shots-") as tmp:
+        dialog_shots(out, Path(tmp))
         session = Session(
             sandbox=True, profile=None, data_dir=Path(tmp), settings_path=Path(tmp) / "s.ini",
             sandbox_speed=20.0, inbound_rate=0.0,
