@@ -10,6 +10,7 @@ sandbox, its clock and its faults are real. Colleagues are other users of the sa
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -350,3 +351,31 @@ def test_send_again_after_a_look_makes_a_new_attempt(
         len([r for r in on_server(server, "Thanks!") if r["customerNumber"] == "+1 4155558008"])
         == 2
     )
+
+
+def test_a_record_without_user_fields_is_never_claimed_blindly(
+    server: SandboxServer, team: tuple[Agent, Agent], tmp_path: Path
+) -> None:
+    """A record that does not say who sent it may be a colleague's: it needs a look."""
+    me, _ = team
+    customer = "+14155558009"
+    desk = Desk(me, tmp_path)
+    [row] = desk.queue.send(customer, "noted, thanks", sender_id=SENDER)
+    server.faults.configure("hang=1", route=SEND_V1)
+    desk.sender.process()
+    server.faults.clear()
+    record = server.state.send(
+        {"customerNumber": customer, "senderId": SENDER, "message": "noted, thanks"}
+    )[0]
+    anonymous = {k: v for k, v in record.items() if k not in ("zuid", "email", "userName")}
+    server.state.db.execute(
+        "UPDATE messages SET data = ? WHERE logid = ?", (json.dumps(anonymous), record["logid"])
+    )
+    start, _ = desk.row(row).windows()[0]
+    desk.store.connection.execute(
+        "UPDATE outbox SET windows = ? WHERE id = ?", (f"[[{start}, {desk.wall() + 5000}]]", row.id)
+    )
+    desk.run(lambda: desk.row(row).state != "unknown")
+    review = desk.row(row)
+    assert review.state == "review"
+    assert [c["logid"] for c in review.candidates()] == [record["logid"]]

@@ -47,7 +47,7 @@ def test_switching_to_a_profile_open_elsewhere_keeps_the_current_one(
         assert app.start() and other.start()
         assert not app.move_to(there)  # open in the other app: refused, nothing changes
         assert app.refusal is not None and app.lock.held
-        assert not ProfileLock(here).holder() == {}  # still this app's
+        assert ProfileLock(here).holder()["socket"] == app.name  # still this app's
         other.close()
         assert app.move_to(there)  # free now: taken, and the first profile let go
         with ProfileLock(here) as free:

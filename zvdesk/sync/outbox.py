@@ -325,15 +325,16 @@ class OutboxSender:
                 "outbox: the signed-in user is unknown (no identity in the profile, no send reply"
                 " yet): a matching record may be a colleague's, so every match needs a look"
             )
-        found = find_on_server(
+        candidates = find_on_server(
             self._client,
             self._store,
             row,
             identity,
             legacy_skew_ms=int(self.config.skew * 1000),
             page_size=self.config.page_size,
-        ).matches
-        if len(found) == 1 and identity.known:
+        )
+        found = candidates.matches
+        if len(found) == 1 and candidates.certain:
             match = found[0]
             log.info("outbox %d: found on the server as %s", row.id, match.logid)
             try:
@@ -350,9 +351,9 @@ class OutboxSender:
             reason = (
                 f"{len(found)} messages like this one reached the server while it was being sent;"
                 " is one of them this one?"
-                if identity.known
+                if candidates.certain
                 else "A message like this one reached the server while it was being sent, but"
-                " who sent it cannot be told (the signed-in user is unknown): is it this one?"
+                " who sent it cannot be told: is it this one?"
             )
             return self._emit(
                 self._store.outbox_mark_review(row.id, [m.raw for m in found], reason)

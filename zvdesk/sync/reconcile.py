@@ -5,8 +5,9 @@ customer, sender and text" is often a colleague's. A record is a **candidate** f
 
 - **this user sent it**: its ``zuid`` (else its email) is the signed-in user's (see
   :class:`~zvdesk.auth.identity.Identity`). When the identity is unknown (a bare token whose user
-  could not be looked up, and no send of this store has told it yet) any user's record counts,
-  the log says so, and even a single match is not claimed but needs a look;
+  could not be looked up, and no send of this store has told it yet), or a record carries no user
+  fields, it may be anyone's: it counts, the log says so, and even a single such match is not
+  claimed but needs a look;
 - **it was stamped during one of the row's attempts**: its ``submittedTime`` lies between an
   attempt's start and end converted to server time with the offset the replies' ``Date`` headers
   tell (:class:`~zvdesk.api.serverclock.ServerClock`), widened by :data:`TOLERANCE_MS`. A crash
@@ -58,11 +59,12 @@ class Match:
 
 @dataclass(frozen=True)
 class Candidates:
-    """What the server shows for a row: the matching records (oldest first) and whether this
-    user's identity was known when they were chosen."""
+    """What the server shows for a row: the matching records (oldest first), and whether the
+    sender of each is known to be this user (False when the identity is unknown, or a record
+    carries no user fields)."""
 
     matches: list[Match]
-    identity_known: bool
+    certain: bool
 
 
 def text_key(value: str | None) -> str:
@@ -115,11 +117,16 @@ def _schedule_matches(payload: dict[str, Any], item: ScheduledSms) -> bool:
     )
 
 
-def _by_user(identity: Identity, raw: dict[str, Any]) -> bool:
-    """True when the record may be this user's (always, when the identity is unknown)."""
+def _owner(identity: Identity, raw: dict[str, Any]) -> bool | None:
+    """Whether this user sent the record (None: cannot be told)."""
     if not identity.known:
-        return True
-    return identity.owns(raw.get("zuid"), raw.get("emailId") or raw.get("email")) is True
+        return None
+    return identity.owns(raw.get("zuid"), raw.get("emailId") or raw.get("email"))
+
+
+def _by_user(identity: Identity, raw: dict[str, Any]) -> bool:
+    """True when the record may be this user's: theirs, or one whose sender cannot be told."""
+    return _owner(identity, raw) is not False
 
 
 def server_windows(
@@ -166,7 +173,8 @@ def find_on_server(
         owned = store.outbox_owned([i.logid for i in found])
         matches = [Match(i.logid, i.raw, scheduled=True) for i in found if i.logid not in owned]
         if matches:
-            return Candidates(matches, identity.known)
+            certain = all(_owner(identity, m.raw) for m in matches)
+            return Candidates(matches, certain)
     clock = client.server_clock
     windows: list[tuple[int, int]] | None = None
     earliest = min(start for start, _ in row.windows()) if row.windows() else row.created_ms
@@ -207,4 +215,5 @@ def find_on_server(
         if entry.logid not in owned:
             unique.setdefault(entry.logid, entry)
     ordered = sorted(unique.values(), key=lambda e: (e.submitted_time or 0, e.logid))
-    return Candidates([Match(e.logid, e.raw, scheduled=False) for e in ordered], identity.known)
+    matches = [Match(e.logid, e.raw, scheduled=False) for e in ordered]
+    return Candidates(matches, all(_owner(identity, m.raw) for m in matches))
