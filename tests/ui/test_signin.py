@@ -164,7 +164,7 @@ def test_token_endpoint_errors_say_what_to_do(qtbot: QtBot, app_env: AppEnv) -> 
     uri = "http://localhost:47513/zvdesk/oauth"
     text = describe_sign_in_error(InvalidRedirectUriError("x", code="invalid_redirect_uri"), uri)
     assert uri in text and "register" in text
-    assert "Wait a few minutes" in describe_sign_in_error(TooManyTokenRequestsError("x"))
+    assert "Try again in 10 minutes" in describe_sign_in_error(TooManyTokenRequestsError("x"))
     assert "in time" in describe_sign_in_error(SignInTimeoutError("x"))
 
 
@@ -300,3 +300,50 @@ def test_the_sign_in_thread_keeps_the_ui_responsive(qtbot: QtBot, app_env: AppEn
     qtbot.wait(100)  # the UI thread keeps processing events meanwhile
     assert dialog.running
     dialog.cancel_sign_in()
+
+
+def test_wrong_data_centre_is_said_in_plain_words_against_the_sandbox(
+    qtbot: QtBot, app_env: AppEnv
+) -> None:
+    """The sandbox answers invalid_client for a client it does not know here, as a Zoho data
+    centre does for a client registered in another one."""
+    session = app_env.session()
+    session.show()
+    dialog = signin_dialog(qtbot, session)
+    allow_session_only(qtbot, dialog)
+    dialog.tabs.setCurrentWidget(dialog.code_page)
+    dialog.code_page.code_edit.setText(app_env.self_client_code("1000.ANOTHERDATACENTRE"))
+    dialog.code_page.start_button.click()
+    qtbot.waitUntil(lambda: dialog.status.property("error") is True, timeout=10_000)
+    text = dialog.status.text()
+    assert "data centre" in text and dialog.region_box.currentText() in text
+    assert "choose the one in the address" in text
+    assert not dialog.running and dialog.code_page.start_button.isVisible()
+
+
+def test_a_wrong_clock_and_the_token_limit_in_plain_words() -> None:
+    from zvdesk.auth.config import OAuthClientConfig
+    from zvdesk.auth.errors import ClockWrongError
+    from zvdesk.auth.oauth import OAuthClient
+    from zvdesk.auth.token_errors import error_for
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError(
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate is not yet "
+            "valid (_ssl.c:1006)",
+            request=request,
+        )
+
+    client = OAuthClient(
+        OAuthClientConfig(client_id="1000.X"), transport=httpx.MockTransport(handler)
+    )
+    try:
+        client.exchange_code("code", redirect_uri=None)
+    except ClockWrongError as error:
+        text = describe_sign_in_error(error)
+    else:
+        raise AssertionError("no ClockWrongError")
+    assert "date or time on this computer is wrong" in text
+    limit = error_for("Access Denied")  # what Zoho (and the sandbox's token limit) answer
+    assert isinstance(limit, TooManyTokenRequestsError)
+    assert "Try again in 10 minutes" in describe_sign_in_error(limit)

@@ -101,6 +101,11 @@ class AuthServerUnreachableError(SignInError):
     """The accounts server could not be reached or did not answer in time."""
 
 
+class ClockWrongError(AuthServerUnreachableError):
+    """The accounts server's certificate is "not yet valid" or "expired" for this computer's
+    clock: almost always the computer's date or time is wrong, not the certificate."""
+
+
 class TokenEndpointError(SignInError):
     """Any other error reply of the accounts server (unknown error, not JSON, wrong shape)."""
 

@@ -34,7 +34,7 @@ from zvdesk.auth.config import (
     normalize_origin,
     region_for_accounts_url,
 )
-from zvdesk.auth.errors import AuthServerUnreachableError, TokenEndpointError
+from zvdesk.auth.errors import AuthServerUnreachableError, ClockWrongError, TokenEndpointError
 from zvdesk.auth.token_errors import error_for
 
 __all__ = [
@@ -314,6 +314,12 @@ class OAuthClient:
                 request=_info(base, path),
             ) from None
         except httpx.HTTPError as exc:
+            if _clock_problem(exc):
+                raise ClockWrongError(
+                    "Zoho's certificate is not valid at this computer's date and time: set the "
+                    "computer's clock (date, time and time zone) right, then sign in again.",
+                    request=_info(base, path),
+                ) from None
             raise AuthServerUnreachableError(
                 f"Could not reach Zoho's accounts server ({type(exc).__name__}): "
                 "check the network and try again.",
@@ -395,6 +401,19 @@ class OAuthClient:
         err = TokenEndpointError(what, request=_info(base, path))
         err.status_code = status
         raise err
+
+
+def _clock_problem(exc: BaseException) -> bool:
+    """True for a TLS failure caused by the clock (a certificate "not yet valid" or "expired")."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        text = str(current).lower()
+        if "certificate" in text and ("not yet valid" in text or "has expired" in text):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _info(base: str, path: str) -> RequestInfo:

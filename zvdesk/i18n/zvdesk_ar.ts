@@ -2085,16 +2085,24 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>لم تقبل Zoho رمز تسجيل الدخول: انتهت صلاحيته أو سبق استخدامه. سجّل الدخول مجددًا (يجب استخدام رمز Self Client خلال بضع دقائق من إنشائه).</translation>
     </message>
     <message>
+        <source>Zoho&apos;s %1 data centre does not know zvdesk&apos;s client. Your Zoho account is probably in another data centre: choose the one in the address you sign in to Zoho at (for example accounts.zoho.eu), then sign in again. If it is right, ask IT to check the client id.</source>
+        <translation>مركز بيانات Zoho ‏%1 لا يعرف عميل zvdesk. على الأرجح أن حسابك في Zoho موجود في مركز بيانات آخر: اختر المركز الظاهر في العنوان الذي تسجّل الدخول منه إلى Zoho (مثل accounts.zoho.eu)، ثم سجّل الدخول مجددًا. إن كان صحيحًا، فاطلب من قسم تقنية المعلومات التحقق من معرّف العميل.</translation>
+    </message>
+    <message>
         <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>
         <translation>لا تعرف Zoho معرّف العميل وسرّه هذين في مركز البيانات هذا. تحقّق من معرّف العميل وسر العميل ومركز البيانات في الإعدادات: يجب أن تطابق ما في وحدة تحكم Zoho API.</translation>
+    </message>
+    <message>
+        <source>The date or time on this computer is wrong, so Zoho&apos;s secure connection looks invalid. Set the computer&apos;s date, time and time zone right (or turn on automatic time), then sign in again.</source>
+        <translation>تاريخ هذا الحاسوب أو وقته غير صحيح، لذا يبدو اتصال Zoho الآمن غير صالح. اضبط التاريخ والوقت والمنطقة الزمنية للحاسوب (أو فعّل الوقت التلقائي)، ثم سجّل الدخول مجددًا.</translation>
     </message>
     <message>
         <source>Zoho refused the redirect address. In the Zoho API console, register %1 exactly as the client&apos;s redirect URI, or change the redirect port in Settings.</source>
         <translation>رفضت Zoho عنوان إعادة التوجيه. في وحدة تحكم Zoho API، سجّل %1 كما هو تمامًا بوصفه عنوان URI لإعادة التوجيه الخاص بالعميل، أو غيّر منفذ إعادة التوجيه في الإعدادات.</translation>
     </message>
     <message>
-        <source>Zoho refused because too many sign-in requests were made. Wait a few minutes, then try again.</source>
-        <translation>رفضت Zoho الطلب بسبب كثرة طلبات تسجيل الدخول. انتظر بضع دقائق، ثم أعد المحاولة.</translation>
+        <source>Zoho&apos;s limit on sign-in requests was reached (about 10 in 10 minutes). Try again in %1 minutes.</source>
+        <translation>بُلغ حدّ Zoho لطلبات تسجيل الدخول (نحو 10 كل 10 دقائق). حاول مجددًا بعد %1 دقائق.</translation>
     </message>
     <message>
         <source>Access was declined on Zoho&apos;s page. Sign in again and choose Accept.</source>

@@ -2061,16 +2061,24 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Zoho no aceptó el código de inicio de sesión: caducó o ya se usó. Inicie sesión de nuevo (un código de Self Client debe usarse en los pocos minutos siguientes a su generación).</translation>
     </message>
     <message>
+        <source>Zoho&apos;s %1 data centre does not know zvdesk&apos;s client. Your Zoho account is probably in another data centre: choose the one in the address you sign in to Zoho at (for example accounts.zoho.eu), then sign in again. If it is right, ask IT to check the client id.</source>
+        <translation>El centro de datos %1 de Zoho no conoce el cliente de zvdesk. Probablemente su cuenta de Zoho está en otro centro de datos: elija el de la dirección en la que inicia sesión en Zoho (por ejemplo accounts.zoho.eu) y vuelva a iniciar sesión. Si es el correcto, pida a TI que revise el ID de cliente.</translation>
+    </message>
+    <message>
         <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>
         <translation>Zoho no reconoce este ID y secreto de cliente en este centro de datos. Compruebe el ID de cliente, el secreto de cliente y el centro de datos en Configuración: deben coincidir con la consola de API de Zoho.</translation>
+    </message>
+    <message>
+        <source>The date or time on this computer is wrong, so Zoho&apos;s secure connection looks invalid. Set the computer&apos;s date, time and time zone right (or turn on automatic time), then sign in again.</source>
+        <translation>La fecha o la hora de este equipo son incorrectas, por eso la conexión segura con Zoho parece no válida. Corrija la fecha, la hora y la zona horaria del equipo (o active la hora automática) y vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <source>Zoho refused the redirect address. In the Zoho API console, register %1 exactly as the client&apos;s redirect URI, or change the redirect port in Settings.</source>
         <translation>Zoho rechazó la dirección de redirección. En la consola de API de Zoho, registre %1 exactamente como URI de redirección del cliente, o cambie el puerto de redirección en Configuración.</translation>
     </message>
     <message>
-        <source>Zoho refused because too many sign-in requests were made. Wait a few minutes, then try again.</source>
-        <translation>Zoho rechazó la solicitud porque se hicieron demasiadas solicitudes de inicio de sesión. Espere unos minutos y vuelva a intentarlo.</translation>
+        <source>Zoho&apos;s limit on sign-in requests was reached (about 10 in 10 minutes). Try again in %1 minutes.</source>
+        <translation>Se alcanzó el límite de solicitudes de inicio de sesión de Zoho (unas 10 cada 10 minutos). Vuelva a intentarlo dentro de %1 minutos.</translation>
     </message>
     <message>
         <source>Access was declined on Zoho&apos;s page. Sign in again and choose Accept.</source>

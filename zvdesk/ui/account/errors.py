@@ -12,6 +12,7 @@ from zvdesk.api.errors import ValidationError, ZohoVoiceError
 from zvdesk.auth.errors import (
     AccessDeniedError,
     AuthServerUnreachableError,
+    ClockWrongError,
     DeviceCodeExpiredError,
     InvalidClientError,
     InvalidCodeError,
@@ -36,20 +37,41 @@ def no_keyring_text() -> str:
     )
 
 
-def describe_sign_in_error(error: BaseException, redirect_uri: str | None = None) -> str:
-    """A translated, plain message for ``error`` (never a token: the errors carry none)."""
+TOKEN_LIMIT_MINUTES = 10  # Zoho: about 10 token requests per 10 minutes
+
+
+def describe_sign_in_error(
+    error: BaseException, redirect_uri: str | None = None, data_centre: str | None = None
+) -> str:
+    """A translated, plain message for ``error`` saying what to do next (never a token: the
+    errors carry none). ``data_centre``: the one chosen, named in a wrong-data-centre answer."""
     if isinstance(error, InvalidCodeError):
         return QCoreApplication.translate(
             "SignIn",
             "Zoho did not accept the sign-in code: it expired or was already used. Sign in again "
             "(a Self Client code must be used within a few minutes of generating it).",
         )
+    if isinstance(error, InvalidClientError) and data_centre:
+        return QCoreApplication.translate(
+            "SignIn",
+            "Zoho's %1 data centre does not know zvdesk's client. Your Zoho account is probably "
+            "in another data centre: choose the one in the address you sign in to Zoho at (for "
+            "example accounts.zoho.eu), then sign in again. If it is right, ask IT to check the "
+            "client id.",
+        ).replace("%1", data_centre)
     if isinstance(error, InvalidClientError):
         return QCoreApplication.translate(
             "SignIn",
             "Zoho does not know this client id and secret in this data centre. Check the client "
             "id, the client secret and the data centre in Settings: they must match the Zoho API "
             "console.",
+        )
+    if isinstance(error, ClockWrongError):
+        return QCoreApplication.translate(
+            "SignIn",
+            "The date or time on this computer is wrong, so Zoho's secure connection looks "
+            "invalid. Set the computer's date, time and time zone right (or turn on automatic "
+            "time), then sign in again.",
         )
     if isinstance(error, InvalidRedirectUriError):
         return QCoreApplication.translate(
@@ -60,9 +82,9 @@ def describe_sign_in_error(error: BaseException, redirect_uri: str | None = None
     if isinstance(error, TooManyTokenRequestsError):
         return QCoreApplication.translate(
             "SignIn",
-            "Zoho refused because too many sign-in requests were made. Wait a few minutes, then "
-            "try again.",
-        )
+            "Zoho's limit on sign-in requests was reached (about 10 in 10 minutes). Try again "
+            "in %1 minutes.",
+        ).replace("%1", str(TOKEN_LIMIT_MINUTES))
     if isinstance(error, AccessDeniedError):
         return QCoreApplication.translate(
             "SignIn", "Access was declined on Zoho's page. Sign in again and choose Accept."

@@ -417,7 +417,8 @@ class SignInDialog(QDialog):
             self.keyring_missing = True
             self.keyring_box.show()
             self._update()
-        self.show_status(describe_sign_in_error(error, redirect), error=True)
+        centre = self.region_box.currentText()
+        self.show_status(describe_sign_in_error(error, redirect, centre), error=True)
 
     # -- closing ---------------------------------------------------------------------------------
     def reject(self) -> None:
