@@ -2085,8 +2085,8 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>لم تقبل Zoho رمز تسجيل الدخول: انتهت صلاحيته أو سبق استخدامه. سجّل الدخول مجددًا (يجب استخدام رمز Self Client خلال بضع دقائق من إنشائه).</translation>
     </message>
     <message>
-        <source>Zoho&apos;s %1 data centre does not know zvdesk&apos;s client. Your Zoho account is probably in another data centre: choose the one in the address you sign in to Zoho at (for example accounts.zoho.eu), then sign in again. If it is right, ask IT to check the client id.</source>
-        <translation>مركز بيانات Zoho ‏%1 لا يعرف عميل zvdesk. على الأرجح أن حسابك في Zoho موجود في مركز بيانات آخر: اختر المركز الظاهر في العنوان الذي تسجّل الدخول منه إلى Zoho (مثل accounts.zoho.eu)، ثم سجّل الدخول مجددًا. إن كان صحيحًا، فاطلب من قسم تقنية المعلومات التحقق من معرّف العميل.</translation>
+        <source>Zoho&apos;s %1 data centre does not know zvdesk&apos;s client. Your Zoho account is probably in another data centre: choose the one in the address you sign in to Zoho at (for example accounts.zoho.eu), then sign in again. If it is right, the client id or secret (IT&apos;s, or yours under Advanced… in Settings) does not match the Zoho API console.</source>
+        <translation>مركز بيانات Zoho ‏%1 لا يعرف عميل zvdesk. على الأرجح أن حسابك في Zoho موجود في مركز بيانات آخر: اختر المركز الظاهر في العنوان الذي تسجّل الدخول منه إلى Zoho (مثل accounts.zoho.eu)، ثم سجّل الدخول مجددًا. إن كان صحيحًا، فإن معرّف العميل أو السر (الخاص بقسم تقنية المعلومات، أو الخاص بك ضمن «متقدم…» في الإعدادات) لا يطابق وحدة تحكم واجهات Zoho البرمجية.</translation>
     </message>
     <message>
         <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>

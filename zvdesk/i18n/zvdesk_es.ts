@@ -2061,8 +2061,8 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Zoho no aceptó el código de inicio de sesión: caducó o ya se usó. Inicie sesión de nuevo (un código de Self Client debe usarse en los pocos minutos siguientes a su generación).</translation>
     </message>
     <message>
-        <source>Zoho&apos;s %1 data centre does not know zvdesk&apos;s client. Your Zoho account is probably in another data centre: choose the one in the address you sign in to Zoho at (for example accounts.zoho.eu), then sign in again. If it is right, ask IT to check the client id.</source>
-        <translation>El centro de datos %1 de Zoho no conoce el cliente de zvdesk. Probablemente su cuenta de Zoho está en otro centro de datos: elija el de la dirección en la que inicia sesión en Zoho (por ejemplo accounts.zoho.eu) y vuelva a iniciar sesión. Si es el correcto, pida a TI que revise el ID de cliente.</translation>
+        <source>Zoho&apos;s %1 data centre does not know zvdesk&apos;s client. Your Zoho account is probably in another data centre: choose the one in the address you sign in to Zoho at (for example accounts.zoho.eu), then sign in again. If it is right, the client id or secret (IT&apos;s, or yours under Advanced… in Settings) does not match the Zoho API console.</source>
+        <translation>El centro de datos %1 de Zoho no conoce el cliente de zvdesk. Probablemente su cuenta de Zoho está en otro centro de datos: elija el de la dirección en la que inicia sesión en Zoho (por ejemplo accounts.zoho.eu) y vuelva a iniciar sesión. Si es el correcto, el ID de cliente o el secreto (los de TI, o los suyos en Avanzado… de la Configuración) no coinciden con la consola de API de Zoho.</translation>
     </message>
     <message>
         <source>Zoho does not know this client id and secret in this data centre. Check the client id, the client secret and the data centre in Settings: they must match the Zoho API console.</source>

@@ -56,8 +56,9 @@ def describe_sign_in_error(
             "SignIn",
             "Zoho's %1 data centre does not know zvdesk's client. Your Zoho account is probably "
             "in another data centre: choose the one in the address you sign in to Zoho at (for "
-            "example accounts.zoho.eu), then sign in again. If it is right, ask IT to check the "
-            "client id.",
+            "example accounts.zoho.eu), then sign in again. If it is right, the client id or "
+            "secret (IT's, or yours under Advanced… in Settings) does not match the Zoho API "
+            "console.",
         ).replace("%1", data_centre)
     if isinstance(error, InvalidClientError):
         return QCoreApplication.translate(
