@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -277,7 +277,13 @@ def test_time_column_formats() -> None:
     assert format_list_time(now_ms - HOUR, NOW) == "14:30"
     weekday = format_list_time(now_ms - 2 * DAY, NOW)  # Wednesday
     assert weekday and ":" not in weekday and "2025" not in weekday
-    assert "25" in format_list_time(now_ms - 30 * DAY, NOW)  # a short date with the year
+    # older: the day and month in words, the year only when it is not this year
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        assert format_list_time(now_ms - 30 * DAY, NOW) == "Feb 12"
+        assert format_list_time(now_ms - 100 * DAY, NOW) == "Dec 4, 2024"
+    finally:
+        QLocale.setDefault(QLocale.system())
     assert format_list_time(None, NOW) == ""
 
 

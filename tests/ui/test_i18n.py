@@ -335,6 +335,8 @@ _QT_APPS = {"QCoreApplication", "QGuiApplication", "QApplication"}
 _TRANSLATE_MARKED = {
     ("shortcuts.py", "translated_description"),
     ("shortcuts.py", "translated_group"),
+    ("sidebar.py", "_label_filters"),  # FILTERS, marked with QT_TRANSLATE_NOOP
+    ("words.py", "_translate_marked"),  # status words, marked with QT_TRANSLATE_NOOP
 }
 
 

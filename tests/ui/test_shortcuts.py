@@ -32,6 +32,22 @@ KEYS = {
     "schedule": (Qt.Key.Key_S, Mod.ControlModifier | Mod.ShiftModifier),
     "shortcut_sheet": (Qt.Key.Key_Slash, Mod.ControlModifier),
     "settings": (Qt.Key.Key_Comma, Mod.ControlModifier),
+    "resolve": (Qt.Key.Key_E, Mod.ControlModifier),
+    "send_and_resolve": (Qt.Key.Key_Return, Mod.ControlModifier | Mod.ShiftModifier),
+    "snooze": (Qt.Key.Key_H, Mod.ControlModifier | Mod.ShiftModifier),
+    "mark_unread": (Qt.Key.Key_U, Mod.ControlModifier | Mod.ShiftModifier),
+    "pin": (Qt.Key.Key_P, Mod.ControlModifier | Mod.ShiftModifier),
+    "note": (Qt.Key.Key_N, Mod.ControlModifier | Mod.ShiftModifier),
+    "filter_needs_reply": (Qt.Key.Key_1, Mod.ControlModifier),
+    "filter_waiting": (Qt.Key.Key_2, Mod.ControlModifier),
+    "filter_snoozed": (Qt.Key.Key_3, Mod.ControlModifier),
+    "filter_resolved": (Qt.Key.Key_4, Mod.ControlModifier),
+    "filter_all": (Qt.Key.Key_5, Mod.ControlModifier),
+    "zoom_in": (Qt.Key.Key_Equal, Mod.ControlModifier),
+    "zoom_out": (Qt.Key.Key_Minus, Mod.ControlModifier),
+    "zoom_reset": (Qt.Key.Key_0, Mod.ControlModifier),
+    "toggle_dark": (Qt.Key.Key_D, Mod.ControlModifier | Mod.ShiftModifier),
+    "quit": (Qt.Key.Key_Q, Mod.ControlModifier),
 }
 
 
@@ -113,8 +129,11 @@ def test_sheet_lists_every_shortcut_and_searches(qtbot: QtBot, qtmodeltester: Mo
     keys = {sheet.proxy.index(r, 1).data() for r in range(sheet.proxy.rowCount())}
     assert {"Ctrl+K", "Ctrl+N", "Ctrl+/", "Alt+Shift+Down", "Ctrl+,", "Shift+Return"} <= keys
     qtbot.keyClicks(sheet.search, "unread")
-    assert sheet.visible_ids() == ["previous_unread", "next_unread"]
+    assert sheet.visible_ids() == ["previous_unread", "next_unread", "mark_unread"]
     sheet.search.setText("ctrl+shift")
-    assert sheet.visible_ids() == ["attach", "schedule"]
+    assert sheet.visible_ids() == [
+        "attach", "schedule", "send_and_resolve", "snooze", "mark_unread", "pin", "note",
+        "toggle_dark",
+    ]  # fmt: skip
     for widget in (sheet, sheet.search, sheet.table):
         assert widget.accessibleName() and widget.accessibleDescription()

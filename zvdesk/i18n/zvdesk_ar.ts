@@ -406,7 +406,22 @@
     </message>
 </context>
 <context>
+    <name>ChatListDelegate</name>
+    <message>
+        <source>Snoozed</source>
+        <translation>مؤجلة</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>محلولة</translation>
+    </message>
+</context>
+<context>
     <name>ChatListModel</name>
+    <message>
+        <source>pinned</source>
+        <translation>مثبتة</translation>
+    </message>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>
@@ -417,6 +432,18 @@
             <numerusform>%n رسالة غير مقروءة</numerusform>
             <numerusform>%n رسالة غير مقروءة</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>marked unread</source>
+        <translation>معلّمة كغير مقروءة</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>مؤجلة</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>محلولة</translation>
     </message>
     <message>
         <source>last message (sent): %1</source>
@@ -499,6 +526,14 @@
         <translation>محرر الرسائل</translation>
     </message>
     <message>
+        <source>Internal note: only your team sees it; it is never sent to the customer.</source>
+        <translation>ملاحظة داخلية: يراها فريقك فقط ولا تُرسل إلى العميل أبدًا.</translation>
+    </message>
+    <message>
+        <source>Internal note mode</source>
+        <translation>وضع الملاحظة الداخلية</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
@@ -555,6 +590,14 @@
         <translation>اكتب رسالة…</translation>
     </message>
     <message>
+        <source>Add note</source>
+        <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>ملاحظة داخلية</translation>
+    </message>
+    <message>
         <source>The pasted image could not be saved.</source>
         <translation>تعذّر حفظ الصورة الملصقة.</translation>
     </message>
@@ -604,12 +647,40 @@
         <source>The message was not sent: %1</source>
         <translation>لم تُرسل الرسالة: %1</translation>
     </message>
+    <message>
+        <source>Sending it again.</source>
+        <translation>تتم إعادة الإرسال.</translation>
+    </message>
+    <message>
+        <source>A note needs a conversation with messages.</source>
+        <translation>تحتاج الملاحظة إلى محادثة فيها رسائل.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>أنت</translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation>لم تُحفظ الملاحظة: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
     <message>
         <source>Attachment: %1</source>
         <translation>مرفق: %1</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>لم يُسلَّم: %1</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>إعادة الإرسال</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -630,6 +701,53 @@
     <message>
         <source>Save</source>
         <translation>حفظ</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationHeader</name>
+    <message>
+        <source>Conversation with</source>
+        <translation>محادثة مع</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>مثبتة</translation>
+    </message>
+    <message>
+        <source>Customer details</source>
+        <translation>بيانات العميل</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>لا توجد محادثة مفتوحة</translation>
+    </message>
+    <message>
+        <source>Resolved by %1</source>
+        <translation>حلّها %1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>محلولة</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>مؤجلة حتى %1</translation>
+    </message>
+    <message>
+        <source>Waiting on customer</source>
+        <translation>بانتظار العميل</translation>
+    </message>
+    <message>
+        <source>Needs reply</source>
+        <translation>تحتاج إلى رد</translation>
+    </message>
+    <message>
+        <source>%1 their time</source>
+        <translation>%1 بتوقيته المحلي</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>عبر %1</translation>
     </message>
 </context>
 <context>
@@ -699,6 +817,10 @@
         <translation>فشلت</translation>
     </message>
     <message>
+        <source>Internal note</source>
+        <translation>ملاحظة داخلية</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>العميل</translation>
     </message>
@@ -723,10 +845,6 @@
     <message>
         <source>Conversation</source>
         <translation>المحادثة</translation>
-    </message>
-    <message>
-        <source>Conversation with</source>
-        <translation>محادثة مع</translation>
     </message>
     <message>
         <source>No conversation open</source>
@@ -770,6 +888,10 @@ Ctrl+/  كل الاختصارات</translation>
     <message>
         <source>Save attachment…</source>
         <translation>حفظ المرفق…</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>إعادة الإرسال</translation>
     </message>
     <message>
         <source>Retry sending</source>
@@ -1032,6 +1154,33 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     </message>
 </context>
 <context>
+    <name>InboxActions</name>
+    <message>
+        <source>Resolved.</source>
+        <translation>تم الحل.</translation>
+    </message>
+    <message>
+        <source>Reopened.</source>
+        <translation>أُعيد فتحها.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>اختر وقتًا في المستقبل.</translation>
+    </message>
+    <message>
+        <source>Marked unread.</source>
+        <translation>عُلّمت كغير مقروءة.</translation>
+    </message>
+    <message>
+        <source>Unpin a conversation first: at most 5 can be pinned.</source>
+        <translation>ألغِ تثبيت محادثة أولًا: يمكن تثبيت 5 محادثات على الأكثر.</translation>
+    </message>
+    <message>
+        <source>That conversation is no longer in the cache.</source>
+        <translation>لم تعد تلك المحادثة في ذاكرة التخزين المؤقت.</translation>
+    </message>
+</context>
+<context>
     <name>ListsController</name>
     <message>
         <source>The logs could not be loaded: %1</source>
@@ -1242,6 +1391,22 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>خادم Voice API</translation>
     </message>
     <message>
+        <source>Open a conversation first.</source>
+        <translation>افتح محادثة أولًا.</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1.</source>
+        <translation>مؤجلة حتى %1.</translation>
+    </message>
+    <message>
+        <source>Snooze ended: back in your list.</source>
+        <translation>انتهى التأجيل: عادت إلى قائمتك.</translation>
+    </message>
+    <message>
+        <source>Snooze ended: %1</source>
+        <translation>انتهى التأجيل: %1</translation>
+    </message>
+    <message>
         <source>The diagnostics report is on the clipboard.</source>
         <translation>نُسخ تقرير التشخيص إلى الحافظة.</translation>
     </message>
@@ -1314,6 +1479,157 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>The attachment could not be loaded: %1</source>
         <translation>تعذّر تحميل المرفق: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>1 hour</source>
+        <translation>ساعة واحدة</translation>
+    </message>
+    <message>
+        <source>This afternoon</source>
+        <translation>بعد ظهر اليوم</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>صباح الغد</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>الأسبوع القادم</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation…</source>
+        <translation>محادثة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;قص</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;لصق</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>تحديد ال&amp;كل</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Needs reply</source>
+        <translation>&amp;تحتاج إلى رد</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting</source>
+        <translation>&amp;بانتظار العميل</translation>
+    </message>
+    <message>
+        <source>&amp;Snoozed</source>
+        <translation>&amp;مؤجلة</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved</source>
+        <translation>م&amp;حلولة</translation>
+    </message>
+    <message>
+        <source>&amp;All conversations</source>
+        <translation>&amp;كل المحادثات</translation>
+    </message>
+    <message>
+        <source>&amp;Dark mode</source>
+        <translation>الوضع ال&amp;داكن</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>نص أ&amp;كبر</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>نص أ&amp;صغر</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>حجم النص ال&amp;عادي</translation>
+    </message>
+    <message>
+        <source>&amp;Quick switcher…</source>
+        <translation>التبديل ال&amp;سريع…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>اختصارات لوحة ال&amp;مفاتيح</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;محادثة</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;حل</translation>
+    </message>
+    <message>
+        <source>Send and r&amp;esolve</source>
+        <translation>إرسال و&amp;حل</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;تأجيل</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>تعليم كغير م&amp;قروءة</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>&amp;تثبيت</translation>
+    </message>
+    <message>
+        <source>Internal &amp;note</source>
+        <translation>&amp;ملاحظة داخلية</translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation>اختر وقتًا…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>إعادة ال&amp;فتح</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>إلغاء ال&amp;تثبيت</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2339,70 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>جدولة الرسالة</translation>
     </message>
     <message>
+        <source>Resolve the conversation (or reopen it)</source>
+        <translation>حل المحادثة (أو إعادة فتحها)</translation>
+    </message>
+    <message>
+        <source>Send the message and resolve</source>
+        <translation>إرسال الرسالة والحل</translation>
+    </message>
+    <message>
+        <source>Snooze the conversation</source>
+        <translation>تأجيل المحادثة</translation>
+    </message>
+    <message>
+        <source>Mark the conversation unread</source>
+        <translation>تعليم المحادثة كغير مقروءة</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the conversation</source>
+        <translation>تثبيت المحادثة أو إلغاء تثبيتها</translation>
+    </message>
+    <message>
+        <source>Write an internal note (never sent)</source>
+        <translation>كتابة ملاحظة داخلية (لا تُرسل أبدًا)</translation>
+    </message>
+    <message>
+        <source>Show conversations that need a reply</source>
+        <translation>عرض المحادثات التي تحتاج إلى رد</translation>
+    </message>
+    <message>
+        <source>Show conversations waiting on the customer</source>
+        <translation>عرض المحادثات التي بانتظار العميل</translation>
+    </message>
+    <message>
+        <source>Show snoozed conversations</source>
+        <translation>عرض المحادثات المؤجلة</translation>
+    </message>
+    <message>
+        <source>Show resolved conversations</source>
+        <translation>عرض المحادثات المحلولة</translation>
+    </message>
+    <message>
+        <source>Show all conversations</source>
+        <translation>عرض كل المحادثات</translation>
+    </message>
+    <message>
+        <source>Larger message text</source>
+        <translation>نص رسائل أكبر</translation>
+    </message>
+    <message>
+        <source>Smaller message text</source>
+        <translation>نص رسائل أصغر</translation>
+    </message>
+    <message>
+        <source>Message text at its normal size</source>
+        <translation>نص الرسائل بحجمه العادي</translation>
+    </message>
+    <message>
+        <source>Switch between dark and light</source>
+        <translation>التبديل بين الداكن والفاتح</translation>
+    </message>
+    <message>
+        <source>Quit zvdesk</source>
+        <translation>الخروج من zvdesk</translation>
+    </message>
+    <message>
         <source>Show keyboard shortcuts</source>
         <translation>عرض اختصارات لوحة المفاتيح</translation>
     </message>
@@ -2033,6 +2413,26 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 </context>
 <context>
     <name>Sidebar</name>
+    <message>
+        <source>Needs reply</source>
+        <translation>تحتاج إلى رد</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>بانتظار العميل</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>مؤجلة</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>محلولة</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
     <message>
         <source>Conversation list</source>
         <translation>قائمة المحادثات</translation>
@@ -2072,6 +2472,25 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Search status</source>
         <translation>حالة البحث</translation>
+    </message>
+    <message>
+        <source>Show new activity</source>
+        <translation>عرض النشاط الجديد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>لا جديد</numerusform>
+            <numerusform>%n جديدة</numerusform>
+            <numerusform>%n جديدتان</numerusform>
+            <numerusform>%n جديدة</numerusform>
+            <numerusform>%n جديدة</numerusform>
+            <numerusform>%n جديدة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New activity is waiting: it shows when the pointer leaves the list, or click here</source>
+        <translation>يوجد نشاط جديد: يظهر عندما يغادر المؤشر القائمة، أو انقر هنا</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2799,64 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>تأجيل حتى</translation>
+    </message>
+    <message>
+        <source>Wake-up time</source>
+        <translation>وقت العودة</translation>
+    </message>
+    <message>
+        <source>Wakes up</source>
+        <translation>يعود</translation>
+    </message>
+    <message>
+        <source>Back in your list on %1</source>
+        <translation>تعود إلى قائمتك في %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWords</name>
+    <message>
+        <source>Queued</source>
+        <translation>في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>مُرسل</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>تم التسليم</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>لم يُسلَّم</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>منتهي الصلاحية</translation>
+    </message>
+    <message>
+        <source>Zoho Voice status: %1</source>
+        <translation>الحالة في Zoho Voice: %1</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s carrier could not deliver it: the phone may be off or out of coverage, or the number may not take text messages.</source>
+        <translation>تعذّر على مشغّل شبكة العميل تسليمها: قد يكون الهاتف مغلقًا أو خارج التغطية، أو قد لا يستقبل الرقم الرسائل النصية.</translation>
+    </message>
+    <message>
+        <source>The phone could not be reached before the message expired.</source>
+        <translation>تعذّر الوصول إلى الهاتف قبل انتهاء صلاحية الرسالة.</translation>
+    </message>
+    <message>
+        <source>The carrier reported that it was not delivered.</source>
+        <translation>أفاد المشغّل بأنها لم تُسلَّم.</translation>
     </message>
 </context>
 <context>

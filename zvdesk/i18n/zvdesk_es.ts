@@ -406,13 +406,40 @@
     </message>
 </context>
 <context>
+    <name>ChatListDelegate</name>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuesta</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+</context>
+<context>
     <name>ChatListModel</name>
+    <message>
+        <source>pinned</source>
+        <translation>fijada</translation>
+    </message>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>
             <numerusform>%n no leído</numerusform>
             <numerusform>%n no leídos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>marked unread</source>
+        <translation>marcada como no leída</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>pospuesta</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelta</translation>
     </message>
     <message>
         <source>last message (sent): %1</source>
@@ -495,6 +522,14 @@
         <translation>Redacción del mensaje</translation>
     </message>
     <message>
+        <source>Internal note: only your team sees it; it is never sent to the customer.</source>
+        <translation>Nota interna: solo la ve tu equipo; nunca se envía al cliente.</translation>
+    </message>
+    <message>
+        <source>Internal note mode</source>
+        <translation>Modo de nota interna</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
@@ -551,6 +586,14 @@
         <translation>Escriba un mensaje…</translation>
     </message>
     <message>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Nota interna</translation>
+    </message>
+    <message>
         <source>The pasted image could not be saved.</source>
         <translation>No se pudo guardar la imagen pegada.</translation>
     </message>
@@ -596,12 +639,40 @@
         <source>The message was not sent: %1</source>
         <translation>El mensaje no se envió: %1</translation>
     </message>
+    <message>
+        <source>Sending it again.</source>
+        <translation>Enviándolo de nuevo.</translation>
+    </message>
+    <message>
+        <source>A note needs a conversation with messages.</source>
+        <translation>Una nota necesita una conversación con mensajes.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation>La nota no se guardó: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
     <message>
         <source>Attachment: %1</source>
         <translation>Archivo adjunto: %1</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>No entregado: %1</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -622,6 +693,53 @@
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationHeader</name>
+    <message>
+        <source>Conversation with</source>
+        <translation>Conversación con</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Fijada</translation>
+    </message>
+    <message>
+        <source>Customer details</source>
+        <translation>Datos del cliente</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>Ninguna conversación abierta</translation>
+    </message>
+    <message>
+        <source>Resolved by %1</source>
+        <translation>Resuelta por %1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Pospuesta hasta %1</translation>
+    </message>
+    <message>
+        <source>Waiting on customer</source>
+        <translation>Esperando al cliente</translation>
+    </message>
+    <message>
+        <source>Needs reply</source>
+        <translation>Pendiente de respuesta</translation>
+    </message>
+    <message>
+        <source>%1 their time</source>
+        <translation>%1 en su hora local</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>desde %1</translation>
     </message>
 </context>
 <context>
@@ -691,6 +809,10 @@
         <translation>Fallido</translation>
     </message>
     <message>
+        <source>Internal note</source>
+        <translation>Nota interna</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
@@ -711,10 +833,6 @@
     <message>
         <source>Conversation</source>
         <translation>Conversación</translation>
-    </message>
-    <message>
-        <source>Conversation with</source>
-        <translation>Conversación con</translation>
     </message>
     <message>
         <source>No conversation open</source>
@@ -758,6 +876,10 @@ Ctrl+/  todos los atajos</translation>
     <message>
         <source>Save attachment…</source>
         <translation>Guardar el archivo adjunto…</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Reenviar</translation>
     </message>
     <message>
         <source>Retry sending</source>
@@ -1012,6 +1134,33 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     </message>
 </context>
 <context>
+    <name>InboxActions</name>
+    <message>
+        <source>Resolved.</source>
+        <translation>Resuelta.</translation>
+    </message>
+    <message>
+        <source>Reopened.</source>
+        <translation>Reabierta.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Elige una hora futura.</translation>
+    </message>
+    <message>
+        <source>Marked unread.</source>
+        <translation>Marcada como no leída.</translation>
+    </message>
+    <message>
+        <source>Unpin a conversation first: at most 5 can be pinned.</source>
+        <translation>Desfija antes una conversación: se pueden fijar 5 como máximo.</translation>
+    </message>
+    <message>
+        <source>That conversation is no longer in the cache.</source>
+        <translation>Esa conversación ya no está en la caché.</translation>
+    </message>
+</context>
+<context>
     <name>ListsController</name>
     <message>
         <source>The logs could not be loaded: %1</source>
@@ -1222,6 +1371,22 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Servidor de la API de Voice</translation>
     </message>
     <message>
+        <source>Open a conversation first.</source>
+        <translation>Abre antes una conversación.</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1.</source>
+        <translation>Pospuesta hasta %1.</translation>
+    </message>
+    <message>
+        <source>Snooze ended: back in your list.</source>
+        <translation>Fin del aplazamiento: vuelve a tu lista.</translation>
+    </message>
+    <message>
+        <source>Snooze ended: %1</source>
+        <translation>Fin del aplazamiento: %1</translation>
+    </message>
+    <message>
         <source>The diagnostics report is on the clipboard.</source>
         <translation>El informe de diagnóstico está en el portapapeles.</translation>
     </message>
@@ -1294,6 +1459,157 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>The attachment could not be loaded: %1</source>
         <translation>No se pudo cargar el archivo adjunto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>This afternoon</source>
+        <translation>Esta tarde</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>Mañana por la mañana</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>La próxima semana</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation…</source>
+        <translation>&amp;Nueva conversación…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Needs reply</source>
+        <translation>&amp;Pendientes de respuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting</source>
+        <translation>En &amp;espera</translation>
+    </message>
+    <message>
+        <source>&amp;Snoozed</source>
+        <translation>&amp;Pospuestas</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved</source>
+        <translation>&amp;Resueltas</translation>
+    </message>
+    <message>
+        <source>&amp;All conversations</source>
+        <translation>&amp;Todas las conversaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Dark mode</source>
+        <translation>Modo &amp;oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>Texto más &amp;grande</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>Texto más &amp;pequeño</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>Tamaño de texto &amp;normal</translation>
+    </message>
+    <message>
+        <source>&amp;Quick switcher…</source>
+        <translation>Cambio &amp;rápido…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Conversación</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Resolver</translation>
+    </message>
+    <message>
+        <source>Send and r&amp;esolve</source>
+        <translation>Enviar y r&amp;esolver</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Posponer</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>Marcar como &amp;no leída</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>&amp;Fijar</translation>
+    </message>
+    <message>
+        <source>Internal &amp;note</source>
+        <translation>&amp;Nota interna</translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation>Elegir una hora…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Reabrir</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>&amp;Desfijar</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2315,70 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Programar el mensaje</translation>
     </message>
     <message>
+        <source>Resolve the conversation (or reopen it)</source>
+        <translation>Resolver la conversación (o reabrirla)</translation>
+    </message>
+    <message>
+        <source>Send the message and resolve</source>
+        <translation>Enviar el mensaje y resolver</translation>
+    </message>
+    <message>
+        <source>Snooze the conversation</source>
+        <translation>Posponer la conversación</translation>
+    </message>
+    <message>
+        <source>Mark the conversation unread</source>
+        <translation>Marcar la conversación como no leída</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the conversation</source>
+        <translation>Fijar o desfijar la conversación</translation>
+    </message>
+    <message>
+        <source>Write an internal note (never sent)</source>
+        <translation>Escribir una nota interna (nunca se envía)</translation>
+    </message>
+    <message>
+        <source>Show conversations that need a reply</source>
+        <translation>Mostrar las conversaciones pendientes de respuesta</translation>
+    </message>
+    <message>
+        <source>Show conversations waiting on the customer</source>
+        <translation>Mostrar las conversaciones que esperan al cliente</translation>
+    </message>
+    <message>
+        <source>Show snoozed conversations</source>
+        <translation>Mostrar las conversaciones pospuestas</translation>
+    </message>
+    <message>
+        <source>Show resolved conversations</source>
+        <translation>Mostrar las conversaciones resueltas</translation>
+    </message>
+    <message>
+        <source>Show all conversations</source>
+        <translation>Mostrar todas las conversaciones</translation>
+    </message>
+    <message>
+        <source>Larger message text</source>
+        <translation>Texto de los mensajes más grande</translation>
+    </message>
+    <message>
+        <source>Smaller message text</source>
+        <translation>Texto de los mensajes más pequeño</translation>
+    </message>
+    <message>
+        <source>Message text at its normal size</source>
+        <translation>Texto de los mensajes a tamaño normal</translation>
+    </message>
+    <message>
+        <source>Switch between dark and light</source>
+        <translation>Cambiar entre oscuro y claro</translation>
+    </message>
+    <message>
+        <source>Quit zvdesk</source>
+        <translation>Salir de zvdesk</translation>
+    </message>
+    <message>
         <source>Show keyboard shortcuts</source>
         <translation>Mostrar los atajos de teclado</translation>
     </message>
@@ -2009,6 +2389,26 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 </context>
 <context>
     <name>Sidebar</name>
+    <message>
+        <source>Needs reply</source>
+        <translation>Pendiente de respuesta</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuesta</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
     <message>
         <source>Conversation list</source>
         <translation>Lista de conversaciones</translation>
@@ -2048,6 +2448,21 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Search status</source>
         <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Show new activity</source>
+        <translation>Mostrar la nueva actividad</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nueva</numerusform>
+            <numerusform>%n nuevas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New activity is waiting: it shows when the pointer leaves the list, or click here</source>
+        <translation>Hay actividad nueva: aparece cuando el puntero sale de la lista, o haz clic aquí</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2771,64 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>Posponer hasta</translation>
+    </message>
+    <message>
+        <source>Wake-up time</source>
+        <translation>Hora de vuelta</translation>
+    </message>
+    <message>
+        <source>Wakes up</source>
+        <translation>Vuelve</translation>
+    </message>
+    <message>
+        <source>Back in your list on %1</source>
+        <translation>Vuelve a tu lista el %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWords</name>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>No entregado</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducado</translation>
+    </message>
+    <message>
+        <source>Zoho Voice status: %1</source>
+        <translation>Estado en Zoho Voice: %1</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s carrier could not deliver it: the phone may be off or out of coverage, or the number may not take text messages.</source>
+        <translation>El operador del cliente no pudo entregarlo: el teléfono puede estar apagado o sin cobertura, o el número puede no admitir mensajes de texto.</translation>
+    </message>
+    <message>
+        <source>The phone could not be reached before the message expired.</source>
+        <translation>No se pudo contactar con el teléfono antes de que el mensaje caducara.</translation>
+    </message>
+    <message>
+        <source>The carrier reported that it was not delivered.</source>
+        <translation>El operador indicó que no se entregó.</translation>
     </message>
 </context>
 <context>

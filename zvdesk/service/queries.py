@@ -17,6 +17,7 @@ from zvdesk.store import (
     DraftRow,
     LogsFilter,
     MessageRow,
+    NoteRow,
     OutboxRow,
     ScheduledRow,
     Store,
@@ -88,6 +89,7 @@ class ConversationData:
     scheduled: list[ScheduledRow]
     own_logids: frozenset[str]
     draft: DraftRow | None = None
+    notes: tuple[NoteRow, ...] = ()
 
 
 def chat_page(
@@ -161,6 +163,7 @@ def conversation_data(
         outbox=[o for o in outbox if o.state != "sent"],
         scheduled=_scheduled_for(store, ref),
         own_logids=frozenset(o.logid for o in outbox if o.logid),
+        notes=tuple(store.notes(row.id)) if row is not None else (),
     )
 
 

@@ -288,6 +288,23 @@ class ApiService(QObject):
 
         return self.query(lambda ctx: ctx.store.mark_read(conversation_id), done)
 
+    def change_conversations(
+        self,
+        op: Callable[[StoreContext], Sequence[int]],
+        success: Success[Sequence[int]] = None,
+        failure: Failure = None,
+    ) -> Job[Sequence[int]]:
+        """A local write to conversations (status, snooze, pin, unread mark, note) on the store
+        thread; the ids ``op`` returns are announced through ``conversationsChanged``."""
+
+        def done(ids: Sequence[int]) -> None:
+            self.bridge.add_local(conversation_ids=ids)
+            self.bridge.flush()
+            if success is not None:
+                success(ids)
+
+        return self.query(op, done, failure)
+
     def save_draft(self, conversation_key: str, text: str, attachment: Path | None) -> None:
         """Persist the draft of a conversation (an empty one is removed)."""
         name = str(attachment) if attachment is not None else None

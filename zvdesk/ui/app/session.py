@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync en
     from zvdesk.api import TokenProvider
     from zvdesk.auth.profiles import AdminConfig
     from zvdesk.sandbox import SandboxServer  # uvicorn and starlette: only when a sandbox starts
-    from zvdesk.service import ApiService
+    from zvdesk.service import ApiService, StoreContext
     from zvdesk.ui.account.controller import AccountController
     from zvdesk.ui.account.flows import AccountSetup
     from zvdesk.ui.app.demo import DemoControls
@@ -407,6 +407,9 @@ class Session:
             raise
         self._service = service
         self.window.pane.set_agent_name(self.agent_name())
+        self.window.agent_name = self.agent_name() or ""
+        if self.server is not None:
+            self._start_demo_inbox(service)
         setup = self._account_setup()
         if setup is not None:
             if self._accounts is None:
@@ -415,6 +418,38 @@ class Session:
                 self._accounts = AccountController(self, setup, AppSettings(self._settings_path))
             self._accounts.attach()
         return service
+
+    def _start_demo_inbox(self, service: ApiService) -> None:
+        """Sandbox mode: give the demo's conversations their starting inbox state (resolved by
+        colleagues, snoozed) as they arrive in the cache (:mod:`zvdesk.sandbox.demo_inbox`)."""
+        from zvdesk.sandbox.demo_inbox import DemoInboxHint, demo_inbox_hints
+        from zvdesk.service import queries as q
+
+        assert self.server is not None
+        state = self.server.state
+        hints: list[DemoInboxHint] = []
+        running = [False]
+
+        def op(ctx: StoreContext) -> list[int]:
+            if not hints:
+                hints.extend(demo_inbox_hints(state))
+            changed, complete = q.apply_demo_inbox(ctx.store, hints)
+            if complete:
+                running.append(True)  # done: stop listening
+            return changed
+
+        def done(_ids: object) -> None:
+            running[0] = False
+            if len(running) > 1:
+                service.conversationsChanged.disconnect(attempt)
+
+        def attempt(_ids: object = None) -> None:
+            if not running[0] and len(running) == 1:
+                running[0] = True
+                service.change_conversations(op, done, lambda _error: done(None))
+
+        service.conversationsChanged.connect(attempt)
+        attempt()
 
     def agent_name(self) -> str | None:
         """The name customers see for {agent}: the Settings' override, else the signed-in

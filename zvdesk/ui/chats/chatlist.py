@@ -26,18 +26,21 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import (
     QByteArray,
     QDateTime,
+    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QEnterEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from zvdesk.phone.display import display_number_with_region
-from zvdesk.ui.common import safetext
+from zvdesk.ui.common import safetext, words
 from zvdesk.ui.common.keyed_list import KeyedListModel
 
 if TYPE_CHECKING:
@@ -70,6 +73,10 @@ class ChatRole(IntEnum):
     Sender = Qt.ItemDataRole.UserRole + 8
     LastDirection = Qt.ItemDataRole.UserRole + 9
     Timestamp = Qt.ItemDataRole.UserRole + 10
+    Box = Qt.ItemDataRole.UserRole + 11  # zvdesk.store.Box of the conversation
+    Pinned = Qt.ItemDataRole.UserRole + 12
+    MarkedUnread = Qt.ItemDataRole.UserRole + 13
+    SnoozeUntil = Qt.ItemDataRole.UserRole + 14  # ms, or None
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +102,8 @@ def _snippet(text: str) -> str:
 
 
 def format_list_time(ms: int | None, now: QDateTime) -> str:
-    """Today ``HH:mm``; within the last week the weekday; otherwise the short date."""
+    """Today ``HH:mm``; within the last week the weekday; otherwise the date in the locale's
+    words, with the year only when it is not this year ("Nov 29", "Mar 4, 2025")."""
     if ms is None:
         return ""
     when = QDateTime.fromMSecsSinceEpoch(ms).toLocalTime()
@@ -107,7 +115,7 @@ def format_list_time(ms: int | None, now: QDateTime) -> str:
     age = day.daysTo(today)
     if 0 < age < 7:
         return locale.dayName(day.dayOfWeek(), QLocale.FormatType.ShortFormat)
-    return locale.toString(day, QLocale.FormatType.ShortFormat)
+    return words.format_day(day, today)
 
 
 def _intern(text: str | None) -> str | None:
@@ -127,6 +135,12 @@ class ChatRow(NamedTuple):
     last_direction: str | None
     last_status: str | None
     unread: int
+    # the agent's inbox (zvdesk.store.inbox)
+    box: int = 0
+    pinned: int = 0
+    marked_unread: bool = False
+    snooze_until: int | None = None
+    rank: int = 0  # list order: the last message's seq, or the wake-up time of a snooze
 
     @classmethod
     def of(cls, row: ConversationRow) -> ChatRow:
@@ -140,6 +154,11 @@ class ChatRow(NamedTuple):
             _intern(row.last_direction),
             _intern(row.last_status),
             row.unread,
+            row.box,
+            row.pinned,
+            bool(row.marked_unread),
+            row.snooze_until,
+            row.rank or ((row.last_time or 0) << 20),
         )
 
 
@@ -159,12 +178,18 @@ _FIELD_ROLES: tuple[tuple[int, tuple[int, ...]], ...] = (
     (ChatRow._fields.index("last_direction"), (_ACCESSIBLE, ChatRole.LastDirection.value)),
     (ChatRow._fields.index("last_status"), (ChatRole.LastStatus.value,)),
     (ChatRow._fields.index("unread"), (_ACCESSIBLE, ChatRole.Unread.value)),
+    (ChatRow._fields.index("box"), (_ACCESSIBLE, ChatRole.Box.value)),
+    (ChatRow._fields.index("pinned"), (_ACCESSIBLE, ChatRole.Pinned.value)),
+    (ChatRow._fields.index("marked_unread"), (_ACCESSIBLE, ChatRole.MarkedUnread.value)),
+    (ChatRow._fields.index("snooze_until"), (ChatRole.SnoozeUntil.value,)),
 )  # fmt: skip
 
 
-def _recency(row: ChatRow) -> int:
-    """Sort key: newest first."""
-    return -(row.last_time or 0)
+def _recency(row: ChatRow) -> tuple[int, int]:
+    """Sort key: pinned conversations first (in pinning order), then the latest activity."""
+    if row.pinned:
+        return (0, row.pinned)
+    return (1, -row.rank)
 
 
 class ChatListModel(KeyedListModel[int, ChatRow]):
@@ -194,6 +219,7 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         self._clock = clock if clock is not None else QDateTime.currentDateTime
         self._has_more = False
         self._fetch_pending = False
+        self._accepts: Callable[[ChatRow], bool] | None = None
 
     # --- Qt model API --------------------------------------------------------------------------
 
@@ -260,13 +286,17 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
 
     def _place(self, row: ConversationRow, staged: dict[int, list[int]]) -> None:
         values = self._values
-        key = -(row.last_time or 0)  # _recency
+        new = ChatRow.of(row)
         at = self.row_of(row.id)
+        if self._accepts is not None and not self._accepts(new):
+            if at >= 0:
+                self.remove_row(at)  # left the filter (resolved, snoozed, answered...)
+            return
+        key = _recency(new)
         beyond = at < 0 and (not values or key >= _recency(values[-1]))  # not newer than the last
         if beyond and (self._has_more or len(values) >= PAGE_ROWS):
             self._has_more = True
             return  # beyond the loaded rows: the next page brings it
-        new = ChatRow.of(row)
         if at < 0:
             self.insert_row(bisect_right(values, key, key=_recency), new.id, new)
         elif at > 0 and key < _recency(values[at - 1]):  # newer than the row above: up
@@ -287,6 +317,15 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         self._fetch_pending = False
         self._has_more = bool(page) if has_more is None else has_more
         self.extend_rows([(row.id, ChatRow.of(row)) for row in page if self.row_of(row.id) < 0])
+
+    def set_filter(self, accepts: Callable[[ChatRow], bool] | None) -> None:
+        """Rows :meth:`apply_updates` keeps (others are removed); None keeps every row."""
+        self._accepts = accepts
+
+    def remove_row(self, row: int) -> None:
+        key = self.key_at(row)
+        if key is not None:
+            self._remove_missing(set(self._keys) - {key})
 
     def set_has_more(self, has_more: bool) -> None:
         self._has_more = has_more
@@ -326,6 +365,14 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
             return row.unread
         if role == ChatRole.Sender:
             return row.sender_id
+        if role == ChatRole.Box:
+            return row.box
+        if role == ChatRole.Pinned:
+            return bool(row.pinned)
+        if role == ChatRole.MarkedUnread:
+            return row.marked_unread
+        if role == ChatRole.SnoozeUntil:
+            return row.snooze_until
         if role == Qt.ItemDataRole.ToolTipRole:
             customer = format_customer(row.customer_name, row.customer_number)
             number = _format_number(row.customer_number)
@@ -337,8 +384,16 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
 
     def _accessible_text(self, row: ChatRow, now: QDateTime) -> str:
         parts = [format_customer(row.customer_name, row.customer_number)]
+        if row.pinned:
+            parts.append(self.tr("pinned"))
         if row.unread:
             parts.append(self.tr("%n unread", "", row.unread))
+        elif row.marked_unread:
+            parts.append(self.tr("marked unread"))
+        if row.box == 2:
+            parts.append(self.tr("snoozed"))
+        elif row.box == 3:
+            parts.append(self.tr("resolved"))
         snippet = row.snippet
         if snippet:
             if row.last_direction == "OUTGOING":
@@ -362,16 +417,27 @@ def _dedupe(rows: Iterable[ConversationRow]) -> list[ConversationRow]:
     return out
 
 
+HOLD_PAUSE_MS = 1500
+
+
 class ChatListView(QListView):
     """The conversation list: uniform two-line rows, single selection, keyboard friendly.
 
     Signals: ``conversationSelected(int)`` when the current conversation changes (arrow keys,
     Home/End, PageUp/PageDown or a click); ``conversationActivated(int)`` on Enter or a
-    double-click.
+    double-click; ``holdingChanged(bool)``.
+
+    **Still under the pointer**: the list is *holding* while the pointer is over it, a mouse
+    button is down, or a key moved the selection less than :data:`HOLD_PAUSE_MS` ago; the pointer
+    resting still for that long releases it too. The controller keeps changes back while it
+    holds (``holdingChanged(False)`` tells it to apply them). A click always opens the
+    conversation that was drawn under the pointer when the button went down, whatever moved
+    before the release.
     """
 
     conversationSelected = Signal(int)
     conversationActivated = Signal(int)
+    holdingChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -389,6 +455,15 @@ class ChatListView(QListView):
         self.setItemDelegate(ChatListDelegate(self))
         self.activated.connect(self._on_activated)
         self._last_selected: int | None = None
+        self._removing = False
+        self._hovered = False
+        self._pressed_id: int | None = None
+        self._recent_input = False
+        self._holding = False
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(HOLD_PAUSE_MS)
+        self._pause.timeout.connect(self._paused)
 
     def setModel(self, model: Any) -> None:
         old = self.selectionModel()
@@ -398,6 +473,74 @@ class ChatListView(QListView):
         selection = self.selectionModel()
         if selection is not None:
             selection.currentChanged.connect(self._on_current_changed)
+        if model is not None:
+            # Rows leaving the list move Qt's current index to a neighbour: that is not the
+            # agent choosing a conversation, so it opens nothing.
+            model.rowsAboutToBeRemoved.connect(lambda *_args: setattr(self, "_removing", True))
+            model.rowsRemoved.connect(self._removed)
+
+    def _removed(self, *_args: object) -> None:
+        self._removing = False
+        self._last_selected = self.current_conversation_id()
+
+    # -- holding still -------------------------------------------------------------------------
+    def is_holding(self) -> bool:
+        return self._holding
+
+    def _update_hold(self) -> None:
+        holding = self._pressed_id is not None or self._recent_input or (
+            self._hovered and self._pause.isActive()
+        )
+        if holding != self._holding:
+            self._holding = holding
+            self.holdingChanged.emit(holding)
+
+    def _input(self) -> None:
+        self._recent_input = True
+        self._pause.start()
+        self._update_hold()
+
+    def _paused(self) -> None:
+        self._recent_input = False
+        self._update_hold()
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._hovered = True
+        self._input()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hovered = False
+        self._recent_input = False
+        self._pause.stop()
+        self._update_hold()
+        super().leaveEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._hovered = True
+        self._input()
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        value = index.data(ChatRole.ConversationId) if index.isValid() else None
+        self._pressed_id = value if isinstance(value, int) else -1
+        self._hovered = True
+        self._input()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._recent_input = True  # still holding for a moment after the click
+        self._pause.start()
+        pressed, self._pressed_id = self._pressed_id, None
+        super().mouseReleaseEvent(event)
+        if pressed is not None and pressed >= 0 and self.current_conversation_id() != pressed:
+            self.select_conversation(pressed)  # what was under the pointer at the press
+        self._input()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._input()
+        super().keyPressEvent(event)
 
     def current_conversation_id(self) -> int | None:
         index = self.currentIndex()
@@ -419,6 +562,8 @@ class ChatListView(QListView):
         return True
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._removing:
+            return
         value = current.data(ChatRole.ConversationId) if current.isValid() else None
         if isinstance(value, int) and value != self._last_selected:
             self._last_selected = value

@@ -1,4 +1,5 @@
-"""Feeds the sidebar: chat list pages, live updates, the sender filter, search, navigation.
+"""Feeds the sidebar: chat list pages, live updates, the inbox filters and their counts, the
+sender filter, search, navigation.
 
 Every read goes through the service's store thread (``ApiService.query``) with a key per view,
 so an older answer (a previous search, a previous filter) is dropped. Search is local first
@@ -14,9 +15,9 @@ from PySide6.QtCore import QObject, Signal
 
 from zvdesk.service import ApiService, NetContext, StoreContext
 from zvdesk.service import queries as q
-from zvdesk.store import ConversationRow
-from zvdesk.ui.chats.chatlist import ChatRole
-from zvdesk.ui.chats.sidebar import Sidebar
+from zvdesk.store import Box, BoxCounts, ConversationRow
+from zvdesk.ui.chats.chatlist import ChatRole, ChatRow
+from zvdesk.ui.chats.sidebar import ALL, Sidebar
 
 __all__ = ["ChatListController", "server_search"]
 
@@ -54,10 +55,16 @@ class ChatListController(QObject):
         self.model = sidebar.model
         self.view = sidebar.list
         self._searching = False
+        self._server_search: str | None = None  # the text a server search is running for
         self.senders: list[str] = []
         self.model.moreRequested.connect(self._load_more)
         sidebar.searchChanged.connect(self._search)
         sidebar.senderChanged.connect(lambda _sender: self.reload())
+        sidebar.filterChanged.connect(lambda _box: self.reload())
+        self.counts = BoxCounts()
+        self._held: dict[int, ConversationRow] = {}  # changes kept back while the list holds
+        self.view.holdingChanged.connect(self._holding_changed)
+        sidebar.new_marker.clicked.connect(self._apply_held_and_show)
         service.conversationsChanged.connect(self._changed)
 
     # -- loading ---------------------------------------------------------------------------------
@@ -67,25 +74,49 @@ class ChatListController(QObject):
             self._search(self._sidebar.search_text())
             return
         sender = self._sidebar.sender_id()
+        box = self.box()
+        self.model.set_filter(self._accepts)
+        self._held.clear()
+        self._sidebar.set_new_count(0)
         self._service.query(
-            lambda ctx: q.chat_page(ctx.store, 0, sender),
+            lambda ctx: q.chat_page(ctx.store, 0, sender, box=box),
             lambda page: self.model.set_rows(page.rows, has_more=page.has_more),
             key="chatlist",
         )
         self.refresh_counts()
 
+    def box(self) -> Box | None:
+        """The inbox filter shown (None: all conversations)."""
+        value = self._sidebar.box()
+        return None if value == ALL else Box(value)
+
+    def _accepts(self, row: ChatRow) -> bool:
+        """Whether a changed row stays in the list: of the filter, pinned, or the one open (it
+        leaves when the agent moves on, never under their hands)."""
+        box = self.box()
+        return (
+            box is None
+            or bool(row.pinned)
+            or row.box == box
+            or row.id == self.view.current_conversation_id()
+        )
+
     def refresh_counts(self) -> None:
-        """The unread total and the sender numbers."""
+        """The unread total, the sender numbers and the count of each inbox filter."""
+        sender_filter = self._sidebar.sender_id()
 
-        def read(ctx: StoreContext) -> tuple[int, list[str]]:
-            return ctx.store.unread_total(), q.sender_ids(ctx.store)
+        def read(ctx: StoreContext) -> tuple[int, list[str], BoxCounts]:
+            counts = q.inbox_counts(ctx.store, sender_filter)
+            return ctx.store.unread_total(), q.sender_ids(ctx.store), counts
 
-        def show(result: tuple[int, list[str]]) -> None:
-            total, senders = result
+        def show(result: tuple[int, list[str], BoxCounts]) -> None:
+            total, senders, counts = result
             if senders != self.senders:
                 self.senders = senders
                 self._sidebar.set_senders(senders)
                 self.sendersChanged.emit(senders)
+            self.counts = counts
+            self._sidebar.set_counts({int(b): counts.of(b) for b in Box} | {ALL: counts.all})
             self.unreadTotal.emit(total)
 
         self._service.query(read, show, key="chatlist-counts")
@@ -95,23 +126,63 @@ class ChatListController(QObject):
             self.model.set_has_more(False)
             return
         sender = self._sidebar.sender_id()
+        box = self.box()
         self._service.query(
-            lambda ctx: q.chat_page(ctx.store, offset, sender),
+            lambda ctx: q.chat_page(ctx.store, offset, sender, box=box),
             lambda page: self.model.append_rows(page.rows, has_more=page.has_more),
             key="chatlist",
         )
 
     def _changed(self, ids: frozenset[int]) -> None:
         if self._searching:
-            self._search(self._sidebar.search_text())
+            text = self._sidebar.search_text()
+            if self._server_search != text:  # (a running server search answers for itself)
+                self._search(text)
         else:
             sender = self._sidebar.sender_id()
             self._service.query(
                 lambda ctx: q.conversations_by_id(ctx.store, ids, sender),
-                self.model.apply_updates,
+                self._apply_or_hold,
                 key=None,
             )
         self.refresh_counts()
+
+    # -- a list that stays still under the pointer ----------------------------------------------
+    def _apply_or_hold(self, rows: list[ConversationRow]) -> None:
+        if not self.view.is_holding():
+            self.model.apply_updates(rows)
+            return
+        for row in rows:
+            self._held[row.id] = row
+        self._sidebar.set_new_count(self._new_count())
+
+    def _new_count(self) -> int:
+        """Held conversations with something new (not listed, or a newer last message)."""
+        count = 0
+        for row in self._held.values():
+            at = self.model.row_for_conversation(row.id)
+            shown = self.model.value_at(at) if at >= 0 else None
+            if shown is None or (row.last_time or 0) > (shown.last_time or 0):
+                count += 1
+        return count
+
+    def _holding_changed(self, holding: bool) -> None:
+        if not holding:
+            self.apply_held()
+
+    def apply_held(self) -> None:
+        """Apply the changes kept back while the list held still."""
+        held, self._held = list(self._held.values()), {}
+        self._sidebar.set_new_count(0)
+        if held:
+            self.model.apply_updates(held)
+
+    def held_count(self) -> int:
+        return len(self._held)
+
+    def _apply_held_and_show(self) -> None:
+        self.apply_held()
+        self.view.scrollToTop()
 
     # -- search ----------------------------------------------------------------------------------
     def _search(self, text: str) -> None:
@@ -121,6 +192,7 @@ class ChatListController(QObject):
             self.reload()
             return
         self._searching = True
+        self._server_search = None
         sender = self._sidebar.sender_id()
 
         def show_local(rows: list[ConversationRow]) -> None:
@@ -128,12 +200,18 @@ class ChatListController(QObject):
                 self._show_results(rows)
                 return
             self._sidebar.set_status(self.tr("Searching the server…"))
+            self._server_search = text
+
+            def failed(error: Exception) -> None:
+                self._server_search = None
+                self._sidebar.set_status(
+                    self.tr("The server search failed: %1").replace("%1", str(error))
+                )
+
             self._service.run(
                 lambda ctx: server_search(ctx, text, sender),
                 self._show_results,
-                lambda error: self._sidebar.set_status(
-                    self.tr("The server search failed: %1").replace("%1", str(error))
-                ),
+                failed,
                 key="chatlist-search",
             )
 
@@ -144,6 +222,7 @@ class ChatListController(QObject):
         )
 
     def _show_results(self, rows: list[ConversationRow]) -> None:
+        self._server_search = None
         self.model.set_rows(rows, has_more=False)
         self._sidebar.set_status(None if rows else self.tr("No conversation matches."))
 
@@ -164,6 +243,10 @@ class ChatListController(QObject):
                 last_status=row.last_status,
                 unread=row.unread,
                 read_upto=0,
+                pinned=row.pinned,
+                marked_unread=row.marked_unread,
+                snooze_until=row.snooze_until,
+                rank=row.rank,
             )
             for row in self.model.values()
         ]

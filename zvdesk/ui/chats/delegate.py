@@ -31,6 +31,10 @@ _TIME = ChatRole.Time
 _STATUS = ChatRole.LastStatus
 _UNREAD = ChatRole.Unread
 _DIRECTION = ChatRole.LastDirection
+_BOX = ChatRole.Box
+_PINNED = ChatRole.Pinned
+_MARKED = ChatRole.MarkedUnread
+_PIN_D = 7  # the pin mark's diameter
 
 
 def badge_text(count: int) -> str:
@@ -113,14 +117,25 @@ class ChatListDelegate(QStyledItemDelegate):
         align_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         single = Qt.TextFlag.TextSingleLine
         painter.drawText(line1, int(align_right | single), time_text)
-        name_w = max(0, rect.width() - time_w - (_ICON_GAP * 2 if time_w else 0))
+        name_left = line1.left()
+        if index.data(_PINNED):  # a pin head before the name
+            accent = palette.color(
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+            )
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent)
+            top = line1.top() + (line1.height() - _PIN_D) // 2
+            painter.drawEllipse(QRectF(name_left, top, _PIN_D, _PIN_D))
+            name_left += _PIN_D + _ICON_GAP + 1
+        name_w = max(0, line1.right() - name_left - time_w - (_ICON_GAP * 2 if time_w else 0))
         name = name_metrics.elidedText(
             str(index.data(_CUSTOMER) or ""), Qt.TextElideMode.ElideRight, name_w
         )
         painter.setFont(name_font)
         painter.setPen(text_color)
         painter.drawText(
-            QRect(line1.left(), line1.top(), name_w, line1.height()), int(align_left | single), name
+            QRect(name_left, line1.top(), name_w, line1.height()), int(align_left | single), name
         )
 
         # Line 2: status mark, snippet, unread badge.
@@ -129,6 +144,17 @@ class ChatListDelegate(QStyledItemDelegate):
         right = line2.right()
         if unread_count > 0:
             right = self._paint_badge(painter, palette, selected, font, line2, unread_count)
+        elif index.data(_MARKED):  # marked unread by hand: a dot
+            right = self._paint_badge(painter, palette, selected, font, line2, 0)
+        tag = {2: self.tr("Snoozed"), 3: self.tr("Resolved")}.get(int(index.data(_BOX) or 0))
+        if tag:
+            tag_w = metrics.horizontalAdvance(tag)
+            painter.setPen(secondary)
+            painter.drawText(
+                QRect(right - tag_w - _ICON_GAP, line2.top(), tag_w, line2.height()),
+                int(align_right | single), tag,
+            )  # fmt: skip
+            right -= tag_w + 2 * _ICON_GAP
         status = index.data(_STATUS)
         if index.data(_DIRECTION) == "OUTGOING" and isinstance(status, str):
             icon_name = icons.STATUS_ICONS.get(status.strip().upper())
@@ -163,9 +189,11 @@ class ChatListDelegate(QStyledItemDelegate):
         badge_font.setBold(True)
         badge_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         metrics = QFontMetrics(badge_font)
-        text = badge_text(count)
+        text = badge_text(count) if count else ""
         height = min(line.height(), metrics.height() + 2)
-        width = max(height, metrics.horizontalAdvance(text) + 2 * _BADGE_PAD_X)
+        if not count:
+            height = max(6, height // 2)
+        width = max(height, metrics.horizontalAdvance(text) + 2 * _BADGE_PAD_X) if count else height
         pill = QRectF(line.right() - width + 1, line.top() + (line.height() - height) / 2,
                       width, height)
         fill = palette.color(

@@ -1,16 +1,18 @@
-"""The main window's sidebar: search field, sender switcher, "new conversation", the chat list.
+"""The main window's sidebar: search field, sender switcher, "new conversation", the inbox
+filters with their counts, the chat list.
 
 Widgets only; :class:`~zvdesk.ui.chats.controller.ChatListController` feeds them. Signals:
 ``searchChanged(text)`` after a short pause in typing, ``senderChanged(sender_id or "")``,
-``newConversationRequested()``.
+``newConversationRequested()``, ``filterChanged(box or -1 for all)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -24,9 +26,23 @@ from zvdesk.phone.display import display_number
 from zvdesk.ui.chats.chatlist import ChatListModel, ChatListView
 from zvdesk.ui.common import icons
 
-__all__ = ["Sidebar"]
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation in ``context`` (pyside6-lupdate reads these calls)."""
+    return text
+
+__all__ = ["FILTERS", "Sidebar"]
 
 SEARCH_DELAY_MS = 250
+ALL = -1
+# The filter tabs, in order: (box, or ALL; label). Box values are zvdesk.store.Box.
+FILTERS: tuple[tuple[int, str], ...] = (
+    (0, QT_TRANSLATE_NOOP("Sidebar", "Needs reply")),
+    (1, QT_TRANSLATE_NOOP("Sidebar", "Waiting")),
+    (2, QT_TRANSLATE_NOOP("Sidebar", "Snoozed")),
+    (3, QT_TRANSLATE_NOOP("Sidebar", "Resolved")),
+    (ALL, QT_TRANSLATE_NOOP("Sidebar", "All")),
+)
 
 
 class Sidebar(QWidget):
@@ -35,6 +51,7 @@ class Sidebar(QWidget):
     searchChanged = Signal(str)
     senderChanged = Signal(str)
     newConversationRequested = Signal()
+    filterChanged = Signal(int)
 
     def __init__(
         self, parent: QWidget | None = None, *, search_delay_ms: int = SEARCH_DELAY_MS
@@ -54,6 +71,21 @@ class Sidebar(QWidget):
         self.sender_box.setAccessibleName(self.tr("Sender number"))
         self.sender_box.setAccessibleDescription(self.tr("Shows the conversations of one number"))
         self.sender_box.addItem(self.tr("All numbers"), "")
+        # The inbox filters: checkable buttons with counts, on two rows (narrow sidebars).
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        self.filter_buttons: dict[int, QToolButton] = {}
+        self._counts: dict[int, int | None] = {}
+        for box, _label in FILTERS:
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.filter_group.addButton(button, box)
+            self.filter_buttons[box] = button
+            self._counts[box] = None
+        self.filter_buttons[ALL].setChecked(True)  # the agent picks a filter
+        self._label_filters()
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(self.tr("Search status"))
@@ -61,6 +93,11 @@ class Sidebar(QWidget):
         self.model = ChatListModel(self)
         self.list = ChatListView(self)
         self.list.setModel(self.model)
+        # "3 new": changes kept back while the list holds still under the pointer
+        self.new_marker = QToolButton(self.list)
+        self.new_marker.setAccessibleName(self.tr("Show new activity"))
+        self.new_marker.setAutoRaise(False)
+        self.new_marker.hide()
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +107,14 @@ class Sidebar(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.sender_box)
+        for row in ((0, 1), (2, 3, ALL)):
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(2)
+            for box in row:
+                line.addWidget(self.filter_buttons[box])
+            line.addStretch(1)
+            layout.addLayout(line)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
 
@@ -82,6 +127,38 @@ class Sidebar(QWidget):
         self.sender_box.currentIndexChanged.connect(
             lambda _index: self.senderChanged.emit(self.sender_id() or "")
         )
+        self.filter_group.idToggled.connect(
+            lambda box, checked: self.filterChanged.emit(box) if checked else None
+        )
+
+    # -- inbox filters ---------------------------------------------------------------------------
+    def box(self) -> int:
+        """The filter shown: a zvdesk.store.Box value, or -1 for all conversations."""
+        checked = self.filter_group.checkedId()
+        return checked if checked in self.filter_buttons else ALL
+
+    def set_box(self, box: int) -> None:
+        button = self.filter_buttons.get(box)
+        if button is not None:
+            button.setChecked(True)
+
+    def set_counts(self, counts: dict[int, int]) -> None:
+        """How many conversations each filter holds (``-1``: all)."""
+        self._counts.update(counts)
+        self._label_filters()
+
+    def count(self, box: int) -> int | None:
+        return self._counts.get(box)
+
+    def _label_filters(self) -> None:
+        for box, label in FILTERS:
+            name = QCoreApplication.translate("Sidebar", label)
+            count = self._counts.get(box)
+            text = name if count is None else f"{name} {QLocale().toString(count)}"
+            button = self.filter_buttons[box]
+            if button.text() != text:
+                button.setText(text)
+                button.setAccessibleName(text)
 
     def search_text(self) -> str:
         return self.search.text().strip()
@@ -110,6 +187,21 @@ class Sidebar(QWidget):
             self.sender_box.setCurrentIndex(max(0, index))
         finally:
             self.sender_box.blockSignals(False)
+
+    def set_new_count(self, count: int) -> None:
+        """Show the small "N new" marker over the list (hidden at 0)."""
+        if count <= 0:
+            self.new_marker.hide()
+            return
+        text = self.tr("%n new", "", count)
+        self.new_marker.setText(text)
+        self.new_marker.setToolTip(self.tr("New activity is waiting: it shows when the pointer "
+                                           "leaves the list, or click here"))  # fmt: skip
+        self.new_marker.adjustSize()
+        width = self.list.viewport().width()
+        self.new_marker.move(max(0, (width - self.new_marker.width()) // 2), 4)
+        self.new_marker.show()
+        self.new_marker.raise_()
 
     def set_status(self, text: str | None) -> None:
         """A line above the list ("No conversation matches", "Searching the server…")."""

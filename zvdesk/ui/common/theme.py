@@ -59,6 +59,18 @@ def bubble_colors(scheme: Qt.ColorScheme, *, outgoing: bool) -> BubbleColors:
     return BubbleColors(QColor(background), QColor(text), QColor(secondary), QColor(link))
 
 
+_NOTE = {
+    # scheme: background, text, secondary, link (amber: clearly not a message bubble)
+    LIGHT: ("#fff1c2", "#3d2f00", "#6b5600", "#0b57d0"),
+    DARK: ("#4d3b00", "#ffefbf", "#e0cc8a", "#a8c7fa"),
+}
+
+
+def note_colors(scheme: Qt.ColorScheme) -> BubbleColors:
+    """The colours of an internal note (in the thread and the composer's note mode)."""
+    return BubbleColors(*(QColor(c) for c in _NOTE[DARK if scheme == DARK else LIGHT]))
+
+
 def _relative_luminance(color: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4

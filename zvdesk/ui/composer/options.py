@@ -87,6 +87,9 @@ class OptionsBar(QWidget):
 
     def sender_id(self) -> str | None:
         """The chosen sender id, or None when the account has none listed."""
+        value = self.sender_combo.currentData()
+        if isinstance(value, str) and value:
+            return value
         return self.sender_combo.currentText() or None
 
     def set_senders(self, senders: list[str], current: str | None = None) -> None:
@@ -94,8 +97,11 @@ class OptionsBar(QWidget):
         self.sender_combo.blockSignals(True)
         try:
             self.sender_combo.clear()
-            self.sender_combo.addItems(senders)
-            index = self.sender_combo.findText(current) if current is not None else -1
+            from zvdesk.phone.display import display_number  # phonenumbers: after first paint
+
+            for sender in senders:  # shown formatted ("+1 484-292-0101"), the id kept as data
+                self.sender_combo.addItem(display_number(sender), sender)
+            index = self.sender_combo.findData(current) if current is not None else -1
             self.sender_combo.setCurrentIndex(index if index >= 0 else (0 if senders else -1))
         finally:
             self.sender_combo.blockSignals(False)

@@ -23,6 +23,11 @@ assembles them and owns the rules:
 - Attachment ownership: a pasted image is saved to a private temporary file; removing or replacing
   it in the composer deletes that file. Once sent (or kept in a draft) the file belongs to the
   receiver (``ComposerMessage.attachment_is_temporary`` says it may be moved or deleted).
+- Note mode (:meth:`set_note_mode`, Ctrl+Shift+N in the window): the editor turns amber under an
+  "Internal note" label, attachments, schedule and options hide, the button says "Add note", and
+  submitting emits ``noteRequested(text)``, never ``sendRequested``. The SMS text typed before is
+  kept aside and comes back when note mode ends; notes are not saved as drafts, so a note can never
+  come back later as a message.
 """
 
 from __future__ import annotations
@@ -85,6 +90,8 @@ class Composer(QWidget):
     sendRequested = Signal(object)  # ComposerMessage
     draftChanged = Signal(str, object)  # text, Path | None
     leaveRequested = Signal()  # Escape in the empty editor: back to the chat list
+    noteRequested = Signal(str)
+    noteModeChanged = Signal(bool)
 
     def __init__(
         self,
@@ -113,6 +120,9 @@ class Composer(QWidget):
         self._payload: dict[str, Any] = {}  # the last valid payload (empty while invalid)
         self._editor_hint = ""
         self._info: SegmentInfo = segment_info("")
+        self._note_mode = False
+        self._sms_aside = ""  # the message typed before note mode
+        self._note_aside = ""  # an unfinished note, while back in message mode
 
         self._build(enter_sends, agent_time_zone or system_time_zone())
         self._connect()
@@ -122,6 +132,16 @@ class Composer(QWidget):
 
     def _build(self, enter_sends: bool, agent_zone: str) -> None:
         self.notice = CollisionNotice(self)
+        self.note_label = QLabel(self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        self.note_label.setText(
+            self.tr("Internal note: only your team sees it; it is never sent to the customer.")
+        )
+        self.note_label.setAccessibleName(self.tr("Internal note mode"))
+        self.note_label.setAutoFillBackground(True)
+        self.note_label.setContentsMargins(6, 3, 6, 3)
+        self.note_label.hide()
 
         self.editor = ComposerEdit(self, enter_sends=enter_sends)
         self.editor.setAccessibleName(self.tr("Message"))
@@ -178,6 +198,7 @@ class Composer(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addWidget(self.notice)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.validation_label)
         layout.addWidget(self.chip)
@@ -332,8 +353,77 @@ class Composer(QWidget):
         self.draftChanged.emit(self.text(), self._attachment)
 
     def _draft_edited(self) -> None:
-        if not self._restoring:
+        if not self._restoring and not self._note_mode:
             self.draft_timer.start()
+
+    # --- note mode ----------------------------------------------------------------------
+
+    def note_mode(self) -> bool:
+        return self._note_mode
+
+    def set_note_mode(self, on: bool) -> None:
+        """Switch between writing a message and writing an internal note (see the module
+        docstring); the other mode's text is kept aside."""
+        if on == self._note_mode:
+            return
+        self.flush_draft()
+        self.draft_timer.stop()
+        keep = self.text()
+        self._note_mode = on
+        self._restoring = True
+        try:
+            if on:
+                self._sms_aside = keep
+                self.editor.setPlainText(self._note_aside)
+            else:
+                self._note_aside = keep
+                self.editor.setPlainText(self._sms_aside)
+                self._sms_aside = ""
+        finally:
+            self._restoring = False
+        for widget in (self.attach_button, self.schedule_button, self.options, self.counter_label):
+            widget.setVisible(not on)
+        if on:
+            self.schedule.hide()
+            self.chip.hide()
+        elif self._attachment is not None:
+            self.chip.show()
+        if not on and self.schedule_button.isChecked():
+            self.schedule.show()
+        self.note_label.setVisible(on)
+        self._paint_note_mode(on)
+        self.send_button.setText(self.tr("Add note") if on else self.tr("Send"))
+        self.send_button.setAccessibleName(self.send_button.text())
+        self.editor.setAccessibleName(self.tr("Internal note") if on else self.tr("Message"))
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+        self._attempted = False
+        self._refresh()
+        self.noteModeChanged.emit(on)
+
+    def _paint_note_mode(self, on: bool) -> None:
+        from zvdesk.ui.common import theme
+
+        palette = self.editor.palette() if on else self.palette()
+        if on:
+            colors = theme.note_colors(theme.scheme_of_palette(self.palette()))
+            palette.setColor(palette.ColorRole.Base, colors.background)
+            palette.setColor(palette.ColorRole.Text, colors.text)
+            label = self.note_label.palette()
+            label.setColor(label.ColorRole.Window, colors.background)
+            label.setColor(label.ColorRole.WindowText, colors.text)
+            self.note_label.setPalette(label)
+        self.editor.setPalette(palette)
+
+    def clear_note(self) -> None:
+        """The note was saved: empty the editor (still in note mode)."""
+        self._restoring = True
+        try:
+            self.editor.clear()
+        finally:
+            self._restoring = False
+        self._note_aside = ""
+        self._attempted = False
+        self._refresh()
 
     def _on_text_changed(self) -> None:
         self._draft_edited()
@@ -468,6 +558,10 @@ class Composer(QWidget):
         return None
 
     def _refresh(self) -> None:
+        if self._note_mode:
+            self._show_error(None)
+            self.send_button.setEnabled(bool(self.text().strip()))
+            return
         text = self.text()
         self._info = segment_info(text)
         self._update_counter(self._info)
@@ -507,7 +601,12 @@ class Composer(QWidget):
     # --- sending ------------------------------------------------------------------------
 
     def request_send(self) -> None:
-        """Send if valid (as Enter or the Send button do); ignored while a send is pending."""
+        """Send if valid (as Enter or the Send button do); ignored while a send is pending.
+        In note mode: ``noteRequested(text)`` for a non-empty note (nothing is ever sent)."""
+        if self._note_mode:
+            if self.text().strip():
+                self.noteRequested.emit(self.text())
+            return
         if self._pending:
             return
         self._attempted = True

@@ -7,7 +7,10 @@
   by another agent raise the composer's collision notice while the agent is typing.
 - Sending writes the outbox row through the service; the row shows at once as pending, then
   follows the engine's status; a failed row can be retried from its context menu.
-- The read mark moves when the conversation is open and visible (``is_visible``).
+- The read mark moves when the conversation is open and visible (``is_visible``: the window is
+  active and the agent present); a conversation marked unread stays unread while it stays open.
+- Internal notes (the composer's note mode) are stored with their author and shown in the thread;
+  they never go near the outbox. "Send and resolve" resolves once the message is queued.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from zvdesk.phone.display import display_number
 from zvdesk.service import ApiService, ConversationData, ConversationRef, StoreContext
 from zvdesk.service import queries as q
-from zvdesk.store import MessageRow, OutboxRow
+from zvdesk.store import ConversationRow, MessageRow, OutboxRow
 from zvdesk.ui.chats.chatlist import format_customer
 from zvdesk.ui.composer.widget import ComposerMessage
 from zvdesk.ui.conversation.attachments import MediaController
@@ -36,7 +39,7 @@ def _load(ctx: StoreContext, target: int | ConversationRef) -> ConversationData 
     draft = ctx.drafts.load(data.ref.key)
     return ConversationData(
         data.ref, data.row, data.messages, data.has_older, data.outbox, data.scheduled,
-        data.own_logids, draft,
+        data.own_logids, draft, data.notes,
     )  # fmt: skip
 
 
@@ -46,6 +49,8 @@ class ConversationController(QObject):
 
     opened = Signal(int, object)
     message = Signal(str)
+    rowChanged = Signal(object)  # the open conversation's ConversationRow (or None)
+    sentAndResolved = Signal(int)  # a "Send and resolve" message was queued: resolve it
 
     def __init__(
         self,
@@ -70,8 +75,13 @@ class ConversationController(QObject):
         self._pending: dict[int, OutboxRow] = {}
         self._own_names: set[str] = set()
         self._loading = False
+        self.row: ConversationRow | None = None
+        self.author: Callable[[], str] = lambda: ""
+        self.unread_marked: int | None = None  # marked unread while open: do not read it
+        self._resolve_after_send = False
         self.model.olderRequested.connect(self._load_older)
         self.composer.sendRequested.connect(self._send)
+        self.composer.noteRequested.connect(self._add_note)
         self.composer.draftChanged.connect(self._save_draft)
         pane.view.retryRequested.connect(self._retry)
         service.conversationsChanged.connect(self._conversations_changed)
@@ -110,13 +120,17 @@ class ConversationController(QObject):
         self.media.forget_visible()
         self.ref = data.ref
         self.conversation_id = data.row.id if data.row is not None else None
+        self.unread_marked = None
+        self._set_row(data.row)
         self._known = {m.logid for m in data.messages}
         self._newest = max((m.submitted_time for m in data.messages), default=0)
         self._pending = {row.id: row for row in data.outbox}
         self._learn_own_names(data)
         self.model.set_messages(data.messages, has_older=data.has_older)
+        self.model.set_notes(data.notes)
         self.model.set_pending(self._pending.values())
         self.model.set_scheduled(data.scheduled)
+        self.composer.set_note_mode(False)
         self.composer.hide_collision_notice()
         self.composer.set_customer_number(data.ref.e164)
         self._set_composer_senders(data.ref)
@@ -124,7 +138,10 @@ class ConversationController(QObject):
         attachment = Path(draft.attachment) if draft is not None and draft.attachment else None
         self.composer.set_draft(draft.text if draft is not None else "", attachment)
         name = data.row.customer_name if data.row is not None else ""
-        self._pane.set_title(format_customer(name, data.ref.customer_number))
+        self._pane.set_title(
+            format_customer(name, data.ref.customer_number), data.ref.e164, data.ref.sender_id
+        )
+        self._pane.header.set_row(data.row)
         self._pane.set_canned_context(name=name or None, number=display_number(data.ref.e164))
         self.opened.emit(self.conversation_id if self.conversation_id is not None else -1, data.ref)
         self.mark_read_if_visible(data)
@@ -180,7 +197,9 @@ class ConversationController(QObject):
             self.conversation_id = data.row.id  # a new conversation got its first message
             self.opened.emit(data.row.id, data.ref)
         self._pending = {row.id: row for row in data.outbox}
+        self._set_row(data.row)
         self.model.upsert(data.messages)
+        self.model.set_notes(data.notes)
         self.model.set_pending(self._pending.values())
         self.model.set_scheduled(data.scheduled)
         self._check_collision(fresh, data.own_logids)
@@ -206,11 +225,25 @@ class ConversationController(QObject):
                 self.composer.show_collision_notice(name)
                 return
 
+    def _set_row(self, row: ConversationRow | None) -> None:
+        if row != self.row:
+            self.row = row
+            self._pane.header.set_row(row)
+            self.rowChanged.emit(row)
+
+    def mark_unread(self) -> None:
+        """Keep the open conversation unread until it is opened again."""
+        self.unread_marked = self.conversation_id
+
     def mark_read_if_visible(self, data: ConversationData | None = None) -> None:
-        """Move the read mark when the open conversation is on screen and has unread messages."""
+        """Move the read mark when the open conversation is on screen, the window active and the
+        agent present, and it has unread messages (or an unread mark)."""
         if self.conversation_id is None or not self._is_visible():
             return
-        if data is not None and data.row is not None and data.row.unread == 0:
+        if self.unread_marked == self.conversation_id:
+            return
+        row = data.row if data is not None else self.row
+        if row is not None and row.unread == 0 and not row.marked_unread:
             return
         self._service.mark_read(self.conversation_id)
 
@@ -239,8 +272,12 @@ class ConversationController(QObject):
             self.composer.cancel_send()
             return
 
+        resolve, self._resolve_after_send = self._resolve_after_send, False
+
         def queued(rows: list[OutboxRow]) -> None:
             self.composer.clear_after_send()
+            if resolve and self.conversation_id is not None and self.ref == ref:
+                self.sentAndResolved.emit(self.conversation_id)
             for row in rows:
                 if row.conversation_key == ref.key:
                     self._pending[row.id] = row
@@ -264,6 +301,57 @@ class ConversationController(QObject):
             success=queued,
             failure=refused,
         )
+
+    def send_and_resolve(self) -> None:
+        """Send what the composer holds, then resolve the conversation once it is queued."""
+        if self.ref is None or self.composer.note_mode():
+            return
+        self._resolve_after_send = True
+        self.composer.request_send()
+        if not self.composer.is_send_pending():
+            self._resolve_after_send = False  # refused before sending (empty, invalid)
+
+    def resend(self, logid: str) -> None:
+        """Send the text of an undelivered message again, as a new message (Resend)."""
+        ref = self.ref
+        found = next((m for m in self.model.values() if getattr(m, "logid", None) == logid), None)
+        if ref is None or not isinstance(found, MessageRow) or found.incoming:
+            return
+
+        def queued(rows: list[OutboxRow]) -> None:
+            for row in rows:
+                if row.conversation_key == ref.key:
+                    self._pending[row.id] = row
+            if self.ref == ref:
+                self.model.set_pending(self._pending.values())
+            self.message.emit(self.tr("Sending it again."))
+
+        def refused(error: Exception) -> None:
+            self.message.emit(self.tr("The message was not sent: %1").replace("%1", str(error)))
+
+        self._service.send(
+            ref.e164, found.text, sender_id=ref.sender_id, success=queued, failure=refused
+        )
+
+    def _add_note(self, text: str) -> None:
+        conversation_id = self.conversation_id
+        if conversation_id is None:
+            self.message.emit(self.tr("A note needs a conversation with messages."))
+            return
+        author = self.author() or self.tr("You")
+
+        def write(ctx: StoreContext) -> list[int]:
+            ctx.store.add_note(conversation_id, text, author=author)
+            return [conversation_id]
+
+        def saved(_ids: object) -> None:
+            self.composer.clear_note()
+            self.refresh()
+
+        def refused(error: Exception) -> None:
+            self.message.emit(self.tr("The note was not saved: %1").replace("%1", str(error)))
+
+        self._service.change_conversations(write, saved, refused)
 
     def _save_draft(self, text: str, attachment: object) -> None:
         if self.ref is not None:

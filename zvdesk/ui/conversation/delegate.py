@@ -120,6 +120,9 @@ class _Layout:
     status_icon: str | None = None
     retry_rect: QRect | None = None
     retry_text: str = ""
+    reason: QTextLayout | None = None  # why it was not delivered (plain words)
+    reason_pos: QPointF = field(default_factory=QPointF)
+    actions: list[tuple[str, QRect, str]] = field(default_factory=list)  # (name, rect, label)
     label: str = ""
     label_rect: QRect = field(default_factory=QRect)
 
@@ -129,6 +132,8 @@ class ConversationDelegate(QStyledItemDelegate):
 
     linkActivated = Signal(str)
     retryRequested = Signal(int)
+    resendRequested = Signal(str)  # logid of an undelivered message
+    copyRequested = Signal(str)  # text
     openMediaRequested = Signal(str)
     saveMediaRequested = Signal(str)
     playRequested = Signal(str)
@@ -293,8 +298,8 @@ class ConversationDelegate(QStyledItemDelegate):
             y += small_fm.height() + _GAP
         text = str(index.data(ConvRole.Text) or "")
         links: tuple[tuple[int, int, str], ...] = index.data(ConvRole.Links) or ()
+        colors = self._colors(option, kind, outgoing)
         if text:
-            colors = theme.bubble_colors(self._scheme(option), outgoing=outgoing)
             text_layout, text_w, text_h, links16 = _layout_text(
                 text, base, inner_max, links, colors.link
             )
@@ -305,6 +310,17 @@ class ConversationDelegate(QStyledItemDelegate):
             y += text_h
         elif result.media or attachment:
             y -= _GAP
+        reason = str(index.data(ConvRole.FailureReason) or "") if kind == "message" else ""
+        if reason:
+            y += _GAP
+            reason_layout, reason_w, reason_h, _ = _layout_text(
+                self.tr("Not delivered: %1").replace("%1", reason), small, inner_max, (),
+                colors.text,
+            )  # fmt: skip
+            result.reason = reason_layout
+            result.reason_pos = QPointF(0, y)
+            inner_w = max(inner_w, reason_w)
+            y += reason_h
         inner_w = min(inner_w, inner_max)
         bubble_w = inner_w + 2 * _PAD_X
         bubble_h = max(y + _PAD_Y, QFontMetrics(base).height() + 2 * _PAD_Y)
@@ -315,6 +331,7 @@ class ConversationDelegate(QStyledItemDelegate):
             _shift(block, inner_origin)
         result.attachment_rect.translate(inner_origin)
         result.text_pos += QPointF(inner_origin)
+        result.reason_pos += QPointF(inner_origin)
 
         footer_top = _MARGIN_Y + bubble_h + _FOOTER_GAP
         footer_h = small_fm.height()
@@ -334,12 +351,19 @@ class ConversationDelegate(QStyledItemDelegate):
         status = index.data(ConvRole.Status)
         icon_name: str | None = None
         retry = kind == "outbox" and bool(index.data(ConvRole.CanRetry))
-        if kind == "message":
+        actions: list[tuple[str, str]] = []
+        if kind == "note":
+            time_text = str(index.data(ConvRole.TimeText) or "")
+            parts = (str(index.data(ConvRole.Label) or ""), str(index.data(ConvRole.Agent) or ""))
+            text = " · ".join(p for p in (*parts, time_text) if p)
+        elif kind == "message":
             time_text = str(index.data(ConvRole.TimeText) or "")
             agent = index.data(ConvRole.Agent)
             text = f"{agent} · {time_text}" if result.outgoing and agent else time_text
             if result.outgoing and isinstance(status, str):
                 icon_name = icons.STATUS_ICONS.get(status.strip().upper())
+            if index.data(ConvRole.CanResend):
+                actions = [("resend", self.tr("Resend")), ("copy", self.tr("Copy"))]
         elif kind == "outbox":
             text = str(index.data(ConvRole.StatusText) or "")
             icon_name = "status-failed" if retry else "status-queued"
@@ -352,6 +376,8 @@ class ConversationDelegate(QStyledItemDelegate):
         retry_text = self.tr("Check…") if review else self.tr("Retry")
         result.retry_text = retry_text
         retry_w = fm.horizontalAdvance(retry_text) + 8 if retry else 0
+        for _name, label in actions:
+            retry_w += fm.horizontalAdvance(label) + 8
         icon_w = icon_size + 4 if icon_name else 0
         text_w = max(0, area.width() - icon_w - retry_w)
         text = fm.elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, text_w)
@@ -368,6 +394,10 @@ class ConversationDelegate(QStyledItemDelegate):
             x += icon_w
         if retry:
             result.retry_rect = QRect(x + 4, area.top(), retry_w - 4, area.height())
+        for name, label in actions:
+            width = fm.horizontalAdvance(label) + 8
+            result.actions.append((name, QRect(x + 4, area.top(), width - 4, area.height()), label))
+            x += width
 
     def _media_block(self, item: MmsRow, inner_max: int) -> _Media:
         kind = media_kind(item.content_type, item.file_name, item.file_extn)
@@ -452,7 +482,7 @@ class ConversationDelegate(QStyledItemDelegate):
     ) -> None:
         base, small = self._fonts(option)
         palette = option.palette
-        colors = theme.bubble_colors(self._scheme(option), outgoing=layout.outgoing)
+        colors = self._colors(option, layout.kind, layout.outgoing)
         pending = layout.kind in ("outbox", "scheduled")
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.background)
@@ -479,6 +509,10 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.setFont(base)
             painter.setPen(colors.text)
             layout.text.draw(painter, layout.text_pos)
+        if layout.reason is not None:
+            painter.setFont(small)
+            painter.setPen(colors.text)
+            layout.reason.draw(painter, layout.reason_pos)
 
         # Footer: text, status mark, Retry.
         painter.setFont(small)
@@ -507,6 +541,13 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.drawText(
                 layout.retry_rect, int(Qt.AlignmentFlag.AlignCenter), layout.retry_text
             )
+        if layout.actions:
+            link_font = QFont(small)
+            link_font.setUnderline(True)
+            painter.setFont(link_font)
+            painter.setPen(palette.color(QPalette.ColorRole.Link))
+            for _name, rect, label in layout.actions:
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
 
     def _paint_media(
         self,
@@ -717,6 +758,8 @@ class ConversationDelegate(QStyledItemDelegate):
         areas: dict[str, QRect] = {}
         if layout.retry_rect is not None:
             areas["retry"] = layout.retry_rect.translated(origin)
+        for action_name, action_rect, _label in layout.actions:
+            areas[action_name] = action_rect.translated(origin)
         if layout.status_rect is not None:
             areas["status"] = layout.status_rect.translated(origin)
         for block in layout.media:
@@ -738,10 +781,19 @@ class ConversationDelegate(QStyledItemDelegate):
                     )
         return areas
 
+    def _colors(self, option: QStyleOptionViewItem, kind: str, outgoing: bool) -> Any:
+        scheme = self._scheme(option)
+        if kind == "note":
+            return theme.note_colors(scheme)
+        return theme.bubble_colors(scheme, outgoing=outgoing)
+
     def _action_at(self, layout: _Layout, point: QPoint) -> tuple[str, str] | None:
         """(action, argument) under ``point`` (row coordinates)."""
         if layout.retry_rect is not None and layout.retry_rect.contains(point):
             return ("retry", "")
+        for name, rect, _label in layout.actions:
+            if rect.contains(point):
+                return (name, "")
         for block in layout.media:
             mms_id = block.mms.mms_id
             if block.play_rect is not None and block.play_rect.contains(point):
@@ -821,6 +873,12 @@ class ConversationDelegate(QStyledItemDelegate):
             outbox_id = index.data(ConvRole.ItemId)
             if isinstance(outbox_id, int):
                 self.retryRequested.emit(outbox_id)
+        elif name == "resend":
+            logid = index.data(ConvRole.ItemId)
+            if isinstance(logid, str):
+                self.resendRequested.emit(logid)
+        elif name == "copy":
+            self.copyRequested.emit(str(index.data(ConvRole.Text) or ""))
         elif name == "play":
             if self._player is not None and self._player.current() == argument:
                 self._player.toggle(argument)

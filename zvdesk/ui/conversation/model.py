@@ -32,8 +32,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from zvdesk.store.inbox import NoteRow
 from zvdesk.store.rows import MessageRow, MmsRow, OutboxRow, ScheduledRow
-from zvdesk.ui.common import safetext
+from zvdesk.ui.common import safetext, words
 from zvdesk.ui.common.keyed_list import KeyedListModel
 
 __all__ = [
@@ -46,7 +47,7 @@ __all__ = [
     "status_tone",
 ]
 
-Kind = Literal["message", "separator", "outbox", "scheduled"]
+Kind = Literal["message", "separator", "outbox", "scheduled", "note"]
 StatusTone = Literal["none", "pending", "sent", "delivered", "failed"]
 Key = tuple[str, str]
 
@@ -77,6 +78,8 @@ class ConvRole(IntEnum):
     Label = Qt.ItemDataRole.UserRole + 19
     Attachment = Qt.ItemDataRole.UserRole + 20
     Entry = Qt.ItemDataRole.UserRole + 21
+    FailureReason = Qt.ItemDataRole.UserRole + 22  # plain words, on undelivered messages
+    CanResend = Qt.ItemDataRole.UserRole + 23
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,7 @@ class DaySeparator:
     julian_day: int | None
 
 
-Entry = MessageRow | OutboxRow | ScheduledRow | DaySeparator
+Entry = MessageRow | OutboxRow | ScheduledRow | NoteRow | DaySeparator
 
 _SCHEDULED_HEADER: Key = ("separator", "scheduled")
 
@@ -142,6 +145,8 @@ def _key(entry: Entry) -> Key:
         return ("outbox", str(entry.id))
     if isinstance(entry, ScheduledRow):
         return ("scheduled", entry.logid)
+    if isinstance(entry, NoteRow):
+        return ("note", str(entry.id))
     return _SCHEDULED_HEADER if entry.julian_day is None else ("separator", str(entry.julian_day))
 
 
@@ -152,6 +157,8 @@ def _kind(entry: Entry) -> Kind:
         return "outbox"
     if isinstance(entry, ScheduledRow):
         return "scheduled"
+    if isinstance(entry, NoteRow):
+        return "note"
     return "separator"
 
 
@@ -187,6 +194,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         self._messages: dict[str, MessageRow] = {}
         self._outbox: dict[int, OutboxRow] = {}
         self._scheduled: dict[str, ScheduledRow] = {}
+        self._notes: dict[int, NoteRow] = {}
         self._has_older = False
         self._older_pending = False
 
@@ -237,6 +245,13 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         """The conversation's outbox rows not yet sent (``sent`` ones are ignored)."""
         self._outbox = {row.id: row for row in rows if row.state != "sent"}
         self._rebuild()
+
+    def set_notes(self, rows: Iterable[NoteRow]) -> None:
+        """The conversation's internal notes (shown among the messages by their time)."""
+        notes = {row.id: row for row in rows}
+        if notes != self._notes:
+            self._notes = notes
+            self._rebuild()
 
     def set_scheduled(self, rows: Iterable[ScheduledRow]) -> None:
         self._scheduled = {row.logid: row for row in rows}
@@ -304,7 +319,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         rows: list[tuple[Key, Entry]] = []
         seen_days: set[int] = set()
 
-        def add_timed(entry: MessageRow | OutboxRow, ms: int) -> None:
+        def add_timed(entry: MessageRow | OutboxRow | NoteRow, ms: int) -> None:
             day = self._day(ms)
             if day not in seen_days:
                 seen_days.add(day)
@@ -312,8 +327,17 @@ class ConversationModel(KeyedListModel[Key, Entry]):
                 rows.append((_key(separator), separator))
             rows.append((_key(entry), entry))
 
-        for message in sorted(self._messages.values(), key=lambda m: (m.seq, m.logid)):
-            add_timed(message, message.submitted_time)
+        timed: list[tuple[tuple[int, int, int, str], MessageRow | NoteRow, int]] = [
+            ((m.submitted_time, 0, m.seq, m.logid), m, m.submitted_time)
+            for m in self._messages.values()
+        ]
+        oldest = min((m.submitted_time for m in self._messages.values()), default=None)
+        for note in self._notes.values():
+            if self._has_older and oldest is not None and note.created_ms < oldest:
+                continue  # with its page of history
+            timed.append(((note.created_ms, 1, note.id, ""), note, note.created_ms))
+        for _order, item, ms in sorted(timed, key=lambda t: t[0]):
+            add_timed(item, ms)
         shown_logids = set(self._messages)
         for pending in sorted(self._outbox.values(), key=lambda o: o.id):
             if pending.logid is None or pending.logid not in shown_logids:
@@ -379,6 +403,8 @@ class ConversationModel(KeyedListModel[Key, Entry]):
                         Qt.ItemDataRole.AccessibleTextRole):
                 return self._separator_label(entry)
             return None
+        if isinstance(entry, NoteRow):
+            return self._note_value(entry, role)
         if role in (Qt.ItemDataRole.DisplayRole, ConvRole.Text):
             return self._text(entry)
         if role == ConvRole.Direction:
@@ -416,6 +442,16 @@ class ConversationModel(KeyedListModel[Key, Entry]):
             return entry.seq if isinstance(entry, MessageRow) else None
         if role == ConvRole.CanRetry:
             return isinstance(entry, OutboxRow) and entry.state in ("failed", "review")
+        if role == ConvRole.FailureReason:
+            if isinstance(entry, MessageRow) and not entry.incoming:
+                return words.failure_reason(entry.status, entry.status_description)
+            return ""
+        if role == ConvRole.CanResend:
+            return (
+                isinstance(entry, MessageRow)
+                and not entry.incoming
+                and bool(words.failure_reason(entry.status, entry.status_description))
+            )
         if role == ConvRole.Attachment:
             return _attachment_name(entry) if isinstance(entry, OutboxRow) else ""
         if role == ConvRole.Links:
@@ -515,9 +551,49 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         }
         upper = entry.status.strip().upper()
         label = names.get(upper, safetext.elide_one_line(entry.status, 40))
-        description = safetext.plain(entry.status_description or "", max_lines=5,
-                                     max_line_chars=300).strip()
-        return f"{label}: {description}" if description else label
+        reason = words.failure_reason(entry.status, entry.status_description)
+        description = reason or safetext.plain(
+            entry.status_description or "", max_lines=5, max_line_chars=300
+        ).strip()
+        shown = f"{label}: {description}" if description else label
+        # the API's own word too, for whoever talks to Zoho support
+        return f"{shown} ({safetext.elide_one_line(entry.status, 40)})"
+
+    def _note_value(self, entry: NoteRow, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, ConvRole.Text):
+            return _clean(entry.text)
+        if role == ConvRole.Direction:
+            return "NOTE"
+        if role == ConvRole.Outgoing:
+            return True
+        if role == ConvRole.Time:
+            return entry.created_ms
+        if role == ConvRole.TimeText:
+            local = QDateTime.fromMSecsSinceEpoch(entry.created_ms).toLocalTime()
+            return QLocale().toString(local.time(), "HH:mm")
+        if role == ConvRole.Agent:
+            return safetext.elide_one_line(entry.author, 60)
+        if role == ConvRole.Label:
+            return self.tr("Internal note")
+        if role == ConvRole.ItemId:
+            return entry.id
+        if role == ConvRole.Tone:
+            return "none"
+        if role == ConvRole.Mms:
+            return ()
+        if role == ConvRole.Links:
+            return _links(_clean(entry.text), self._region)
+        if role in (ConvRole.CanRetry, ConvRole.CanResend):
+            return False
+        if role in (ConvRole.FailureReason, ConvRole.Attachment):
+            return ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            when = self._note_value(entry, ConvRole.TimeText)
+            return ", ".join(
+                (self.tr("Internal note"), safetext.elide_one_line(entry.author, 60), when,
+                 safetext.elide_one_line(_clean(entry.text), 300))
+            )  # fmt: skip
+        return None
 
     def _accessible_text(self, entry: MessageRow | OutboxRow | ScheduledRow) -> str:
         text = safetext.elide_one_line(self._text(entry), 300) if self._text(entry) else ""

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from zvdesk.canned.store import CannedStore
 from zvdesk.ui.canned.model import default_responses
 from zvdesk.ui.canned.popup import CannedPopup
-from zvdesk.ui.common.safetext import elide_one_line
 from zvdesk.ui.composer.placeholders import select_next
 from zvdesk.ui.composer.widget import Composer
+from zvdesk.ui.conversation.header import ConversationHeader
 from zvdesk.ui.conversation.model import ConversationModel
 from zvdesk.ui.conversation.view import ConversationView
 
@@ -36,12 +36,7 @@ class ConversationPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Conversation"))
-        self.header = QLabel(self)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setAccessibleName(self.tr("Conversation with"))
-        font = self.header.font()
-        font.setBold(True)
-        self.header.setFont(font)
+        self.header = ConversationHeader(self)
         self.model = ConversationModel(self)
         self.view = ConversationView(self)
         self.view.setModel(self.model)
@@ -89,15 +84,15 @@ class ConversationPane(QWidget):
             self.composer.editor.textChanged.connect(self._maybe_show_canned)
         self.set_title(None)
 
-    def set_title(self, text: str | None) -> None:
-        """The open conversation's title; None: no conversation open (the hint instead of the
-        messages and the composer)."""
-        shown = elide_one_line(text, 120) if text else self.tr("No conversation open")
-        self.header.setText(shown)
+    def set_title(
+        self, text: str | None, number: str | None = None, sender: str | None = None
+    ) -> None:
+        """Who the open conversation is with (see :class:`ConversationHeader`); None: no
+        conversation open (the hint instead of the messages and the composer)."""
+        self.header.show_conversation(text, number, sender)
         self.header.setVisible(bool(text))
         self.splitter.setVisible(bool(text))
         self.empty_hint.setVisible(not text)
-        self.header.setAccessibleDescription(shown)
 
     def set_canned_context(self, *, name: str | None, number: str | None) -> None:
         """The open conversation's customer, for {name}, {first_name} and {number}."""

@@ -47,6 +47,7 @@ class ConversationView(QListView):
 
     linkActivated = Signal(str)
     retryRequested = Signal(int)
+    resendRequested = Signal(str)  # logid of an undelivered message
     openMediaRequested = Signal(str)
     saveMediaRequested = Signal(str)
     playRequested = Signal(str)
@@ -89,6 +90,8 @@ class ConversationView(QListView):
         self.setItemDelegate(delegate)
         delegate.linkActivated.connect(self._on_link)
         delegate.retryRequested.connect(self.retryRequested)
+        delegate.resendRequested.connect(self.resendRequested)
+        delegate.copyRequested.connect(_copy)
         delegate.openMediaRequested.connect(self.openMediaRequested)
         delegate.saveMediaRequested.connect(self.saveMediaRequested)
         delegate.playRequested.connect(self._on_play)
@@ -161,6 +164,14 @@ class ConversationView(QListView):
     def visible_media(self) -> set[str]:
         return set(self._visible_media)
 
+    def refresh_layout(self) -> None:
+        """Lay every row out again (the font changed: zoom)."""
+        self._delegate.invalidate()
+        if not self._follow:
+            self._capture_anchor()
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
     def refresh_media(self, mms_id: str) -> None:
         """Repaint the rows showing ``mms_id``; lay them out again when its size state changed.
 
@@ -213,6 +224,12 @@ class ConversationView(QListView):
             )
             menu.addAction(self.tr("Save attachment…")).triggered.connect(
                 lambda: self.saveMediaRequested.emit(mms_id)
+            )
+        if index.data(ConvRole.CanResend):
+            logid = index.data(ConvRole.ItemId)
+            menu.addSeparator()
+            menu.addAction(self.tr("Resend")).triggered.connect(
+                lambda: self.resendRequested.emit(logid)
             )
         if index.data(ConvRole.CanRetry):
             outbox_id = index.data(ConvRole.ItemId)

@@ -30,7 +30,6 @@ from typing import Any
 import phonenumbers
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
     QLocale,
     QModelIndex,
     QObject,
@@ -58,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from zvdesk.phone.display import display_number
 from zvdesk.store.rows import MessageRow
+from zvdesk.ui.common import words
 from zvdesk.ui.common.empty import explain_empty
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 from zvdesk.ui.lists.csvexport import (
@@ -209,8 +209,7 @@ class LogsModel(QAbstractTableModel):
     def _time_text(self, record: LogRecord) -> str:
         if record.time_ms is None:
             return record.sent_time
-        moment = QDateTime.fromMSecsSinceEpoch(record.time_ms)
-        return self._locale.toString(moment, QLocale.FormatType.ShortFormat)
+        return words.format_when(record.time_ms)
 
     def _direction_text(self, direction: str) -> str:
         if direction == "INCOMING":
@@ -229,7 +228,7 @@ class LogsModel(QAbstractTableModel):
         if column == self.SENDER:
             return display_number(record.sender)
         if column == self.STATUS:
-            return record.status
+            return words.status_word(record.status)
         if column == self.COUNTRY:
             return record.country.upper()
         if column == self.MESSAGE:
@@ -237,8 +236,11 @@ class LogsModel(QAbstractTableModel):
         return elide_one_line(record.agent, 80) if record.agent else ""
 
     def _tooltip(self, record: LogRecord, column: int) -> str | None:
-        if column == self.STATUS and record.status_description:
-            return tooltip_text(record.status_description)
+        if column == self.STATUS and record.status:
+            reason = words.failure_reason(record.status, record.status_description)
+            return tooltip_text(
+                words.status_tooltip(record.status, reason or record.status_description)
+            )
         if column == self.CUSTOMER and record.customer_number:
             return tooltip_text(display_number(record.customer_number))
         if column == self.MESSAGE and record.message:

@@ -38,8 +38,9 @@ from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
 
 if TYPE_CHECKING:  # imported by attach(), after the first paint (see the module docstring)
     from zvdesk.service import ApiService, ConversationRef
-    from zvdesk.store import MessageRow
+    from zvdesk.store import ConversationRow, MessageRow
     from zvdesk.ui.chats.controller import ChatListController
+    from zvdesk.ui.chats.inbox import InboxActions
     from zvdesk.ui.chats.new_conversation import NewConversationDialog
     from zvdesk.ui.composer.widget import Composer
     from zvdesk.ui.conversation.attachments import MediaController
@@ -49,13 +50,16 @@ if TYPE_CHECKING:  # imported by attach(), after the first paint (see the module
     from zvdesk.ui.lists.logs import LogsView
     from zvdesk.ui.lists.scheduled import ScheduledView
     from zvdesk.ui.mainwindow import shortcuts
+    from zvdesk.ui.mainwindow.menus import Menus
     from zvdesk.ui.mainwindow.notifications import Notifier
+    from zvdesk.ui.mainwindow.presence import PresenceMonitor
     from zvdesk.ui.mainwindow.switcher import QuickSwitcher
 
 __all__ = ["MainWindow"]
 
 MESSAGE_MS = 8000
 REACTIVATE_MS = 150
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 MINIMUM_SIZE = QSize(640, 420)
 _HEADLESS = frozenset({"offscreen", "minimal"})
 
@@ -86,6 +90,9 @@ class MainWindow(QMainWindow):
     notifier: Notifier
     switcher: QuickSwitcher | None
     actions_by_id: dict[str, QAction]
+    inbox: InboxActions
+    menus: Menus
+    presence: PresenceMonitor
 
     def __init__(
         self,
@@ -127,6 +134,9 @@ class MainWindow(QMainWindow):
         self.central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.default_region = "US"  # for numbers typed without +country code (the settings')
+        self.agent_name = ""  # the author of internal notes and resolutions (set by the app)
+        self._zoom = ZOOM_STEPS.index(1.0)
+        self._base_point_size: float | None = None
         self.sync_status = SyncStatusWidget(self)
         self.api_server_label = QLabel(self)  # a Voice API server that is not Zoho's: always said
         self.api_server_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -155,6 +165,7 @@ class MainWindow(QMainWindow):
         if self._service is not None:
             raise RuntimeError("the window already has a service")
         from zvdesk.ui.chats.controller import ChatListController
+        from zvdesk.ui.chats.inbox import InboxActions
         from zvdesk.ui.conversation.attachments import MediaController
         from zvdesk.ui.conversation.controller import ConversationController
         from zvdesk.ui.conversation.pane import ConversationPane
@@ -162,7 +173,9 @@ class MainWindow(QMainWindow):
         from zvdesk.ui.lists.logs import LogsView
         from zvdesk.ui.lists.scheduled import ScheduledView
         from zvdesk.ui.mainwindow import shortcuts
+        from zvdesk.ui.mainwindow.menus import Menus
         from zvdesk.ui.mainwindow.notifications import Notifier
+        from zvdesk.ui.mainwindow.presence import PresenceMonitor
 
         canned_dir, notifier, composer, choose_folder, open_file = self._options
         self._service = service
@@ -186,9 +199,13 @@ class MainWindow(QMainWindow):
         )
         self.lists = ListsController(service, self.scheduled_view, self.logs_view)
         self.notifier = notifier if notifier is not None else Notifier(self, parent=self)
+        self.inbox = InboxActions(service, author=lambda: self.agent_name, parent=self)
+        self.conversation.author = lambda: self.agent_name
+        self.presence = PresenceMonitor(self)
         self.switcher = None
         self._connect()
         self.actions_by_id = shortcuts.install(self, self._shortcut_handlers())
+        self.menus = Menus(self, self.actions_by_id)
         self.tabs.setCurrentIndex(min(self.settings.tab, self.tabs.count() - 1))
         self.show_api_server(getattr(getattr(service, "config", None), "base_url", None))
 
@@ -228,8 +245,12 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         from zvdesk.service import ConversationRef
 
-        for source in (self.media, self.conversation, self.lists):
+        for source in (self.media, self.conversation, self.lists, self.inbox):
             source.message.connect(self.show_message)
+        self.inbox.woke.connect(self._snooze_ended)
+        self.conversation.sentAndResolved.connect(self.inbox.resolve)
+        self.presence.returned.connect(self.conversation.mark_read_if_visible)
+        self.pane.view.resendRequested.connect(self.conversation.resend)
         self.chats.on_select(self.open_conversation)
         self.sidebar.list.conversationActivated.connect(self._activated)
         self.pane.composer.leaveRequested.connect(self.focus_chat_list)
@@ -259,6 +280,22 @@ class MainWindow(QMainWindow):
             "previous_unread": lambda: self._step(-1, unread_only=True),
             "next_unread": lambda: self._step(1, unread_only=True),
             "shortcut_sheet": self.shortcut_sheet,
+            "resolve": self.toggle_resolved,
+            "send_and_resolve": self.conversation.send_and_resolve,
+            "snooze": lambda: self.menus.popup_snooze(self.pane),
+            "mark_unread": self.mark_unread,
+            "pin": self.toggle_pinned,
+            "note": self.toggle_note_mode,
+            "filter_needs_reply": lambda: self.sidebar.set_box(0),
+            "filter_waiting": lambda: self.sidebar.set_box(1),
+            "filter_snoozed": lambda: self.sidebar.set_box(2),
+            "filter_resolved": lambda: self.sidebar.set_box(3),
+            "filter_all": lambda: self.sidebar.set_box(-1),
+            "zoom_in": lambda: self.zoom(1),
+            "zoom_out": lambda: self.zoom(-1),
+            "zoom_reset": lambda: self.zoom(0),
+            "toggle_dark": self.toggle_dark,
+            "quit": self.close,
         }
 
     def load(self) -> None:
@@ -267,6 +304,7 @@ class MainWindow(QMainWindow):
 
         self.chats.reload()
         self.lists.reload_scheduled()
+        self.inbox.check_wake()
         last = self.settings.open_conversation
         if last is not None:
             self.conversation.open(ConversationRef(*last))
@@ -327,9 +365,100 @@ class MainWindow(QMainWindow):
         self.sidebar.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def conversation_visible(self) -> bool:
+        """The open conversation is being read: on screen, in the active window, the agent
+        present (not idle), so opening it counts as reading it."""
         return (
-            self.isVisible() and not self.isMinimized() and self.tabs.currentWidget() is self.pane
+            self.isVisible()
+            and not self.isMinimized()
+            and self.tabs.currentWidget() is self.pane
+            and self.isActiveWindow()
+            and self.presence.is_present()
         )
+
+    # -- the agent's inbox ------------------------------------------------------------------------
+    def open_conversation_row(self) -> ConversationRow | None:
+        """The inbox state of the open conversation (None: none open, or no message yet)."""
+        return self.conversation.row
+
+    def toggle_resolved(self) -> None:
+        row = self.open_conversation_row()
+        if row is None:
+            self.show_message(self.tr("Open a conversation first."))
+        elif row.status == "resolved":
+            self.inbox.reopen(row.id)
+        else:
+            self.inbox.resolve(row.id)
+
+    def mark_unread(self) -> None:
+        row = self.open_conversation_row()
+        if row is None:
+            self.show_message(self.tr("Open a conversation first."))
+            return
+        self.conversation.mark_unread()
+        self.inbox.mark_unread(row.id)
+
+    def toggle_pinned(self) -> None:
+        row = self.open_conversation_row()
+        if row is None:
+            self.show_message(self.tr("Open a conversation first."))
+            return
+        self.inbox.set_pinned(row.id, not row.pinned)
+
+    def toggle_note_mode(self) -> None:
+        if self.conversation.row is None:
+            self.show_message(self.tr("Open a conversation first."))
+            return
+        composer = self.pane.composer
+        composer.set_note_mode(not composer.note_mode())
+        composer.focus_editor()
+
+    def snooze_open(self, until_ms: int) -> None:
+        row = self.open_conversation_row()
+        if row is None:
+            self.show_message(self.tr("Open a conversation first."))
+            return
+        from zvdesk.ui.common import words
+
+        self.inbox.snooze(row.id, until_ms)
+        self.show_message(self.tr("Snoozed until %1.").replace("%1", words.format_when(until_ms)))
+
+    def snooze_open_at_chosen_time(self) -> None:
+        from zvdesk.ui.mainwindow.snooze_dialog import SnoozeDialog
+
+        dialog = SnoozeDialog(self.inbox.clock(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.snooze_open)
+        _open_dialog(dialog)
+
+    def _snooze_ended(self, rows: list[ConversationRow]) -> None:
+        from zvdesk.ui.chats.chatlist import format_customer
+
+        for row in rows:
+            title = format_customer(row.customer_name, row.customer_number)
+            body = self.tr("Snooze ended: back in your list.")
+            if not self.notifier.notify_incoming(row.id, title, body):  # the window has focus
+                self.show_message(self.tr("Snooze ended: %1").replace("%1", title))
+        self.chats.reload()
+
+    def zoom(self, step: int) -> None:
+        """Message text larger (+1), smaller (-1) or back to normal (0)."""
+        view = self.pane.view
+        if self._base_point_size is None:
+            self._base_point_size = view.font().pointSizeF()
+        self._zoom = (
+            ZOOM_STEPS.index(1.0)
+            if step == 0
+            else min(max(self._zoom + step, 0), len(ZOOM_STEPS) - 1)
+        )
+        font = view.font()
+        font.setPointSizeF(self._base_point_size * ZOOM_STEPS[self._zoom])
+        view.setFont(font)
+        view.refresh_layout()
+
+    def toggle_dark(self) -> None:
+        from zvdesk.ui.common.theme import DARK, LIGHT
+
+        self.theme.force(LIGHT if self.theme.scheme() == DARK else DARK)
 
     def quick_switcher(self) -> QuickSwitcher:
         if self.switcher is None:
