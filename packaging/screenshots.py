@@ -13,7 +13,12 @@ customer's conversation gets two photos and a reply so its MMS previews show. Wr
 - ``scheduled.png``: the Scheduled view;
 - ``welcome.png``: the welcome screen of the first start (Sign in to Zoho Voice / Try the demo);
 - ``signin.png``: the sign-in dialog as an agent sees it before IT deployed the organisation's
-  client (what to ask the administrator for, with the steps to copy).
+  client (what to ask the administrator for, with the steps to copy);
+- ``inbox-light.png`` / ``inbox-dark.png``: the inbox filters with their counts and a conversation
+  resolved by the agent: a Japanese message from the customer, a reply that was not delivered
+  (its reason in plain words, Resend and Copy) and an internal note;
+- ``snoozed-light.png`` / ``snoozed-dark.png``: the Snoozed filter with a snoozed conversation
+  open (its wake-up time in the header).
 
 Fonts: the demo data has Devanagari, Arabic, Japanese and emoji; install Debian's
 ``fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji`` first or those draw as boxes.
@@ -239,6 +244,62 @@ def prepare(session: Session) -> int:
     return conversation_id
 
 
+def prepare_inbox(session: Session, skip: int) -> int:
+    """A customer writes in Japanese, the reply is not delivered, the agent notes it and
+    resolves the conversation; returns its id (another than ``skip``)."""
+    window, server = session.window, session.server
+    assert server is not None
+    model = window.sidebar.model
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    index = next(i for i in rows[3:] if i.data(ChatRole.ConversationId) != skip
+                 and str(i.data(ChatRole.Number)).startswith("1"))  # fmt: skip
+    number, sender = "+" + index.data(ChatRole.Number), "+" + index.data(ChatRole.Sender)
+    state = server.state
+    state.inject_inbound(number, sender, "こんにちは、注文 #4711 の配送状況を教えてください")
+    state.set_unreachable(number)
+    state.send(
+        {"customerNumber": number, "senderId": sender,
+         "message": "Your order #4711 left our warehouse today and arrives on Thursday."},
+        Agent("Mark", "mark@zylker.com"),
+    )  # fmt: skip
+    session.service.wake()
+    conversation_id = int(index.data(ChatRole.ConversationId))
+    window.open_conversation(conversation_id)
+    pane = window.pane
+
+    def failed() -> bool:
+        from zvdesk.ui.conversation.model import ConvRole
+
+        return any(
+            pane.model.index(r, 0).data(ConvRole.FailureReason)
+            for r in range(pane.model.rowCount())
+        )
+
+    wait(lambda: window.conversation.conversation_id == conversation_id and failed(),
+         "the undelivered reply", timeout=60)  # fmt: skip
+    composer = pane.composer
+    composer.set_note_mode(True)
+    composer.editor.setPlainText("Customer prefers Japanese. Phone unreachable: try e-mail.")
+    composer.request_send()
+    wait(lambda: composer.text() == "", "the note")
+    composer.set_note_mode(False)
+    window.inbox.resolve(conversation_id)
+    wait(lambda: pane.header.status_text().startswith("Resolved"), "the resolution")
+    window.pane.view.scrollToBottom()
+    return conversation_id
+
+
+def prepare_snoozed(session: Session) -> None:
+    """The Snoozed filter with one of its conversations open."""
+    window = session.window
+    window.sidebar.set_box(2)
+    model = window.sidebar.model
+    wait(lambda: model.rowCount() > 0 and model.index(0, 0).data(ChatRole.Box) == 2,
+         "the snoozed conversations")  # fmt: skip
+    window.open_conversation(int(model.index(0, 0).data(ChatRole.ConversationId)))
+    wait(lambda: window.pane.header.status_text().startswith("Snoozed"), "a snoozed conversation")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "screenshots")
@@ -257,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(WINDOW)
             window.splitter.setSizes([360, WINDOW.width() - 360])
             session.show()
-            prepare(session)
+            first = prepare(session)
             window.theme.force(Qt.ColorScheme.Light)
             save(session, out / "main-light.png")
             window.theme.force(Qt.ColorScheme.Dark)
@@ -273,6 +334,15 @@ def main(argv: list[str] | None = None) -> int:
             window.tabs.setCurrentWidget(window.scheduled_view)
             wait(lambda: bool(window.scheduled_view.model.rows()), "the scheduled messages")
             save(session, out / "scheduled.png")
+            window.tabs.setCurrentWidget(window.pane)
+            prepare_inbox(session, first)
+            for scheme, name in ((Qt.ColorScheme.Light, "light"), (Qt.ColorScheme.Dark, "dark")):
+                window.theme.force(scheme)
+                save(session, out / f"inbox-{name}.png")
+            prepare_snoozed(session)
+            for scheme, name in ((Qt.ColorScheme.Light, "light"), (Qt.ColorScheme.Dark, "dark")):
+                window.theme.force(scheme)
+                save(session, out / f"snoozed-{name}.png")
         finally:
             session.close()
     return 0

@@ -157,12 +157,17 @@ class ChatListController(QObject):
         self._sidebar.set_new_count(self._new_count())
 
     def _new_count(self) -> int:
-        """Held conversations with something new (not listed, or a newer last message)."""
+        """Held conversations with a newer last message than shown (a conversation not listed
+        counts when it is newer than the last row: older history found by a backfill is not
+        news)."""
         count = 0
+        last = self.model.value_at(self.model.rowCount() - 1)
+        oldest = (last.last_time or 0) if last is not None else 0
         for row in self._held.values():
             at = self.model.row_for_conversation(row.id)
             shown = self.model.value_at(at) if at >= 0 else None
-            if shown is None or (row.last_time or 0) > (shown.last_time or 0):
+            newest = row.last_time or 0
+            if newest > (shown.last_time or 0 if shown is not None else oldest):
                 count += 1
         return count
 

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QMouseEvent
 
 __all__ = ["IDLE_MS", "PresenceMonitor"]
 
@@ -38,6 +39,7 @@ class PresenceMonitor(QObject):
         super().__init__(parent)
         self.clock = clock
         self._last = clock()
+        self._pointer: tuple[float, float] | None = None
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -53,6 +55,16 @@ class PresenceMonitor(QObject):
             self.returned.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
-            self.touch()
+        kind = event.type()
+        if kind not in _INPUT:
+            return False
+        if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            # Qt also sends moves when widgets move under a still pointer: only a pointer
+            # that really moved counts as the agent.
+            point = event.globalPosition()
+            where = (point.x(), point.y())
+            if where == self._pointer:
+                return False
+            self._pointer = where
+        self.touch()
         return False
