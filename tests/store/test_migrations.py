@@ -40,6 +40,7 @@ SCHEMA_HASHES = {
     6: "cd697be6b0d19c7f",
     7: "9f18efa75d64aea3",
     8: "a43d490ff893d00c",
+    9: "9179adc37681c185",
 }
 
 T1 = BASE_MS
@@ -149,6 +150,7 @@ FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     5: [_write_v4_rows],
     6: [_write_v4_rows],  # v6 rebuilt the outbox with new columns (defaults)
     7: [_write_v4_rows],  # v7 added inbox columns with defaults
+    8: [_write_v4_rows],  # v8 added opt-out tables
 }
 
 
@@ -335,18 +337,27 @@ def test_migrate_gives_up_after_its_wait(tmp_path: Path) -> None:
 
 
 def test_v5_indexes_the_pending_outgoing_messages_of_a_v4_cache(tmp_path: Path) -> None:
-    """v4 wrote the same tables as v5 (v5 only adds an index): write through today's import at
-    v4, then let the Store migrate."""
+    """v4 wrote the same tables as v5 (v5 only adds an index): write rows as v4 did, then let
+    the Store migrate. (Today's import needs the v7 inbox columns, so it cannot write a v4 file.)"""
     path = tmp_path / "v4.sqlite3"
     conn = connect(path)
     try:
         assert migrate(conn, 4) == 4
-        upsert_messages(conn, [
-            record(logid="out-sent", t=1, direction="OUTGOING", status="SENT"),
-            record(logid="out-done", t=2, direction="OUTGOING", status="DELIVERED"),
-            record(logid="out-null", t=3, direction="OUTGOING", status=None),
-            record(logid="in", t=4, direction="INCOMING", status="SENT"),
-        ])  # fmt: skip
+        conn.execute(
+            "INSERT INTO conversations (id, customer_number, sender_id) VALUES (1, '1415', '1484')"
+        )
+        for n, (logid, direction, status) in enumerate([
+            ("out-sent", "OUTGOING", "SENT"),
+            ("out-done", "OUTGOING", "DELIVERED"),
+            ("out-null", "OUTGOING", None),
+            ("in", "INCOMING", "SENT"),
+        ], start=1):  # fmt: skip
+            t = BASE_MS + n * 1000
+            conn.execute(
+                "INSERT INTO messages (id, logid, conversation_id, direction, submitted_time,"
+                " status, body, raw) VALUES (?, ?, 1, ?, ?, ?, 'x', '{}')",
+                (t << 20, logid, direction, t, status),
+            )
     finally:
         conn.close()
     with Store(path) as store:
@@ -407,10 +418,18 @@ def test_v7_brings_a_v6_cache_into_the_inbox(tmp_path: Path) -> None:
     _fixture(path, 6)
     conn = connect(path)
     try:
-        upsert_messages(conn, [
-            record(logid="c2-in", t=1, customer="+1 415 555 0177", name="Ana"),
-            record(logid="c2-out", t=2, customer="+1 415 555 0177", direction="OUTGOING"),
-        ])  # fmt: skip
+        # as a v6 import wrote them (today's import needs the v7 columns)
+        t_in, t_out = BASE_MS + 1000, BASE_MS + 2000
+        conn.execute(
+            "INSERT INTO conversations (id, customer_number, sender_id, customer_name, last_seq,"
+            " unread) VALUES (2, '14155550177', ?, 'Ana', ?, 1)",
+            (SENDER_DIGITS, t_out << 20),
+        )
+        conn.executemany(
+            "INSERT INTO messages (id, logid, conversation_id, direction, submitted_time, body,"
+            " raw) VALUES (?, ?, 2, ?, ?, 'x', '{}')",
+            [(t_in << 20, "c2-in", "INCOMING", t_in), (t_out << 20, "c2-out", "OUTGOING", t_out)],
+        )
         before = conn.execute(
             "SELECT id, customer_number, last_seq, unread, read_upto FROM conversations ORDER BY id"
         ).fetchall()
@@ -472,3 +491,50 @@ def test_v8_derives_opt_outs_from_the_messages_of_a_v7_cache(
         assert store.optout_status("+1 415 555 0205", "+1 484 292 0101").help_requested_ms
         suggestion = store.optout_status("+1 415 555 0206", "+1 484 292 0101").suggestion
         assert suggestion is not None and suggestion.logid == "s7"
+
+
+def test_v9_keeps_waiting_without_row_triggers(tmp_path: Path) -> None:
+    """v8 kept ``waiting`` by row triggers; from v9 the import sets it per chunk. A conversation
+    migrated while waiting stays waiting and follows its newest message afterwards."""
+    path = tmp_path / "v8.sqlite3"
+    conn = connect(path)
+    try:
+        migrate(conn, 8)
+        upsert_messages(
+            conn, [record(logid="in", t=1), record(logid="out", t=2, direction="OUTGOING")]
+        )
+        upsert_messages(conn, [record(logid="other", t=3, customer="+1 415 555 0199")])
+        assert conn.execute("SELECT waiting FROM conversations ORDER BY id").fetchall() == [
+            (1,),
+            (0,),
+        ]
+    finally:
+        conn.close()
+    with Store(path) as store:
+        names = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master")}
+        assert "messages_outgoing_last" not in names
+        assert "conversations_recency" not in names
+        waiting, other = store.conversations()[::-1]  # newest first: "other" is newer
+        assert (waiting.waiting, other.waiting) == (1, 0)
+        assert [c.id for c in store.conversations()] == [other.id, waiting.id]
+        store.upsert_messages([record(logid="reply", t=4)])  # the customer answers
+        assert store.conversation(waiting.id).waiting == 0  # type: ignore[union-attr]
+        store.upsert_messages([record(logid="again", t=5, direction="OUTGOING")])
+        assert store.conversation(waiting.id).waiting == 1  # type: ignore[union-attr]
+        # an older outgoing message backfilled later does not make it wait
+        store.upsert_messages(
+            [record(logid="late-in", t=6), record(logid="early-out", t=0, direction="OUTGOING")]
+        )
+        assert store.conversation(waiting.id).waiting == 0  # type: ignore[union-attr]
+        # a changed record that moves the newest message recomputes it
+        store.upsert_messages([record(logid="late-in", t=-1)])
+        assert store.conversation(waiting.id).waiting == 1  # type: ignore[union-attr]
+        # a new conversation whose newest message is outgoing starts waiting
+        store.upsert_messages(
+            [
+                record(logid="n1", t=7, customer="+1 415 555 0177"),
+                record(logid="n2", t=8, customer="+1 415 555 0177", direction="OUTGOING"),
+            ]
+        )
+        new = store.find_conversation("+1 415 555 0177", "+1 484 292 0101")
+        assert new is not None and new.waiting == 1

@@ -66,10 +66,13 @@ _INSERT = (
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE = f"UPDATE messages SET id = ?, {_MESSAGE_SET} WHERE id = ?"
-_SET_LAST = "UPDATE conversations SET last_seq = ?, unread = unread + ? WHERE id = ?"
+_SET_LAST = "UPDATE conversations SET last_seq = ?, unread = unread + ?, waiting = ? WHERE id = ?"
 _REFRESH = f"""
 UPDATE conversations SET
     last_seq = (SELECT max(m.id) FROM messages AS m WHERE m.conversation_id = conversations.id),
+    waiting = coalesce((
+        SELECT m.direction = 'OUTGOING' FROM messages AS m
+        WHERE m.conversation_id = conversations.id ORDER BY m.id DESC LIMIT 1), 0),
     unread = (
         SELECT count(*) FROM messages AS m
         WHERE m.conversation_id = conversations.id AND m.direction = 'INCOMING'
@@ -133,12 +136,14 @@ def _lookup_conversations(
 
 
 def _create_conversations(
-    conn: sqlite3.Connection, rows: list[tuple[str, str, str, int | None, int]]
+    conn: sqlite3.Connection, rows: list[tuple[str, str, str, int | None, int, int]]
 ) -> dict[tuple[str, str], _ConversationState]:
-    """Insert (number, sender, name, last_seq, unread) rows and index them for contact search."""
+    """Insert (number, sender, name, last_seq, unread, waiting) rows and index them for contact
+    search."""
     created = conn.execute(
-        "INSERT INTO conversations (customer_number, sender_id, customer_name, last_seq, unread)"
-        " SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4"
+        "INSERT INTO conversations (customer_number, sender_id, customer_name, last_seq, unread,"
+        " waiting) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,"
+        " value ->> 5"
         " FROM json_each(?) RETURNING id, customer_number, sender_id, customer_name, last_seq",
         (json.dumps(rows),),
     ).fetchall()
@@ -165,8 +170,8 @@ def _conversations_for(
     found = _lookup_conversations(conn, list(names))
     if len(found) == len(names):
         return found
-    # (newest seq, its name, unread) of each missing conversation, from the new messages
-    fresh: dict[tuple[str, str], list[Any]] = {pair: [None, "", 0] for pair in names}
+    # (newest seq, its name, unread, waiting) of each missing conversation, from the new messages
+    fresh: dict[tuple[str, str], list[Any]] = {pair: [None, "", 0, 0] for pair in names}
     for pair in found:
         del fresh[pair]
     for seq, v in new:
@@ -174,10 +179,10 @@ def _conversations_for(
         if agg is None:
             continue
         if agg[0] is None or seq > agg[0]:
-            agg[0], agg[1] = seq, v.customer_name
+            agg[0], agg[1], agg[3] = seq, v.customer_name, int(v.direction == "OUTGOING")
         if v.direction == "INCOMING" and v.submitted_time > 0:  # read mark 0: unread
             agg[2] += 1
-    rows = [(*pair, agg[1] or names[pair], agg[0], agg[2]) for pair, agg in fresh.items()]
+    rows = [(*pair, agg[1] or names[pair], agg[0], agg[2], agg[3]) for pair, agg in fresh.items()]
     found.update(_create_conversations(conn, rows))
     return found
 
@@ -219,7 +224,7 @@ def _advance_conversations(
     for cid, (seq, v) in newest.items():
         state = states[cid]
         if state.last_seq is None or seq > state.last_seq:
-            set_last.append((seq, unread.get(cid, 0), cid))
+            set_last.append((seq, unread.get(cid, 0), int(v.direction == "OUTGOING"), cid))
             if v.customer_name and v.customer_name != state.customer_name:
                 rename.append((cid, v.customer_number, state.customer_name, v.customer_name))
         elif cid in unread:
@@ -396,7 +401,7 @@ def conversations(
     """The chat list, most recent last message first."""
     where, params = _sender_filter(sender_id)
     rows = conn.execute(
-        f"{CONVERSATION_SELECT} {where} ORDER BY c.last_seq DESC LIMIT ? OFFSET ?",
+        f"{CONVERSATION_SELECT} {where} ORDER BY c.list_rank DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ).fetchall()
     return [_conversation_row(r) for r in rows]

@@ -28,6 +28,13 @@ A released migration is never edited; a change to the schema is a new entry at t
   likely opt-outs) and ``blocked_flags`` (the newest ``isBlocked`` of each conversation) are
   derived from messages, filled here from the cached ones and kept by every import
   (:mod:`.optouts`); ``manual_optouts`` records agents' opt-outs and undos (who, when).
+- v9: import speed (issue #15). The two row triggers of v7 that kept ``waiting`` (one UPDATE of
+  the conversation per outgoing message inserted, and a second write of every conversation whose
+  last message moved) are dropped: :mod:`.messages` sets ``waiting`` with the last message, once
+  per conversation per chunk. The v1 indexes on ``last_seq`` and ``(sender_id, last_seq)`` are
+  dropped: every list is ordered by ``list_rank`` (v7 indexes), and each index on the last
+  message was rewritten for every conversation an import touched. The reopen trigger stays (it
+  acts only on resolved or snoozed conversations).
 
 Opening one new file from two threads (or processes) at once is safe: each step runs under
 ``BEGIN IMMEDIATE`` and re-reads ``user_version`` inside that transaction, so a step another
@@ -433,6 +440,13 @@ CREATE TABLE manual_optouts (
 CREATE INDEX manual_optouts_customer ON manual_optouts (customer_number);
 """
 
+_V9 = """
+DROP TRIGGER conversations_last_direction;
+DROP TRIGGER messages_outgoing_last;
+DROP INDEX conversations_recency;
+DROP INDEX conversations_sender_recency;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
     Migration(2, "drafts and media cache index", _V2),
@@ -442,6 +456,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "outbox: review state, attempt windows, one row per logid store-wide", _V6),
     Migration(7, "inbox: status, snooze, pins, unread marks, internal notes", _V7),
     Migration(8, "opt-outs: keyword events, isBlocked flags, manual opt-outs", _V8),
+    Migration(
+        9, "import speed: waiting kept per chunk, not by row triggers; no last_seq indexes", _V9
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
