@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests away from the developer's real data, config and keyring.
 os.environ.setdefault("ZVDESK_TESTING", "1")
+# The send window (#12) follows the real clock: tests that are not about quiet hours must not
+# meet a "It is 23:10 for this customer" question depending on when they run. Quiet-hours tests
+# remove this (an administrator's "off", see zvdesk.sync.compliance) and use their own clocks.
+os.environ.setdefault("ZVDESK_SEND_WINDOW", "off")
 
 DEBIAN_PACKAGES = "gnome-keyring dbus dbus-x11"
 _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"

@@ -86,6 +86,7 @@ def test_a_scheduled_send_outside_the_window_is_moved_or_refused() -> None:
 def test_the_send_window_setting_and_the_administrators_override(
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv(WINDOW_ENV, raising=False)
     with Store(tmp_path / "c.sqlite3") as store:
         assert send_window(store) == SendWindow()
         save_send_window(store, SendWindow(time(9), time(20)))

@@ -516,6 +516,68 @@
     </message>
 </context>
 <context>
+    <name>ComplianceBar</name>
+    <message>
+        <source>Compliance</source>
+        <translation>الامتثال</translation>
+    </message>
+    <message>
+        <source>Mark as opted out</source>
+        <translation>وضع علامة إلغاء الاشتراك</translation>
+    </message>
+    <message>
+        <source>Undo opt-out</source>
+        <translation>التراجع عن إلغاء الاشتراك</translation>
+    </message>
+    <message>
+        <source>This customer is blocked in Zoho Voice.</source>
+        <translation>هذا العميل محظور في Zoho Voice.</translation>
+    </message>
+    <message>
+        <source>an agent</source>
+        <translation>أحد الموظفين</translation>
+    </message>
+    <message>
+        <source>Opted out by hand by %1 on %2.</source>
+        <translation>ألغى %1 الاشتراك يدويًا في %2.</translation>
+    </message>
+    <message>
+        <source>The customer replied “%1” on %2 and may not be texted.</source>
+        <translation>ردّ العميل «%1» في %2 ولا يجوز مراسلته.</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>ألغى الاشتراك</translation>
+    </message>
+    <message>
+        <source>The customer wrote “%1”: they may want no more texts.</source>
+        <translation>كتب العميل «%1»: قد لا يريد رسائل أخرى.</translation>
+    </message>
+    <message>
+        <source>The customer asked for help (HELP).</source>
+        <translation>طلب العميل المساعدة (HELP).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceController</name>
+    <message>
+        <source>It is %1 for this customer.</source>
+        <translation>الساعة %1 لدى هذا العميل.</translation>
+    </message>
+    <message>
+        <source>Outside the send window</source>
+        <translation>خارج وقت الإرسال</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>أرسل الآن</translation>
+    </message>
+    <message>
+        <source>Schedule for %1 their time</source>
+        <translation>جدولة للساعة %1 بتوقيته</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Attach a file</source>
@@ -635,6 +697,10 @@
 </context>
 <context>
     <name>ConversationController</name>
+    <message>
+        <source>an agent</source>
+        <translation>أحد الموظفين</translation>
+    </message>
     <message>
         <source>That conversation is no longer in the cache.</source>
         <translation>لم تعد تلك المحادثة موجودة في ذاكرة التخزين المؤقت.</translation>

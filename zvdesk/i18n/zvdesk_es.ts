@@ -512,6 +512,68 @@
     </message>
 </context>
 <context>
+    <name>ComplianceBar</name>
+    <message>
+        <source>Compliance</source>
+        <translation>Cumplimiento</translation>
+    </message>
+    <message>
+        <source>Mark as opted out</source>
+        <translation>Marcar como baja</translation>
+    </message>
+    <message>
+        <source>Undo opt-out</source>
+        <translation>Deshacer la baja</translation>
+    </message>
+    <message>
+        <source>This customer is blocked in Zoho Voice.</source>
+        <translation>Este cliente está bloqueado en Zoho Voice.</translation>
+    </message>
+    <message>
+        <source>an agent</source>
+        <translation>un agente</translation>
+    </message>
+    <message>
+        <source>Opted out by hand by %1 on %2.</source>
+        <translation>Dado de baja a mano por %1 el %2.</translation>
+    </message>
+    <message>
+        <source>The customer replied “%1” on %2 and may not be texted.</source>
+        <translation>El cliente respondió «%1» el %2 y no se le pueden enviar mensajes.</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>De baja</translation>
+    </message>
+    <message>
+        <source>The customer wrote “%1”: they may want no more texts.</source>
+        <translation>El cliente escribió «%1»: quizá no quiera más mensajes.</translation>
+    </message>
+    <message>
+        <source>The customer asked for help (HELP).</source>
+        <translation>El cliente pidió ayuda (HELP).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceController</name>
+    <message>
+        <source>It is %1 for this customer.</source>
+        <translation>Son las %1 para este cliente.</translation>
+    </message>
+    <message>
+        <source>Outside the send window</source>
+        <translation>Fuera del horario de envío</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Schedule for %1 their time</source>
+        <translation>Programar para las %1 de su hora</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Attach a file</source>
@@ -627,6 +689,10 @@
 </context>
 <context>
     <name>ConversationController</name>
+    <message>
+        <source>an agent</source>
+        <translation>un agente</translation>
+    </message>
     <message>
         <source>That conversation is no longer in the cache.</source>
         <translation>Esa conversación ya no está en la caché.</translation>

@@ -110,6 +110,7 @@ class Composer(QWidget):
         self._default_region = default_region.upper()
         self._choose_file = choose_file
         self._customer: str | None = None
+        self._blocked: str | None = None  # why this customer may not be texted (#12)
         self._attachment: Path | None = None
         self._temporary: set[Path] = set()
         self._restoring = False
@@ -527,7 +528,25 @@ class Composer(QWidget):
     def is_valid(self) -> bool:
         return self._error is None
 
+    def set_blocked(self, reason: str | None) -> None:
+        """Disable writing and sending, showing ``reason`` (an opted-out customer); None: as
+        before."""
+        if reason == self._blocked:
+            return
+        self._blocked = reason
+        if not self._pending:
+            self.editor.setReadOnly(reason is not None)
+        for button in (self.attach_button, self.schedule_button):
+            button.setEnabled(reason is None)
+        self._refresh()
+
+    def blocked_reason(self) -> str | None:
+        return self._blocked
+
     def _validate(self, text: str) -> str | None:
+        if self._blocked is not None:
+            self._payload = {}
+            return self._blocked
         if self._customer is None:
             self._payload = {}
             return self.tr("Open a conversation to send a message.")
@@ -566,7 +585,8 @@ class Composer(QWidget):
         self._info = segment_info(text)
         self._update_counter(self._info)
         self._error = self._validate(text)
-        self._show_error(self._error if (self._attempted or text) else None)
+        shown = self._attempted or text or self._blocked is not None
+        self._show_error(self._error if shown else None)
         self.send_button.setEnabled(self._error is None and not self._pending)
 
     def _update_counter(self, info: SegmentInfo) -> None:
@@ -664,5 +684,5 @@ class Composer(QWidget):
             self._refresh()
             return
         self._pending = False
-        self.editor.setReadOnly(False)
+        self.editor.setReadOnly(self._blocked is not None)
         self._refresh()

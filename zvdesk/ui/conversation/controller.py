@@ -27,6 +27,7 @@ from zvdesk.store import ConversationRow, MessageRow, OutboxRow
 from zvdesk.ui.chats.chatlist import format_customer
 from zvdesk.ui.composer.widget import ComposerMessage
 from zvdesk.ui.conversation.attachments import MediaController
+from zvdesk.ui.conversation.compliance import ComplianceController
 from zvdesk.ui.conversation.pane import ConversationPane
 
 __all__ = ["ConversationController"]
@@ -87,6 +88,11 @@ class ConversationController(QObject):
         service.conversationsChanged.connect(self._conversations_changed)
         service.outboxChanged.connect(self._outbox_changed)
         service.scheduledChanged.connect(self.refresh)
+        self.compliance = ComplianceController(
+            service, pane.compliance, who=lambda: pane.agent_name or self.tr("an agent"),
+            set_blocked=self.composer.set_blocked,
+        )  # fmt: skip
+        self.compliance.message.connect(self.message)
 
     # -- opening ---------------------------------------------------------------------------------
     def open(self, target: int | ConversationRef) -> None:
@@ -143,6 +149,7 @@ class ConversationController(QObject):
         )
         self._pane.header.set_row(data.row)
         self._pane.set_canned_context(name=name or None, number=display_number(data.ref.e164))
+        self.compliance.load(data.ref)
         self.opened.emit(self.conversation_id if self.conversation_id is not None else -1, data.ref)
         self.mark_read_if_visible(data)
 
@@ -203,6 +210,8 @@ class ConversationController(QObject):
         self.model.set_pending(self._pending.values())
         self.model.set_scheduled(data.scheduled)
         self._check_collision(fresh, data.own_logids)
+        if fresh:
+            self.compliance.refresh()  # a STOP (or START) may have just arrived
         if any(m.incoming for m in fresh):
             self.mark_read_if_visible(data)
 
@@ -271,6 +280,11 @@ class ConversationController(QObject):
         if ref is None or message.customer_number != ref.e164:
             self.composer.cancel_send()
             return
+        checked = self.compliance.before_send(message)  # quiet hours: asks once
+        if checked is None:
+            self.composer.cancel_send()
+            return
+        message = checked
 
         resolve, self._resolve_after_send = self._resolve_after_send, False
 

@@ -17,6 +17,7 @@ from zvdesk.ui.canned.model import default_responses
 from zvdesk.ui.canned.popup import CannedPopup
 from zvdesk.ui.composer.placeholders import select_next
 from zvdesk.ui.composer.widget import Composer
+from zvdesk.ui.conversation.compliance import ComplianceBar
 from zvdesk.ui.conversation.header import ConversationHeader
 from zvdesk.ui.conversation.model import ConversationModel
 from zvdesk.ui.conversation.view import ConversationView
@@ -69,6 +70,9 @@ class ConversationPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
+        self.compliance = ComplianceBar(self)  # opted out: reason and date; suggestion (#12)
+        self.header.badges.addWidget(self.compliance.badge)  # "Opted out" in the header
+        layout.addWidget(self.compliance)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.empty_hint, 1)
 

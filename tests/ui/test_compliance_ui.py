@@ -1,0 +1,145 @@
+"""Compliance through the main window (issue #12): an opted-out conversation says so and its
+composer is disabled with the reason and date; the "Mark as opted out" suggestion; undo; a live
+reply outside the customer's send window asks once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.service.helpers import service_config
+from zvdesk.sandbox import SandboxServer
+from zvdesk.sandbox import optouts as sandbox_optouts
+from zvdesk.service import ApiService, ConversationRef
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.mainwindow.window import MainWindow
+
+SENDER = "+1 4842920101"
+SF = ZoneInfo("America/Los_Angeles")
+
+
+def _next_2310_in_sf() -> datetime:
+    """The next 23:10 in San Francisco (so the 08:00 after it is in the future too)."""
+    now = datetime.now(SF)
+    night = now.replace(hour=23, minute=10, second=0, microsecond=0)
+    return night if night > now else night + timedelta(days=1)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[SandboxServer]:
+    srv = SandboxServer(speed=50.0)
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, server: SandboxServer) -> Iterator[MainWindow]:
+    service = ApiService(service_config(tmp_path, server))
+    win = MainWindow(service, WindowSettings(tmp_path / "w.ini"), canned_dir=tmp_path / "canned")
+    win.show()
+    qtbot.waitExposed(win)
+    service.start()
+    win.load()
+    yield win
+    win.close()
+
+
+def _open(qtbot: QtBot, window: MainWindow, number: str) -> None:
+    ref = ConversationRef(number, SENDER)
+    qtbot.waitUntil(lambda: window.sidebar.model.rowCount() > 0, timeout=10_000)
+    window.open_conversation(ref)
+    qtbot.waitUntil(lambda: window.conversation.ref == ref, timeout=5_000)
+    qtbot.waitUntil(lambda: window.conversation.compliance.view is not None, timeout=5_000)
+
+
+def test_an_opted_out_customer_disables_the_composer_with_reason_and_date(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow
+) -> None:
+    server.state.inject_inbound("+14155558811", SENDER, "STOP")
+    _open(qtbot, window, "+14155558811")
+    bar, composer = window.pane.compliance, window.pane.composer
+    qtbot.waitUntil(lambda: bar.badge.text() == "Opted out", timeout=5_000)
+    assert bar.isVisible() and "STOP" in bar.label.text()
+    today = datetime.now().astimezone().strftime("%Y-%m-%d")
+    reason = composer.blocked_reason() or ""
+    assert "STOP" in reason and today in reason
+    assert composer.editor.isReadOnly() and not composer.send_button.isEnabled()
+    assert composer.validation_label.isVisible() and composer.validation_label.text() == reason
+    qtbot.keyClicks(composer.editor, "are you still there?")
+    composer.request_send()
+    assert composer.text() == ""  # nothing typed, nothing sent
+    outgoing = server.state.all_messages("OUTGOING")
+    assert not any(r["customerNumber"] == "+1 4155558811" for r in outgoing)
+    assert sandbox_optouts.sends_to_opted_out(server.state) == []
+
+
+def test_a_likely_opt_out_offers_mark_as_opted_out_and_undo(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow
+) -> None:
+    server.state.inject_inbound("+14155558812", SENDER, "Stop. Thank you")
+    _open(qtbot, window, "+14155558812")
+    bar, composer = window.pane.compliance, window.pane.composer
+    qtbot.waitUntil(lambda: bar.mark_button.isVisible(), timeout=5_000)
+    assert "Stop. Thank you" in bar.label.text() and composer.blocked_reason() is None
+    qtbot.mouseClick(bar.mark_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.badge.text() == "Opted out", timeout=5_000)
+    assert bar.undo_button.isVisible() and "by hand" in (composer.blocked_reason() or "")
+    qtbot.mouseClick(bar.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.blocked_reason() is None, timeout=5_000)
+    assert not composer.editor.isReadOnly()
+
+
+def test_a_live_reply_outside_the_window_asks_once(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ZVDESK_SEND_WINDOW")
+    server.state.inject_inbound("+14155558813", SENDER, "Is my parcel coming?")
+    compliance = window.conversation.compliance
+    night = _next_2310_in_sf()
+    compliance._clock = lambda: night
+    asked: list[str] = []
+    answers = iter(["schedule", "now"])
+
+    def ask(question: str, opening: str) -> str:
+        asked.append(f"{question} {opening}")
+        return next(answers)
+
+    compliance._ask = ask
+    _open(qtbot, window, "+14155558813")
+    assert compliance.view is not None and compliance.view.window.enabled
+    composer = window.pane.composer
+    qtbot.keyClicks(composer.editor, "Yes, tomorrow morning")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
+    assert asked == ["It is 23:10 for this customer. 08:00"]
+    qtbot.waitUntil(
+        lambda: any(
+            r["customerNumber"] == "+1 4155558813" and r.get("scheduledTime")
+            for r in server.state.all_messages("OUTGOING")
+        ),
+        timeout=10_000,
+    )
+    (scheduled,) = [
+        r for r in server.state.all_messages("OUTGOING") if r["customerNumber"] == "+1 4155558813"
+    ]
+    morning = (night + timedelta(days=1)).strftime("%Y-%m-%d 08:00:00")
+    assert (scheduled["scheduledTime"], scheduled["timeZone"]) == (morning, "America/Los_Angeles")
+    qtbot.waitUntil(lambda: not composer.is_send_pending(), timeout=5_000)
+    time.sleep(0.05)
+    qtbot.keyClicks(composer.editor, "Sorry, one more thing")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=2_000)
+    qtbot.keyClicks(composer.editor, "and another")
+    qtbot.waitUntil(lambda: not composer.is_send_pending(), timeout=5_000)
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
+    qtbot.wait(200)
+    assert len(asked) == 2  # "Send now" is remembered: asked once
