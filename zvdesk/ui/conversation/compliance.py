@@ -79,6 +79,7 @@ class ComplianceBar(QWidget):
         layout.addWidget(self.undo_button)
         self.mark_button.clicked.connect(self.markRequested)
         self.undo_button.clicked.connect(self.undoRequested)
+        self._shown: tuple[OptOutStatus | None] | None = None
         self.show_view(None)
 
     def reason(self, status: OptOutStatus) -> str:
@@ -99,6 +100,9 @@ class ComplianceBar(QWidget):
 
     def show_view(self, view: ComplianceView | None, now: datetime | None = None) -> None:
         status = view.status if view is not None else None
+        if self._shown is not None and status == self._shown[0]:
+            return  # unchanged: no relayout (widgets moving under the pointer count as input)
+        self._shown = (status,)
         self.mark_button.hide()
         self.undo_button.hide()
         if status is None:
