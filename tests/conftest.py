@@ -12,6 +12,7 @@ installs Debian's gnome-keyring, dbus and dbus-x11).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -48,6 +49,22 @@ _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Confi
   </policy>
 </busconfig>
 """
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """Cyclic garbage is collected on the main thread only, as the app does
+    (zvdesk.ui.common.collector): the sandbox and service threads run Python code, and a cycle
+    holding a Qt widget collected there crashes the process. Automatic collection is off for the
+    run; each test ends with the collections CPython would have made by then."""
+    thresholds = gc.get_threshold()
+    gc.disable()
+    yield
+    counts = gc.get_count()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            break
 
 
 @pytest.fixture(scope="session", autouse=True)
