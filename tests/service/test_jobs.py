@@ -11,6 +11,7 @@ from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from zvdesk.service import Lane, LaneContext, LaneUnavailableError
+from zvdesk.service.jobs import JobKeys
 
 
 class Ctx(LaneContext):
@@ -161,3 +162,115 @@ def test_stop_with_drain_runs_what_is_queued(qtbot: QtBot, lane: Lane[Ctx]) -> N
     assert ran == [0, 1, 2, 3, 4]
     qtbot.wait(20)
     assert called_back == []  # the UI may be gone: no callbacks after stop
+
+
+# --- keys across lanes, updates that follow a view, progress -----------------------------------
+
+
+@pytest.fixture
+def two_lanes(qtbot: QtBot) -> Iterator[tuple[Lane[Ctx], Lane[Ctx]]]:
+    """Two lanes sharing one JobKeys, as the service's API and store lanes do."""
+    keys = JobKeys()
+    lanes: tuple[Lane[Ctx], Lane[Ctx]] = (
+        Lane("net", Ctx, lambda ctx: None, keys=keys),
+        Lane("store", Ctx, lambda ctx: None, keys=keys),
+    )
+    for each in lanes:
+        each.start()
+    yield lanes
+    for each in lanes:
+        assert each.stop(1.0)
+
+
+def test_a_late_reply_on_another_lane_never_replaces_newer_results(
+    qtbot: QtBot, two_lanes: tuple[Lane[Ctx], Lane[Ctx]]
+) -> None:
+    """The chat list's case: a slow server search (API lane), then the agent clears the search
+    and the first page is read (store lane); the server's answer arrives last and is dropped."""
+    net, store = two_lanes
+    gate = threading.Event()
+    shown: list[str] = []
+
+    def server_search(ctx: Ctx) -> str:
+        gate.wait(2.0)
+        return "server results for an old search"
+
+    late = net.submit(server_search, shown.append, key="chatlist")
+    page = store.submit(lambda ctx: "first page", shown.append, key="chatlist")
+    qtbot.waitUntil(lambda: page.done, timeout=2_000)
+    gate.set()
+    qtbot.waitUntil(lambda: late.done, timeout=2_000)
+    qtbot.wait(50)
+    assert shown == ["first page"]
+    assert late.cancelled
+
+
+def test_updates_follow_their_view_and_are_dropped_when_it_is_replaced(
+    qtbot: QtBot, two_lanes: tuple[Lane[Ctx], Lane[Ctx]]
+) -> None:
+    net, store = two_lanes
+    gate = threading.Event()
+    seen: list[str] = []
+
+    def slow(value: str) -> object:
+        def op(ctx: Ctx) -> str:
+            gate.wait(2.0)
+            return value
+
+        return op
+
+    first = store.submit(slow("update 1"), seen.append, follows="chatlist")
+    second = store.submit(lambda ctx: "update 2", seen.append, follows="chatlist")
+    assert not first.cancelled and not second.cancelled  # updates do not replace each other
+    gate.set()
+    qtbot.waitUntil(lambda: first.done and second.done, timeout=2_000)
+    assert seen == ["update 1", "update 2"]
+
+    gate.clear()
+    stale = store.submit(slow("update 3"), seen.append, follows="chatlist")
+    search = net.submit(lambda ctx: "search results", seen.append, key="chatlist")
+    gate.set()
+    qtbot.waitUntil(lambda: stale.done and search.done, timeout=2_000)
+    assert seen == ["update 1", "update 2", "search results"]
+
+
+def test_progress_arrives_on_the_ui_thread_before_the_result_and_never_after_cancel(
+    qtbot: QtBot, lane: Lane[Ctx]
+) -> None:
+    events: list[tuple[str, object, bool]] = []
+    ui = QThread.currentThread()
+
+    def op(ctx: Ctx) -> str:
+        for part in ("a", "b", "c"):
+            ctx.progress(part)
+        return "done"
+
+    job = lane.submit(
+        op,
+        lambda value: events.append(("result", value, QThread.currentThread() is ui)),
+        progress=lambda value: events.append(("progress", value, QThread.currentThread() is ui)),
+    )
+    qtbot.waitUntil(lambda: job.done, timeout=2_000)
+    assert events == [
+        ("progress", "a", True),
+        ("progress", "b", True),
+        ("progress", "c", True),
+        ("result", "done", True),
+    ]
+
+    gate, started = threading.Event(), threading.Event()
+    after: list[object] = []
+
+    def cancelled_midway(ctx: Ctx) -> str:
+        started.set()
+        gate.wait(2.0)
+        ctx.progress("too late")
+        return "too late"
+
+    job = lane.submit(cancelled_midway, after.append, progress=after.append)
+    assert started.wait(2.0)
+    job.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: job.done, timeout=2_000)
+    qtbot.wait(50)
+    assert after == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -408,6 +409,48 @@ def test_search_is_local_first_then_asks_the_server(
     assert window.sidebar.status.isVisible()
     window.sidebar.search.clear()
     qtbot.waitUntil(lambda: model.rowCount() > 20, timeout=5_000)
+
+
+def test_a_late_server_search_never_replaces_the_list_the_agent_went_back_to(
+    qtbot: QtBot,
+    sandbox_clean: SandboxServer,
+    make_window: WindowFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The agent searches, the server is slow, the agent clears the search: the full list comes
+    back and stays, even when the server's (empty) answer arrives afterwards."""
+    from zvdesk.ui.chats import controller as chats_controller
+
+    gate, asked, answered = threading.Event(), threading.Event(), threading.Event()
+    real_search = chats_controller.server_search
+
+    def slow_search(ctx: Any, text: str, sender_id: str | None) -> Any:
+        asked.set()
+        gate.wait(5.0)
+        try:
+            return real_search(ctx, text, sender_id)
+        finally:
+            answered.set()
+
+    monkeypatch.setattr(chats_controller, "server_search", slow_search)
+    window = make_window(sandbox_clean)
+    model = window.sidebar.model
+    qtbot.waitUntil(lambda: model.rowCount() > 20, timeout=10_000)
+    window.sidebar.search.setText("qqzx nothing like this")
+    qtbot.waitUntil(asked.is_set, timeout=5_000)
+    window.sidebar.search.clear()
+    # The first page is read again and shown (the rows never left: no local match, no change).
+    qtbot.waitUntil(lambda: not window.service.keys.live("chatlist"), timeout=5_000)
+    assert model.rowCount() > 20
+    counts: list[int] = []  # the list's length after every change from now on
+    model.rowsRemoved.connect(lambda *_args: counts.append(model.rowCount()))
+    model.modelReset.connect(lambda: counts.append(model.rowCount()))
+    gate.set()
+    qtbot.waitUntil(answered.is_set, timeout=5_000)
+    qtbot.wait(300)  # the server's answer reaches the UI thread: it must be dropped
+    assert model.rowCount() > 20
+    assert all(count > 20 for count in counts), counts  # not even for a moment
+    assert not window.sidebar.status.isVisible()
 
 
 def test_sender_switcher_filters_the_list(

@@ -8,8 +8,14 @@ lane's thread by ``setup`` (it owns that thread's Store, client, ...), released 
 - Cancellation: :meth:`Job.cancel` sets the job's ``threading.Event`` (an op that streams checks
   ``context.cancel``); a cancelled job that has not started is skipped, and a cancelled job never
   calls back.
-- Stale results: a job submitted with a ``key`` cancels the previous job with the same key, so an
-  older request for the same view never overwrites a newer one.
+- Stale results are dropped in one place, :class:`JobKeys`, owned by the service and shared by
+  its lanes: a job submitted with ``key=K`` cancels every live job of ``K`` on any lane (so a late
+  server answer never overwrites a newer local one for the same view), and a job submitted with
+  ``follows=K`` (an incremental update of view ``K``) cancels nothing but is dropped when a newer
+  ``key=K`` job is submitted after it. A cancelled job never calls back.
+- Progress: an op calls ``context.progress(value)`` (any thread-safe value: a chunk of bytes, a
+  status text); the job's ``progress`` callback gets it on the UI thread, in order, before its
+  result, and never after the job was cancelled.
 - A lane may ``tick``: ``tick(context)`` runs on the thread between jobs and returns the seconds
   until it is wanted again (None: not until :meth:`Lane.wake`). The sync engine's cycles run so.
 - :meth:`Lane.stop` cancels what is queued (or, ``drain=True``, runs it: local writes such as a
@@ -27,7 +33,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
-__all__ = ["Job", "Lane", "LaneContext", "LaneUnavailableError"]
+__all__ = ["Job", "JobKeys", "Lane", "LaneContext", "LaneUnavailableError"]
 
 log = logging.getLogger("zvdesk.service")
 
@@ -35,10 +41,16 @@ T = TypeVar("T")
 _ids = itertools.count(1)
 
 
+def _no_progress(_value: object) -> None:
+    return None
+
+
 class LaneContext:
-    """Base of what an op receives; ``cancel`` is the running job's cancel event."""
+    """Base of what an op receives; ``cancel`` is the running job's cancel event and
+    ``progress(value)`` reports progress to the job's ``progress`` callback (UI thread)."""
 
     cancel: threading.Event = threading.Event()
+    progress: Callable[[object], None] = staticmethod(_no_progress)
 
 
 C = TypeVar("C", bound=LaneContext)
@@ -57,12 +69,17 @@ class Job(Generic[T]):
         success: Callable[[T], object] | None,
         failure: Callable[[Exception], object] | None,
         key: str | None,
+        *,
+        follows: str | None = None,
+        progress: Callable[[Any], object] | None = None,
     ) -> None:
         self.id = next(_ids)
         self.key = key
+        self.follows = follows
         self.op = op
         self.success = success
         self.failure = failure
+        self.progress = progress
         self.cancel_event = threading.Event()
         self.done = False
 
@@ -77,10 +94,44 @@ class Job(Generic[T]):
         return f"Job(id={self.id}, key={self.key!r}, cancelled={self.cancelled})"
 
 
+class JobKeys:
+    """Which jobs are still wanted, per view key, across every lane (UI thread only).
+
+    :meth:`claim` with ``replace=True`` (a ``key=`` job) cancels the key's live jobs, then adds
+    the new one; with ``replace=False`` (a ``follows=`` job) it only adds it. :meth:`release`
+    forgets a job once it has been delivered or dropped.
+    """
+
+    def __init__(self) -> None:
+        self._live: dict[str, list[Job[Any]]] = {}
+
+    def claim(self, key: str, job: Job[Any], *, replace: bool) -> None:
+        live = self._live.setdefault(key, [])
+        if replace:
+            for old in live:
+                old.cancel()
+            live.clear()
+        live.append(job)
+
+    def release(self, job: Job[Any]) -> None:
+        for key in (job.key, job.follows):
+            if key is None:
+                continue
+            live = self._live.get(key)
+            if live is not None and job in live:
+                live.remove(job)
+                if not live:
+                    del self._live[key]
+
+    def live(self, key: str) -> list[Job[Any]]:
+        return list(self._live.get(key, ()))
+
+
 class _Executor(QObject, Generic[C]):
     """Lives on the lane's thread: builds the context, runs jobs and ticks, tears down."""
 
     finished = Signal(object, bool, object)  # job, ok, value or exception
+    progressed = Signal(object, object)  # job, value
 
     def __init__(
         self,
@@ -122,6 +173,7 @@ class _Executor(QObject, Generic[C]):
             self.finished.emit(job, False, error)
             return
         context.cancel = job.cancel_event
+        context.progress = lambda value: self.progressed.emit(job, value)
         try:
             value = job.op(context)
         except Exception as error:
@@ -130,6 +182,7 @@ class _Executor(QObject, Generic[C]):
             self.finished.emit(job, True, value)
         finally:
             context.cancel = threading.Event()
+            context.progress = _no_progress
 
     @Slot()
     def wake(self) -> None:
@@ -179,10 +232,12 @@ class Lane(QObject, Generic[C]):
         teardown: Callable[[C], None],
         *,
         tick: Callable[[C], float | None] | None = None,
+        keys: JobKeys | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.name = name
+        self.keys = keys if keys is not None else JobKeys()  # the service shares one
         self._thread = QThread()
         self._thread.setObjectName(name)
         self._executor: _Executor[C] = _Executor(setup, teardown, tick)
@@ -192,8 +247,8 @@ class Lane(QObject, Generic[C]):
         self._wake.connect(self._executor.wake, Qt.ConnectionType.QueuedConnection)
         self._close.connect(self._executor.close, Qt.ConnectionType.QueuedConnection)
         self._executor.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._executor.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self._pending: dict[int, Job[Any]] = {}
-        self._latest: dict[str, Job[Any]] = {}
         self._started = False
         self._closing = False
 
@@ -222,11 +277,11 @@ class Lane(QObject, Generic[C]):
         if not self._started or self._closing:
             return self.is_finished()
         self._closing = True
-        if not drain:
-            for job in self._pending.values():
+        for job in self._pending.values():
+            if not drain:
                 job.cancel()
+            self.keys.release(job)
         self._pending.clear()
-        self._latest.clear()
         self._close.emit()
         if not self._thread.wait(max(0, int(grace * 1000))):
             log.info("%s: still busy after %.1f s, aborting its requests", self.name, grace)
@@ -245,17 +300,20 @@ class Lane(QObject, Generic[C]):
         failure: Callable[[Exception], object] | None = None,
         *,
         key: str | None = None,
+        follows: str | None = None,
+        progress: Callable[[Any], object] | None = None,
     ) -> Job[T]:
-        """Run ``op(context)`` on the lane; ``success``/``failure`` are called on this thread."""
-        job: Job[T] = Job(op, success, failure, key)
+        """Run ``op(context)`` on the lane; ``success``/``failure``/``progress`` are called on
+        this thread. ``key``: this job replaces the view's older ones (any lane); ``follows``:
+        an update of that view, dropped by a newer ``key`` job (see :class:`JobKeys`)."""
+        job: Job[T] = Job(op, success, failure, key, follows=follows, progress=progress)
         if self._closing:
             job.cancel()
             return job
         if key is not None:
-            previous = self._latest.get(key)
-            if previous is not None:
-                previous.cancel()
-            self._latest[key] = job
+            self.keys.claim(key, job, replace=True)
+        if follows is not None and follows != key:
+            self.keys.claim(follows, job, replace=False)
         self._pending[job.id] = job
         self._post.emit(job)
         return job
@@ -268,11 +326,15 @@ class Lane(QObject, Generic[C]):
     def pending_count(self) -> int:
         return len(self._pending)
 
+    @Slot(object, object)
+    def _progress(self, job: Job[Any], value: object) -> None:
+        if job.progress is not None and not job.cancelled and not self._closing and not job.done:
+            job.progress(value)
+
     @Slot(object, bool, object)
     def _deliver(self, job: Job[Any], ok: bool, value: object) -> None:
         self._pending.pop(job.id, None)
-        if job.key is not None and self._latest.get(job.key) is job:
-            del self._latest[job.key]
+        self.keys.release(job)
         job.done = True
         if job.cancelled or self._closing:
             return

@@ -1,4 +1,4 @@
-"""ApiService: the UI's one door to the network and the cache, on two long-lived threads.
+"""ApiService: the UI's one door to the network and the cache, on three long-lived threads.
 
 - The **API thread** (:class:`~zvdesk.service.contexts.NetContext`) owns all network work: the
   client, the sync engine (its cycles run between jobs), the outbox sending and media streams.
@@ -6,13 +6,16 @@
   (chat list pages, a conversation's newest 100, search, scheduled) with a Store of its own, and
   does the local writes that must not wait behind a request (enqueue, drafts, read marks).
 
-Both are :class:`~zvdesk.service.jobs.Lane`\\s: :meth:`ApiService.run` (API thread) and
-:meth:`ApiService.query` (store thread) are the one way to run background work; results come back
-on the UI thread. :meth:`ApiService.authorize` runs sign-in work (waits for a person: a browser
-redirect, a device approval; keyring calls) on a third lane, started on first use, so syncing and
-sending go on meanwhile. The engine's news arrive as batched signals
-(:class:`~zvdesk.service.bridge.SyncBridge`). :meth:`stop` drains and ends the threads (cutting
-a hung request after ``stop_grace`` seconds).
+A third, the **sign-in thread**, runs work that waits for a person (a browser redirect, a device
+approval) or the keyring, started on first use, so syncing and sending go on meanwhile.
+
+All three are :class:`~zvdesk.service.jobs.Lane`\\s: :meth:`ApiService.run` (API thread),
+:meth:`ApiService.query` (store thread) and :meth:`ApiService.authorize` (sign-in thread) are the
+one way to run background work; results and progress come back on the UI thread. The service owns
+the view keys of all three (one :class:`~zvdesk.service.jobs.JobKeys`): a ``key="chatlist"`` job
+on the store thread replaces one on the API thread, so a late answer never overwrites a newer one.
+The engine's news arrive as batched signals (:class:`~zvdesk.service.bridge.SyncBridge`).
+:meth:`stop` drains and ends the threads (cutting a hung request after ``stop_grace`` seconds).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from zvdesk.api import TokenProvider
 from zvdesk.service import media as _media
@@ -38,7 +41,7 @@ from zvdesk.service.contexts import (
     TokenSlot,
     system_ssl_context,
 )
-from zvdesk.service.jobs import Job, Lane, LaneContext
+from zvdesk.service.jobs import Job, JobKeys, Lane, LaneContext
 from zvdesk.store import OutboxRow
 
 __all__ = ["ApiService"]
@@ -48,6 +51,7 @@ log = logging.getLogger("zvdesk.service")
 T = TypeVar("T")
 Success = Callable[[T], object] | None
 Failure = Callable[[Exception], object] | None
+Progress = Callable[[object], object] | None
 
 
 def _close_store(ctx: StoreContext) -> None:
@@ -82,8 +86,6 @@ class ApiService(QObject):
     mediaFinished = Signal(str, str)
     mediaFailed = Signal(str, str)
 
-    _rawChunk = Signal(object, str, object, object)  # [job], mms_id, bytes, total (API thread)
-
     def __init__(self, config: ServiceConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.config = config
@@ -94,7 +96,6 @@ class ApiService(QObject):
         self.bridge.incomingMessages.connect(self.incomingMessages)
         self.bridge.scheduledChanged.connect(self.scheduledChanged)
         self.bridge.outboxChanged.connect(self.outboxChanged)
-        self._rawChunk.connect(self._on_chunk, Qt.ConnectionType.QueuedConnection)
         self._stop_event = threading.Event()
         self._transport = AbortableTransport(system_ssl_context())
         self._tokens = TokenSlot(None)
@@ -111,14 +112,15 @@ class ApiService(QObject):
                 handle=self._engine,
             )
 
+        self.keys = JobKeys()  # the view keys of all three lanes
         self._net: Lane[NetContext] = Lane(
-            "zvdesk-api", open_net, _close_net, tick=_cycle, parent=self
+            "zvdesk-api", open_net, _close_net, tick=_cycle, keys=self.keys, parent=self
         )
         self._store: Lane[StoreContext] = Lane(
-            "zvdesk-store", lambda: StoreContext(config), _close_store, parent=self
+            "zvdesk-store", lambda: StoreContext(config), _close_store, keys=self.keys, parent=self
         )
         self._auth: Lane[LaneContext] = Lane(
-            "zvdesk-auth", LaneContext, lambda _ctx: None, parent=self
+            "zvdesk-auth", LaneContext, lambda _ctx: None, keys=self.keys, parent=self
         )
         self._media_jobs: dict[str, Job[Path]] = {}
         self._stopped = False
@@ -169,9 +171,11 @@ class ApiService(QObject):
         failure: Failure = None,
         *,
         key: str | None = None,
+        follows: str | None = None,
+        progress: Progress = None,
     ) -> Job[T]:
-        """Run ``op(net_context)`` on the API thread (network work)."""
-        return self._net.submit(op, success, failure, key=key)
+        """Run ``op(net_context)`` on the API thread (network work); see :meth:`Lane.submit`."""
+        return self._net.submit(op, success, failure, key=key, follows=follows, progress=progress)
 
     def authorize(
         self,
@@ -180,6 +184,7 @@ class ApiService(QObject):
         failure: Failure = None,
         *,
         key: str | None = None,
+        progress: Progress = None,
     ) -> Job[T]:
         """Run ``op(context)`` on the sign-in thread (started on first use).
 
@@ -187,7 +192,7 @@ class ApiService(QObject):
         :meth:`Job.cancel` and by :meth:`stop`.
         """
         self._auth.start()
-        return self._auth.submit(op, success, failure, key=key)
+        return self._auth.submit(op, success, failure, key=key, progress=progress)
 
     def query(
         self,
@@ -196,9 +201,11 @@ class ApiService(QObject):
         failure: Failure = None,
         *,
         key: str | None = None,
+        follows: str | None = None,
+        progress: Progress = None,
     ) -> Job[T]:
         """Run ``op(store_context)`` on the store thread (reads; small local writes)."""
-        return self._store.submit(op, success, failure, key=key)
+        return self._store.submit(op, success, failure, key=key, follows=follows, progress=progress)
 
     # -- sending ---------------------------------------------------------------------------------
     def send(
@@ -320,15 +327,16 @@ class ApiService(QObject):
         if running is not None and not running.cancelled:
             return running
         interval = self.config.chunk_ms / 1000.0
-        # The job exists only once run() returns, possibly after the API thread started the op:
-        # the op passes the holder on, read on the UI thread (where run() has returned).
-        holder: list[Job[Path]] = []
 
         def op(ctx: NetContext) -> Path:
             def emit(chunk: bytes, total: int | None) -> None:
-                self._rawChunk.emit(holder, mms_id, chunk, total)
+                ctx.progress((chunk, total))
 
             return _media.fetch_media(ctx, mms_id, mode, emit, interval)
+
+        def chunk(value: object) -> None:
+            if self._media_jobs.get(mms_id) is job and isinstance(value, tuple):
+                self.mediaChunk.emit(mms_id, value[0], value[1])
 
         def finished(path: Path) -> None:
             if self._media_jobs.get(mms_id) is job:
@@ -341,8 +349,7 @@ class ApiService(QObject):
             log.info("media %s: %s", mms_id, error)
             self.mediaFailed.emit(mms_id, str(error))
 
-        job = self.run(op, finished, failed, key=f"media:{mms_id}")
-        holder.append(job)
+        job = self.run(op, finished, failed, key=f"media:{mms_id}", progress=chunk)
         self._media_jobs[mms_id] = job
         return job
 
@@ -362,11 +369,3 @@ class ApiService(QObject):
     ) -> Job[Path]:
         """Copy the attachment to a new sanitized name inside ``folder``; ``success(path)``."""
         return self.run(lambda ctx: _media.save_media(ctx, mms_id, folder), success, failure)
-
-    @Slot(object, str, object, object)
-    def _on_chunk(
-        self, holder: list[Job[Path]], mms_id: str, chunk: bytes, total: int | None
-    ) -> None:
-        job = holder[0] if holder else None
-        if job is not None and self._media_jobs.get(mms_id) is job and not job.cancelled:
-            self.mediaChunk.emit(mms_id, chunk, total)

@@ -1,10 +1,13 @@
 """Feeds the sidebar: chat list pages, live updates, the inbox filters and their counts, the
 sender filter, search, navigation.
 
-Every read goes through the service's store thread (``ApiService.query``) with a key per view,
-so an older answer (a previous search, a previous filter) is dropped. Search is local first
-(full-text index); when it finds nothing, the server's chat list search is asked (the matches are
-stored, so they open like any conversation).
+Every read goes through the service (``ApiService.query``, the server search ``ApiService.run``)
+under the one view key ``"chatlist"``: whatever replaces the list (a page, a local search, a server
+search) cancels the older answers on every lane, and live updates and further pages
+(``follows="chatlist"``) are dropped when the list was replaced after they were asked for. So a
+late server search never overwrites a search the agent has since changed or cleared. Search is
+local first (full-text index); when it finds nothing, the server's chat list search is asked (the
+matches are stored, so they open like any conversation).
 """
 
 from __future__ import annotations
@@ -130,7 +133,8 @@ class ChatListController(QObject):
         self._service.query(
             lambda ctx: q.chat_page(ctx.store, offset, sender, box=box),
             lambda page: self.model.append_rows(page.rows, has_more=page.has_more),
-            key="chatlist",
+            key="chatlist-more",
+            follows="chatlist",
         )
 
     def _changed(self, ids: frozenset[int]) -> None:
@@ -143,7 +147,7 @@ class ChatListController(QObject):
             self._service.query(
                 lambda ctx: q.conversations_by_id(ctx.store, ids, sender),
                 self._apply_or_hold,
-                key=None,
+                follows="chatlist",  # dropped if the list is replaced meanwhile (a search)
             )
         self.refresh_counts()
 
@@ -217,13 +221,13 @@ class ChatListController(QObject):
                 lambda ctx: server_search(ctx, text, sender),
                 self._show_results,
                 failed,
-                key="chatlist-search",
+                key="chatlist",
             )
 
         self._service.query(
             lambda ctx: q.search_conversations(ctx.store, text, sender),
             show_local,
-            key="chatlist-search",
+            key="chatlist",
         )
 
     def _show_results(self, rows: list[ConversationRow]) -> None:

@@ -164,7 +164,10 @@ class ConversationController(QObject):
         if ref is None or self._loading:
             return
         self._service.query(
-            lambda ctx: q.conversation_data(ctx.store, ref), self._merge, key="conversation-update"
+            lambda ctx: q.conversation_data(ctx.store, ref),
+            self._merge,
+            key="conversation-update",
+            follows="conversation",
         )
 
     def _conversations_changed(self, ids: frozenset[int]) -> None:
@@ -272,6 +275,7 @@ class ConversationController(QObject):
             lambda ctx: q.older_messages(ctx.store, conversation_id, before_seq),
             show,
             key="conversation-older",
+            follows="conversation",
         )
 
     # -- sending and drafts ----------------------------------------------------------------------

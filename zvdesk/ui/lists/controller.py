@@ -73,7 +73,6 @@ class ListsController(QObject):
         self._logs_loaded = False
         self._logs_source: Literal["cache", "server"] = "cache"
         self._logs_filter = LogsFilter()
-        self._logs_generation = 0  # answers to an older query are dropped
         service.scheduledChanged.connect(self.reload_scheduled)
         logs.queryChanged.connect(self._logs_query)
         logs.moreRequested.connect(self._logs_more)
@@ -105,14 +104,12 @@ class ListsController(QObject):
         """Show the server's logs for the current filters (until the filters change)."""
         self._logs_loaded = True
         self._logs_source = "server"
-        self._logs_generation += 1
         self._load_server(0)
 
     def _logs_query(self, query: LogsQuery) -> None:
         self._logs_loaded = True
         self._logs_source = "cache"
         self._logs_filter = logs_filter(query, prefix=self.logs.number_is_prefix())
-        self._logs_generation += 1
         self._load_cache(0)
 
     def _logs_more(self) -> None:
@@ -123,11 +120,9 @@ class ListsController(QObject):
             self._load_cache(start)
 
     def _load_cache(self, offset: int) -> None:
-        generation, query = self._logs_generation, self._logs_filter
+        query = self._logs_filter
 
         def show(page: LogsPage) -> None:
-            if generation != self._logs_generation:
-                return
             if page.cache_empty:  # nothing synced yet: the server's logs meanwhile
                 self._logs_source = "server"
                 self._load_server(0)
@@ -137,21 +132,20 @@ class ListsController(QObject):
         self._service.query(
             lambda ctx: cached_logs_page(ctx.store, query, offset, LOGS_PAGE),
             show,
-            lambda error: self._logs_failed(generation, error),
+            self._logs_failed,
             key="logs",
         )
 
     def _load_server(self, start: int) -> None:
-        generation, query = self._logs_generation, self.logs.query()
+        query = self.logs.query()
 
         def show(result: tuple[list[dict[str, Any]], bool]) -> None:
-            if generation == self._logs_generation:
-                self._show_logs(start, result[0], result[1])
+            self._show_logs(start, result[0], result[1])
 
         self._service.run(
             lambda ctx: server_logs_page(ctx, query, start),
             show,
-            lambda error: self._logs_failed(generation, error),
+            self._logs_failed,
             key="logs",
         )
 
@@ -161,8 +155,6 @@ class ListsController(QObject):
         else:
             self.logs.append_rows(rows, has_more=has_more)
 
-    def _logs_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._logs_generation:
-            return
+    def _logs_failed(self, error: Exception) -> None:
         self.logs.model.set_has_more(False)
         self.message.emit(self.tr("The logs could not be loaded: %1").replace("%1", str(error)))
