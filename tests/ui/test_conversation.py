@@ -29,7 +29,8 @@ from zvdesk.store.rows import MessageRow, MmsRow, OutboxRow, ScheduledRow
 from zvdesk.ui.conversation.model import ConversationModel, ConvRole
 from zvdesk.ui.conversation.review import ReviewDialog
 from zvdesk.ui.conversation.view import ConversationView
-from zvdesk.ui.media.previews import InlinePlayer, MediaPreviewCache
+from zvdesk.ui.media.player import InlinePlayer
+from zvdesk.ui.media.previews import MediaPreviewCache
 
 NOW = QDateTime(QDate(2025, 3, 14), QTime(15, 30))
 NOW_MS = NOW.toMSecsSinceEpoch()

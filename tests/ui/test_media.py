@@ -12,8 +12,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
+from zvdesk.ui.media.player import InlinePlayer
 from zvdesk.ui.media.previews import (
-    InlinePlayer,
     MediaPreviewCache,
     PreviewState,
     format_duration,

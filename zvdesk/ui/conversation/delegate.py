@@ -7,7 +7,7 @@ Links (http/https, e-mail, phone numbers found by :mod:`zvdesk.ui.common.safetex
 and handled in :meth:`ConversationDelegate.editorEvent`; so are the Retry action of a failed
 message and the attachment actions. Attachments are drawn from
 :class:`~zvdesk.ui.media.previews.MediaPreviewCache` and
-:class:`~zvdesk.ui.media.previews.InlinePlayer`.
+:class:`~zvdesk.ui.media.player.InlinePlayer`.
 
 Signals: ``linkActivated(str)``, ``retryRequested(int)``, ``openMediaRequested(str)``,
 ``saveMediaRequested(str)``, ``playRequested(str)``.
@@ -55,8 +55,8 @@ from PySide6.QtWidgets import (
 from zvdesk.store.rows import MmsRow, OutboxRow
 from zvdesk.ui.common import icons, safetext, theme
 from zvdesk.ui.conversation.model import ConvRole
+from zvdesk.ui.media.player import InlinePlayer
 from zvdesk.ui.media.previews import (
-    InlinePlayer,
     MediaKind,
     MediaPreviewCache,
     PreviewState,

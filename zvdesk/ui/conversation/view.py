@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from zvdesk.ui.common import safetext
 from zvdesk.ui.conversation.delegate import ConversationDelegate
 from zvdesk.ui.conversation.model import ConversationModel, ConvRole, mms_of
-from zvdesk.ui.media.previews import InlinePlayer, MediaPreviewCache
+from zvdesk.ui.media.player import InlinePlayer
+from zvdesk.ui.media.previews import MediaPreviewCache
 
 __all__ = ["ConversationView"]
 

@@ -1,4 +1,4 @@
-"""MMS attachments shown in place: progressive, bounded image previews and inline playback.
+"""MMS attachments shown in place: progressive, bounded image previews.
 
 :class:`MediaPreviewCache` turns bytes streamed by the service (``feed``/``finish``/``fail``) into
 thumbnails the conversation delegate draws. Images decode progressively: at most every
@@ -9,12 +9,8 @@ anything over ``max_pixels`` is refused without decoding ("image too large"), th
 allocation limit and scales to a thumbnail while decoding. Only the photo formats in
 :data:`RASTER_FORMATS` are decoded, whatever the content type says (an SVG or a PDF sent as
 "image/png" is not rendered). Corrupt data ends as a placeholder.
-
-:class:`InlinePlayer` plays one audio or video attachment at a time with QtMultimedia (imported
-lazily: without it, ``available()`` is False and the UI offers "Open" instead). Video frames go to
-a ``QVideoSink`` and are painted by the delegate.
-
-Both emit ``repaintNeeded(mms_id)`` so the conversation view repaints only the rows concerned.
+It emits ``repaintNeeded(mms_id)`` so the conversation view repaints only the rows concerned.
+Playback is :mod:`zvdesk.ui.media.player`.
 """
 
 from __future__ import annotations
@@ -29,7 +25,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
 from typing import Any, Literal
 
 from PySide6.QtCore import (
@@ -43,7 +38,6 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QtMsgType,
-    QUrl,
     Signal,
     qInstallMessageHandler,
 )
@@ -52,10 +46,8 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 from zvdesk.ui.common import safetext
 
 __all__ = [
-    "InlinePlayer",
     "MediaKind",
     "MediaPreviewCache",
-    "Playback",
     "Preview",
     "PreviewState",
     "format_duration",
@@ -501,145 +493,3 @@ class MediaPreviewCache(QObject):
         painter.drawImage(0, 0, part)
         painter.end()
         return canvas
-
-
-# --- playback -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Playback:
-    """The inline player's state for the attachment it is playing."""
-
-    mms_id: str
-    playing: bool
-    position_ms: int
-    duration_ms: int | None
-    frame: QImage | None
-
-
-class InlinePlayer(QObject):
-    """Plays one attachment at a time in place (QtMultimedia, imported on first use).
-
-    ``available()`` is False when QtMultimedia cannot be loaded (e.g. no ``libpulse0`` on Linux):
-    the delegate then offers "Open". Signals: ``repaintNeeded(str mms_id)``,
-    ``playbackFailed(str mms_id, str message)``.
-    """
-
-    repaintNeeded = Signal(str)
-    playbackFailed = Signal(str, str)
-
-    def __init__(self, parent: QObject | None = None, *, frame_px: int = THUMBNAIL_PX) -> None:
-        super().__init__(parent)
-        self._frame_px = frame_px
-        self._available: bool | None = None
-        self._player: Any = None
-        self._audio: Any = None
-        self._sink: Any = None
-        self._current: str | None = None
-        self._frame: QImage | None = None
-        self._durations: dict[str, int] = {}
-
-    def available(self) -> bool:
-        if self._available is None:
-            try:
-                import PySide6.QtMultimedia  # noqa: F401  # needs libpulse on Linux
-            except ImportError as exc:
-                log.info("inline playback unavailable: %s", exc)
-                self._available = False
-            else:
-                self._available = True
-        return self._available
-
-    def current(self) -> str | None:
-        return self._current
-
-    def duration(self, mms_id: str) -> int | None:
-        """The duration learnt when the attachment was last loaded (ms), None if unknown."""
-        return self._durations.get(mms_id)
-
-    def state(self, mms_id: str) -> Playback | None:
-        if mms_id != self._current or self._player is None:
-            return None
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        playing = self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        return Playback(mms_id, playing, int(self._player.position()),
-                        self._durations.get(mms_id), self._frame)
-
-    def play(self, mms_id: str, source: Path | QUrl) -> bool:
-        """Play ``source`` (a local file) for ``mms_id``, stopping whatever played before."""
-        if not self.available():
-            return False
-        self._ensure_player()
-        self.stop()
-        self._current = mms_id
-        url = source if isinstance(source, QUrl) else QUrl.fromLocalFile(str(source))
-        self._player.setSource(url)
-        self._player.play()
-        self.repaintNeeded.emit(mms_id)
-        return True
-
-    def toggle(self, mms_id: str) -> bool:
-        """Pause or resume ``mms_id``; False if it is not the loaded attachment."""
-        if mms_id != self._current or self._player is None:
-            return False
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            self._player.pause()
-        else:
-            self._player.play()
-        self.repaintNeeded.emit(mms_id)
-        return True
-
-    def stop(self) -> None:
-        previous = self._current
-        self._current = None
-        self._frame = None
-        if self._player is not None:
-            self._player.stop()
-            self._player.setSource(QUrl())
-        if previous is not None:
-            self.repaintNeeded.emit(previous)
-
-    def _ensure_player(self) -> None:
-        if self._player is not None:
-            return
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
-
-        self._player = QMediaPlayer(self)
-        self._audio = QAudioOutput(self)
-        self._sink = QVideoSink(self)
-        self._player.setAudioOutput(self._audio)
-        self._player.setVideoSink(self._sink)
-        self._sink.videoFrameChanged.connect(self._on_frame)
-        self._player.durationChanged.connect(self._on_duration)
-        self._player.positionChanged.connect(self._on_position)
-        self._player.playbackStateChanged.connect(self._on_position)
-        self._player.errorOccurred.connect(self._on_error)
-
-    def _on_frame(self, frame: Any) -> None:
-        if self._current is None:
-            return
-        image: QImage = frame.toImage()
-        if not image.isNull():
-            self._frame = image.scaled(self._frame_px, self._frame_px,
-                                       Qt.AspectRatioMode.KeepAspectRatio,
-                                       Qt.TransformationMode.SmoothTransformation)
-            self.repaintNeeded.emit(self._current)
-
-    def _on_duration(self, duration: int) -> None:
-        if self._current is not None and duration > 0:
-            self._durations[self._current] = int(duration)
-            self.repaintNeeded.emit(self._current)
-
-    def _on_position(self, *_args: object) -> None:
-        if self._current is not None:
-            self.repaintNeeded.emit(self._current)
-
-    def _on_error(self, _error: object, message: str) -> None:
-        failed = self._current
-        self.stop()
-        if failed is not None:
-            fallback = QCoreApplication.translate("Media", "Cannot play this attachment")
-            self.playbackFailed.emit(failed, message or fallback)
