@@ -60,7 +60,8 @@ from PySide6.QtGui import (  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from zvdesk.sandbox import Agent  # noqa: E402
-from zvdesk.ui.app.session import Session, create_application  # noqa: E402
+from zvdesk.ui.app.bootstrap import create_application  # noqa: E402
+from zvdesk.ui.app.session import Session  # noqa: E402
 from zvdesk.ui.chats.chatlist import ChatRole  # noqa: E402
 from zvdesk.ui.media.previews import PreviewState  # noqa: E402
 

@@ -76,7 +76,8 @@ def child(mode: str, cache_dir: Path) -> int:
         print(json.dumps({"bare": common.memory_mib()}), flush=True)
         return 0
 
-    from zvdesk.ui.app.session import Session, create_application
+    from zvdesk.ui.app.bootstrap import create_application
+    from zvdesk.ui.app.session import Session
     from zvdesk.ui.chats.chatlist import ChatRole
 
     create_application(sys.argv)

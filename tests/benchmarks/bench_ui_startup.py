@@ -53,7 +53,8 @@ def child(mode: str, cache_dir: Path) -> int:
         window.show()
         return app.exec()
 
-    from zvdesk.ui.app.session import Session, create_application
+    from zvdesk.ui.app.bootstrap import create_application
+    from zvdesk.ui.app.session import Session
 
     app = create_application(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:

@@ -504,7 +504,7 @@ def run_soak(config: SoakConfig, workdir: Path) -> SoakResult:
     from zvdesk.service import ApiService, ConversationRef, ServiceConfig, StoreContext
     from zvdesk.store import normalize_number
     from zvdesk.sync import OutboxConfig, SyncConfig
-    from zvdesk.ui.app.session import install_exception_hook
+    from zvdesk.ui.app.bootstrap import install_exception_hook
     from zvdesk.ui.common.settings import WindowSettings
     from zvdesk.ui.mainwindow.window import MainWindow
 
@@ -782,7 +782,7 @@ def main() -> int:
     logging.basicConfig(level=logging.ERROR)  # the sync's warnings under faults are expected
     from PySide6.QtWidgets import QApplication
 
-    from zvdesk.ui.app.session import create_application, install_qt_message_handler
+    from zvdesk.ui.app.bootstrap import create_application, install_qt_message_handler
 
     app = create_application([sys.argv[0]])
     install_qt_message_handler()

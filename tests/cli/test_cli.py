@@ -405,8 +405,8 @@ def test_app_inbound_rate_needs_the_sandbox_and_reaches_the_app(
         seen.update(kwargs)
         return 0
 
-    import zvdesk.ui.app.session
+    import zvdesk.ui.app.bootstrap
 
-    monkeypatch.setattr(zvdesk.ui.app.session, "run", fake_run)
+    monkeypatch.setattr(zvdesk.ui.app.bootstrap, "run", fake_run)
     assert main(["--sandbox", "--inbound-rate", "0.5"], stderr=io.StringIO()) == 0
     assert seen == {"sandbox": True, "profile": None, "inbound_rate": 0.5}

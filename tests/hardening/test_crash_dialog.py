@@ -20,7 +20,7 @@ from tests.service.helpers import service_config
 from zvdesk.service import ApiService, ConversationRef
 from zvdesk.store import Store
 from zvdesk.sync import DraftSaver
-from zvdesk.ui.app.session import install_exception_hook
+from zvdesk.ui.app.bootstrap import install_exception_hook
 from zvdesk.ui.common.crash import QUIT, CrashDialog, crash_report
 from zvdesk.ui.common.settings import WindowSettings
 from zvdesk.ui.conversation.model import ConvRole

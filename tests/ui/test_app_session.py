@@ -9,18 +9,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QTimer, qWarning
+from PySide6.QtCore import QTimer, qInstallMessageHandler, qWarning
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from zvdesk.sandbox import SandboxServer
 from zvdesk.ui.app import session as app_module
-from zvdesk.ui.app.session import (
-    Session,
-    install_exception_hook,
-    install_qt_message_handler,
-    run,
-)
+from zvdesk.ui.app.bootstrap import install_exception_hook, install_qt_message_handler, run
+from zvdesk.ui.app.session import Session
 from zvdesk.ui.common.settings import AppSettings
 from zvdesk.ui.mainwindow.statusbar import SyncState
 
@@ -145,5 +141,5 @@ def test_qt_messages_go_to_python_logging(caplog: pytest.LogCaptureFixture) -> N
         with caplog.at_level(logging.WARNING, logger="zvdesk.qt"):
             qWarning("a test warning from Qt")
     finally:
-        app_module.qInstallMessageHandler(previous)
+        qInstallMessageHandler(previous)
     assert "a test warning from Qt" in caplog.text

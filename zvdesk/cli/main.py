@@ -304,7 +304,7 @@ def _run_app(args: argparse.Namespace, argv: list[str], err: TextIO) -> int:
             from zvdesk.ui.app.selftest import run_self_test
 
             return run_self_test(err)
-        from zvdesk.ui.app.session import run
+        from zvdesk.ui.app.bootstrap import run
     except ImportError as exc:
         err.write(f"zvdesk: the desktop app cannot start: {exc}\n")
         return EXIT_FAILURE

@@ -35,7 +35,8 @@ from typing import TextIO
 from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 
-from zvdesk.ui.app.session import Session, create_application, install_qt_message_handler
+from zvdesk.ui.app.bootstrap import create_application, install_qt_message_handler
+from zvdesk.ui.app.session import Session
 from zvdesk.ui.chats.chatlist import ChatRole
 from zvdesk.ui.conversation.model import ConvRole
 from zvdesk.ui.media.previews import PreviewState

@@ -3,7 +3,7 @@
 :func:`crash_report` is :func:`zvdesk.diagnostics.diagnostics_report` for an exception plus its
 traceback, redacted like the log (tokens, numbers and message text removed). :class:`CrashDialog`
 shows it in a read-only plain-text box with **Copy**, **Save report…**, **Continue** (the default:
-the app goes on; drafts and the outbox are on disk anyway) and **Quit**. ``zvdesk.ui.app.session.
+the app goes on; drafts and the outbox are on disk anyway) and **Quit**. ``zvdesk.ui.app.bootstrap.
 install_exception_hook`` opens one for an uncaught exception; while one is open, further errors
 are only logged and counted on it (an error in a paint event must not open a dialog per frame).
 
