@@ -7,6 +7,7 @@ import time
 
 from pytestqt.qtbot import QtBot
 
+from zvdesk.api import RateLimitedError
 from zvdesk.sandbox import SandboxServer
 from zvdesk.service import ApiService
 
@@ -64,3 +65,33 @@ def test_no_thread_left_behind(qtbot: QtBot, make_service: ServiceFactory) -> No
     qtbot.waitUntil(service.is_running, timeout=5_000)
     assert service.stop()
     qtbot.waitUntil(lambda: _threads() <= before, timeout=5_000)
+
+
+def test_a_retry_after_never_holds_the_api_thread(
+    qtbot: QtBot, clean_server: SandboxServer, make_service: ServiceFactory
+) -> None:
+    """Zoho says 429, Retry-After 30 s: the engine waits that long, but the API thread does not
+    sleep it away. A job queued there (a server search, a page of logs) is answered at once with
+    "try again in N s", and so is the one behind it (sends queue on this thread too)."""
+    service = make_service(clean_server)
+    with qtbot.waitSignal(service.conversationsChanged, timeout=10_000):
+        pass
+    clean_server.faults.configure("429=1.0,retry_after=30")
+    service.wake()
+    qtbot.waitUntil(
+        lambda: any(r.fault == "429" for r in clean_server.requests.snapshot()), timeout=5_000
+    )
+    clean_server.faults.clear()
+    qtbot.waitUntil(lambda: service.state == "server_error", timeout=5_000)
+    answers: list[object] = []
+    started = time.monotonic()
+    for _ in range(2):
+        service.run(
+            lambda ctx: ctx.client.chats_page(page=1, size=10), answers.append, answers.append
+        )
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=5_000)
+    assert time.monotonic() - started < 3.0
+    for answer in answers:
+        assert isinstance(answer, RateLimitedError)
+        assert answer.retry_after is not None and 20 <= answer.retry_after <= 30
+    assert not [r for r in clean_server.requests.snapshot() if r.fault is None and r.status == 0]

@@ -87,3 +87,25 @@ def test_backoff_grows_and_is_capped() -> None:
     low = Backoff(base=1.0, cap=10.0, jitter=lambda: 0.0)
     assert low.delay() == 0.5  # jitter keeps at least half of the ceiling
     assert backoff.delay() == 1
+
+
+def test_a_paused_budget_answers_at_once_on_a_thread_others_queue_behind() -> None:
+    """``wait_out_pauses=False``: no sleep; a local 429 with the seconds left, nothing sent."""
+    clock = FakeClock()
+    budget = RequestBudget(None, clock=clock)
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(200, json={})
+
+    transport = BudgetedTransport(budget, httpx.MockTransport(answer), wait_out_pauses=False)
+    budget.pause(29.2)
+    with httpx.Client(transport=transport) as http:
+        reply = http.get("http://127.0.0.1/x")
+        assert reply.status_code == 429
+        assert reply.headers["Retry-After"] == "30"
+        assert clock.now == 1000 and sent == []  # no sleep, nothing left
+        clock.now += 30
+        assert http.get("http://127.0.0.1/x").status_code == 200
+    assert len(sent) == 1

@@ -182,6 +182,7 @@ class NetContext(LaneContext):
                 timeout=self.config.timeout,
                 cancel=self._stop,
                 inner=self.transport,
+                wait_out_pauses=False,  # a Retry-After never sleeps on the API thread
             )
             self.engine = SyncEngine(
                 self.client,

@@ -11,6 +11,7 @@ client makes (retries included), so nothing can bypass it.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import deque
 
@@ -133,6 +134,11 @@ class RequestBudget:
             until = self._clock.monotonic() + max(0.0, seconds)
             self._paused_until = max(self._paused_until, until)
 
+    def paused_for(self) -> float:
+        """The seconds left of a :meth:`pause` (0 when calls may go, window permitting)."""
+        with self._lock:
+            return max(0.0, self._paused_until - self._clock.monotonic())
+
     def __repr__(self) -> str:
         return f"RequestBudget(max_calls={self._max}, period={self._period})"
 
@@ -142,6 +148,12 @@ class BudgetedTransport(httpx.BaseTransport):
 
     When ``cancel`` is set while waiting, the request fails as an ``httpx.ConnectError`` (it never
     left, so even a send may be retried safely).
+
+    ``wait_out_pauses=False`` (the app's API thread): while the budget is paused for a server's
+    Retry-After, a request is not held back by sleeping but answered at once, locally, with a 429
+    and the seconds left as its Retry-After (it never left, so even a send is safely parked).
+    The thread is then free for what is queued behind it, and the caller retries when the pause
+    ends: the sync engine schedules its next cycle for then, a view shows "try again in N s".
     """
 
     def __init__(
@@ -150,12 +162,18 @@ class BudgetedTransport(httpx.BaseTransport):
         inner: httpx.BaseTransport | None = None,
         *,
         cancel: threading.Event | None = None,
+        wait_out_pauses: bool = True,
     ) -> None:
         self.budget = budget
         self._inner = inner if inner is not None else httpx.HTTPTransport()
         self._cancel = cancel
+        self._wait_out_pauses = wait_out_pauses
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        paused = 0.0 if self._wait_out_pauses else self.budget.paused_for()
+        if paused > 0:
+            seconds = str(max(1, math.ceil(paused)))
+            return httpx.Response(429, headers={"Retry-After": seconds}, request=request)
         if not self.budget.acquire(self._cancel):
             raise httpx.ConnectError("cancelled while waiting for the budget", request=request)
         return self._inner.handle_request(request)

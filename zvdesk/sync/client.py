@@ -28,12 +28,15 @@ def build_client(
     cancel: threading.Event | None = None,
     inner: httpx.BaseTransport | None = None,
     deadline: float | None = None,
+    wait_out_pauses: bool = True,
 ) -> ZohoVoiceClient:
     """A client whose every HTTP request (retries included) takes a token from ``budget``.
 
     ``retry`` defaults to a single attempt: the sync engine and the outbox decide about retries
     themselves (backoff, reconciliation). ``inner`` replaces the real network (tests).
     ``deadline``: seconds one attempt may take in all (default: the client's, 3 x ``timeout``).
+    ``wait_out_pauses``: see :class:`~zvdesk.sync.budget.BudgetedTransport` (False on a thread
+    that other work queues behind, such as the app's API thread).
     """
     if inner is None:
         context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -46,7 +49,9 @@ def build_client(
         region=region,
         default_region=default_region,
         timeout=timeout,
-        transport=BudgetedTransport(budget, inner, cancel=cancel),
+        transport=BudgetedTransport(
+            budget, inner, cancel=cancel, wait_out_pauses=wait_out_pauses
+        ),
         retry=retry or RetryPolicy(max_attempts=1),
         deadline=deadline,
     )
