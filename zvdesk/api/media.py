@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +23,7 @@ from zvdesk.api.errors import (
 from zvdesk.api.exchange import Exchange, content_length, transport_error
 from zvdesk.api.models import MediaInfo
 from zvdesk.api.validation import check_text
+from zvdesk.files.atomic import atomic_writer
 
 __all__ = ["STREAM_PATH", "Sink", "SupportsWrite", "stream_media"]
 
@@ -45,17 +44,8 @@ Writer = Callable[[bytes], object]
 @contextmanager
 def _path_writer(path: Path) -> Iterator[Writer]:
     """Write to a temp file beside ``path``; rename on success, delete it on any failure."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as file:
-            yield file.write
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_writer(path, suffix=".part") as file:
+        yield file.write
 
 
 @contextmanager

@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 import threading
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -27,6 +26,7 @@ import platformdirs
 
 from zvdesk.api.errors import ValidationError
 from zvdesk.api.regions import region as region_named
+from zvdesk.files.atomic import atomic_writer
 
 __all__ = [
     "ADMIN_CONFIG_ENV",
@@ -213,17 +213,9 @@ class ProfileStore:
             "default": default,
             "profiles": [p.to_json() for p in profiles.values()],
         }
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".profiles.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, indent=2, ensure_ascii=False)
-                fh.write("\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_writer(self.path, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from zvdesk.canned.template import (
     is_field_name,
     unknown_placeholders,
 )
+from zvdesk.files.atomic import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -180,18 +179,7 @@ def _document(items: Sequence[CannedResponse], fields: Mapping[str, str] | None 
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+_write_atomic = atomic_write_bytes
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zvdesk.files.atomic import atomic_write_bytes, fsync_directory
 from zvdesk.files.private import FILE_MODE, private_dir, tighten
 from zvdesk.files.sniff import HEAD_BYTES, check
 
@@ -141,14 +142,13 @@ class MediaCache:
                 head = file.read(HEAD_BYTES)
         target = self._inside(cache_file_name(mms_id, file_name, head, content_type))
         if isinstance(data, bytes):
-            staging = self.staging_path(mms_id)
-            staging.write_bytes(data)
-            os.replace(staging, target)
+            atomic_write_bytes(target, data)
         else:
             try:
-                os.replace(data, target)
+                os.replace(data, target)  # written durably by the download (zvdesk.files.atomic)
             except OSError:
                 shutil.move(os.fspath(data), target)
+            fsync_directory(target.parent)
         tighten(target, FILE_MODE)
         size = target.stat().st_size
         with write_transaction(self._conn):

@@ -9,14 +9,13 @@ OutboxSender`'s job, on the engine's thread: wake the engine after enqueueing.
 
 from __future__ import annotations
 
-import os
-import shutil
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zvdesk.api import SendRequest, ValidationError
+from zvdesk.files.atomic import atomic_copy
 from zvdesk.store import OutboxKind, OutboxRow, Store, conversation_key
 
 __all__ = ["OutboxQueue", "request_from_payload"]
@@ -47,19 +46,7 @@ def request_from_payload(payload: dict[str, Any]) -> SendRequest:
     )
 
 
-def _durable_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    with source.open("rb") as src, partial.open("wb") as dst:
-        shutil.copyfileobj(src, dst, 1024 * 1024)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(partial, target)
-    directory = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+_durable_copy = atomic_copy
 
 
 class OutboxQueue:

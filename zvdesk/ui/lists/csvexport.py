@@ -14,14 +14,13 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Literal
 
+from zvdesk.files.atomic import atomic_writer
 from zvdesk.phone.display import display_number
 from zvdesk.store.rows import MessageRow
 
@@ -218,20 +217,11 @@ def export_csv(
     written ``+44...`` therefore read ``'+44...``). The file is written to a temporary file next
     to ``path`` and renamed over it, so a failed export never leaves half a file.
     """
-    target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, dialect="excel")
-            writer.writerow(CSV_HEADERS)
-            for row in rows:
-                writer.writerow(_csv_row(log_record(row), tz))
-                count += 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, dialect="excel")
+        writer.writerow(CSV_HEADERS)
+        for row in rows:
+            writer.writerow(_csv_row(log_record(row), tz))
+            count += 1
     return count
