@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -138,6 +139,55 @@ def test_enter_sends_once_pending_then_delivered(
     assert not any(t == text for t, _ in _rows(window, "outbox"))
     sent = [m for m in sandbox_clean.state.all_messages() if m.get("message") == text]
     assert len(sent) == 1
+
+
+def test_a_send_shows_its_pending_row_once_without_reading_the_conversation_again(
+    qtbot: QtBot,
+    sandbox_clean: SandboxServer,
+    make_window: WindowFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The composer's message goes to the outbox unchanged; the rows that come back are shown
+    as pending, and the outbox's announcement of those same rows refreshes nothing."""
+    window = make_window(sandbox_clean)
+    _open_first(qtbot, window)
+    controller = window.conversation
+    sent: list[object] = []
+    real_send = window.service.send_message
+
+    def send_message(message: Any, **kwargs: Any) -> Any:
+        sent.append(message)
+        return real_send(message, **kwargs)
+
+    refreshes: list[str] = []
+    real_refresh = controller.refresh
+    at_wake: list[tuple[int, bool]] = []
+    real_wake = window.service.wake
+    text = "Checking your order now"
+
+    def refresh() -> None:  # counted when the outbox's announcement asks for it
+        if sys._getframe(1).f_code.co_name == "_outbox_changed":
+            refreshes.append("refresh")
+        real_refresh()
+
+    def wake() -> None:  # called right after the send's rows were announced
+        shown = any(t == text for t, _ in _rows(window, "outbox"))
+        at_wake.append((len(refreshes), shown))
+        real_wake()
+
+    monkeypatch.setattr(window.service, "send_message", send_message)
+    monkeypatch.setattr(controller, "refresh", refresh)
+    monkeypatch.setattr(window.service, "wake", wake)
+    editor = window.pane.composer.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(at_wake), timeout=5_000)
+    assert at_wake[0] == (0, True)  # shown as pending, not read again
+    assert len(sent) == 1
+    message = sent[0]
+    assert getattr(message, "text", None) == text
+    assert getattr(message, "customer_number", None) == controller.ref.e164  # type: ignore[union-attr]
 
 
 def _unread(window: MainWindow, conversation_id: int) -> int:

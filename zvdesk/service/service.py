@@ -43,6 +43,7 @@ from zvdesk.service.contexts import (
 )
 from zvdesk.service.jobs import Job, JobKeys, Lane, LaneContext
 from zvdesk.store import OutboxRow
+from zvdesk.sync.enqueue import OutgoingMessage
 
 __all__ = ["ApiService"]
 
@@ -224,37 +225,48 @@ class ApiService(QObject):
         success: Success[list[OutboxRow]] = None,
         failure: Failure = None,
     ) -> Job[list[OutboxRow]]:
-        """Write the message durably into the outbox (store thread), then wake the engine.
+        """:meth:`send_message` for a message given field by field (tests, scripts)."""
+        message = OutgoingMessage(
+            text=text,
+            attachment=media,
+            sender_id=sender_id,
+            flash=flash,
+            validity_period=validity_period,
+            scheduled_time=scheduled_time,
+            time_zone=time_zone,
+            customer_number=recipients if isinstance(recipients, str) else ",".join(recipients),
+            attachment_is_temporary=media_is_temporary,
+        )
+        return self.send_message(message, client_ref=client_ref, success=success, failure=failure)
 
-        ``success(rows)`` gets the queued rows (show them as pending at once); ``failure`` a
-        ValidationError (nothing queued). A temporary attachment is deleted once copied.
+    def send_message(
+        self,
+        message: OutgoingMessage,
+        *,
+        client_ref: str | None = None,
+        success: Success[list[OutboxRow]] = None,
+        failure: Failure = None,
+    ) -> Job[list[OutboxRow]]:
+        """Write ``message`` durably into the outbox (store thread), then wake the engine.
+
+        ``success(rows)`` gets the queued rows (show them as pending at once), before
+        ``outboxChanged`` announces them; ``failure`` a ValidationError (nothing queued). A
+        temporary attachment is deleted once copied.
         """
         ref = client_ref or str(uuid.uuid4())
 
         def enqueue(ctx: StoreContext) -> list[OutboxRow]:
-            rows = ctx.outbox.send(
-                recipients,
-                text,
-                sender_id=sender_id,
-                media=media,
-                scheduled_time=scheduled_time,
-                time_zone=time_zone,
-                flash=flash,
-                validity_period=validity_period,
-                client_ref=ref,
-            )
+            rows = ctx.outbox.send_message(message, client_ref=ref)
             for row in rows:
                 ctx.drafts.clear(row.conversation_key)
-            if media is not None and media_is_temporary:
-                media.unlink(missing_ok=True)
             return rows
 
         def queued(rows: list[OutboxRow]) -> None:
+            if success is not None:
+                success(rows)
             self.bridge.add_local(outbox=rows)
             self.bridge.flush()
             self.wake()
-            if success is not None:
-                success(rows)
 
         return self.query(enqueue, queued, failure)
 

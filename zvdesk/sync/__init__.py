@@ -19,7 +19,7 @@ from zvdesk.sync.client import build_client
 from zvdesk.sync.clock import SYSTEM_CLOCK, Clock, SystemClock
 from zvdesk.sync.drafts import DraftSaver
 from zvdesk.sync.engine import SyncConfig, SyncEngine
-from zvdesk.sync.enqueue import OutboxQueue
+from zvdesk.sync.enqueue import OutboxQueue, OutgoingMessage
 from zvdesk.sync.observer import NullObserver, SyncObserver, SyncState
 from zvdesk.sync.outbox import OutboxConfig, OutboxSender
 from zvdesk.sync.reconcile import Match, find_on_server
@@ -35,6 +35,7 @@ __all__ = [
     "OutboxConfig",
     "OutboxQueue",
     "OutboxSender",
+    "OutgoingMessage",
     "RequestBudget",
     "SyncConfig",
     "SyncEngine",

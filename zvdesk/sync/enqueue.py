@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,48 @@ from zvdesk.api import SendRequest, ValidationError
 from zvdesk.files.atomic import atomic_copy
 from zvdesk.store import OutboxKind, OutboxRow, Store, conversation_key
 
-__all__ = ["OutboxQueue", "request_from_payload"]
+__all__ = ["OutboxQueue", "OutgoingMessage", "request_from_payload"]
 
 PAYLOAD_FIELDS = (
     "customerNumber", "message", "senderId", "flash", "validityPeriod", "scheduledTime",
     "timeZone", "statusCallback", "dataCoding",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """One message to send, as the composer hands it over; it travels unchanged to the outbox
+    (:meth:`OutboxQueue.send_message`), where its fields are read once.
+
+    ``scheduled_time`` is a wall-clock ``yyyy-MM-dd HH:mm:ss`` in ``time_zone`` (both None when
+    not scheduled). ``customer_number`` is the conversation the composer showed (E.164), so a
+    receiver can check it did not switch meanwhile; a receiver fills in a missing one (and a
+    missing ``sender_id``) with :func:`dataclasses.replace`. ``attachment_is_temporary``: the
+    attachment is a pasted image in a temporary folder that the receiver now owns (deleted once
+    it is copied into the outbox).
+    """
+
+    text: str
+    attachment: Path | None
+    sender_id: str | None
+    flash: bool
+    validity_period: int | None
+    scheduled_time: str | None
+    time_zone: str | None
+    customer_number: str | None = None
+    attachment_is_temporary: bool = False
+
+    def to_send_request(self) -> SendRequest:
+        """The API request for this message (the attachment goes separately, as MMS media)."""
+        return SendRequest(
+            customer_numbers=self.customer_number or "",
+            message=self.text,
+            sender_id=self.sender_id,
+            flash=self.flash,
+            validity_period=self.validity_period,
+            scheduled_time=self.scheduled_time,
+            time_zone=self.time_zone,
+        )
 
 
 def request_from_payload(payload: dict[str, Any]) -> SendRequest:
@@ -68,6 +105,25 @@ class OutboxQueue:
         self.media_dir = media_dir or store.path.parent / "outbox-media"
         self._region = default_region
         self._max_recipients = max_recipients
+
+    def send_message(
+        self, message: OutgoingMessage, *, client_ref: str | None = None
+    ) -> list[OutboxRow]:
+        """Queue ``message`` (see :meth:`send`); a temporary attachment is deleted once copied."""
+        rows = self.send(
+            message.customer_number or "",
+            message.text,
+            sender_id=message.sender_id,
+            media=message.attachment,
+            scheduled_time=message.scheduled_time,
+            time_zone=message.time_zone,
+            flash=message.flash,
+            validity_period=message.validity_period,
+            client_ref=client_ref,
+        )
+        if message.attachment is not None and message.attachment_is_temporary:
+            message.attachment.unlink(missing_ok=True)
+        return rows
 
     def send(
         self,

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -188,7 +189,12 @@ class ConversationController(QObject):
             self._service.resolve_review(outbox_id, dialog.choice)
 
     def _outbox_changed(self, rows: list[OutboxRow]) -> None:
-        if self.ref is not None and any(row.conversation_key == self.ref.key for row in rows):
+        """Refresh for outbox rows of this conversation that changed (not for the rows a send
+        just showed, announced right after it)."""
+        if self.ref is None:
+            return
+        key = self.ref.key
+        if any(row.conversation_key == key and self._pending.get(row.id) != row for row in rows):
             self.refresh()
 
     def _merge(self, data: ConversationData | None) -> None:
@@ -293,6 +299,8 @@ class ConversationController(QObject):
         resolve, self._resolve_after_send = self._resolve_after_send, False
 
         def queued(rows: list[OutboxRow]) -> None:
+            """The rows are on disk: shown as pending now, once (``outboxChanged`` follows with
+            the same rows and refreshes nothing, see :meth:`_outbox_changed`)."""
             self.composer.clear_after_send()
             if resolve and self.conversation_id is not None and self.ref == ref:
                 self.sentAndResolved.emit(self.conversation_id)
@@ -306,19 +314,12 @@ class ConversationController(QObject):
             self.composer.cancel_send()
             self.message.emit(self.tr("The message was not sent: %1").replace("%1", str(error)))
 
-        self._service.send(
-            message.customer_number or ref.e164,
-            message.text,
+        addressed = replace(
+            message,
+            customer_number=message.customer_number or ref.e164,
             sender_id=message.sender_id or ref.sender_id,
-            media=message.attachment,
-            media_is_temporary=message.attachment_is_temporary,
-            scheduled_time=message.scheduled_time,
-            time_zone=message.time_zone,
-            flash=message.flash,
-            validity_period=message.validity_period,
-            success=queued,
-            failure=refused,
         )
+        self._service.send_message(addressed, success=queued, failure=refused)
 
     def send_and_resolve(self) -> None:
         """Send what the composer holds, then resolve the conversation once it is queued."""
