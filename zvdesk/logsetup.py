@@ -97,7 +97,7 @@ _MESSAGE_FIELD = re.compile(r"""(['"]message['"]\s*:\s*)(['"])((?:\\.|(?!\2).)*)
 _TEXT_PARAM = re.compile(r"(\b(?:search|searchtext)=)([^&\s'\"]+)", re.IGNORECASE)
 
 
-# --- secrets -------------------------------------------------------------------------------------
+# -- secrets ---------------------------------------------------------------------------------------
 
 
 def register_secret(value: str | None) -> None:
@@ -134,7 +134,7 @@ def redact_secrets(text: str) -> str:
     return _SECRET_PARAM.sub(r"\1[redacted]", text)
 
 
-# --- customer data -------------------------------------------------------------------------------
+# -- customer data ---------------------------------------------------------------------------------
 
 
 def is_verbose() -> bool:
@@ -180,7 +180,7 @@ def redact(text: str) -> str:
     return text if is_verbose() else _redact_customer_data(text)
 
 
-# --- logging plumbing ----------------------------------------------------------------------------
+# -- logging plumbing ------------------------------------------------------------------------------
 
 
 class RedactingFormatter(logging.Formatter):

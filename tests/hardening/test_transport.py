@@ -189,7 +189,7 @@ def test_a_path_can_never_move_the_token_to_another_host(
     try:
         sneaky = f"@127.0.0.1:{other.port}/x"
         with pytest.raises(ValidationError, match="Refusing to send the Zoho token"):
-            client._x.call_json("GET", sneaky, lambda body: body)
+            client._exchange.call_json("GET", sneaky, lambda body: body)
         assert other.seen == [] and hostile.seen == []
     finally:
         other.stop()

@@ -116,7 +116,7 @@ class ZohoVoiceClient:
         self._default_region = default_region.upper()
         self._max_recipients = max_recipients
         self._http = make_http_client(timeout, transport, ca_file)
-        self._x = Exchange(
+        self._exchange = Exchange(
             self._http,
             base,
             token_provider,
@@ -128,21 +128,22 @@ class ZohoVoiceClient:
 
     @property
     def base_url(self) -> str:
-        return self._x.base_url
+        return self._exchange.base_url
 
     @property
     def server_clock(self) -> ServerClock:
         """The server's clock as its replies' ``Date`` headers tell it."""
-        return self._x.server_clock
+        return self._exchange.server_clock
 
     @property
     def send_time_limit(self) -> float:
         """Seconds a send may take at most, retries of requests that never left included: the
         latest a server record of a send started at t can be stamped is t plus this."""
-        policy = self._x.retry_policy
-        return (self._x.deadline or 90.0) * policy.max_attempts + policy.cap * policy.max_attempts
+        policy = self._exchange.retry_policy
+        attempts = policy.max_attempts
+        return (self._exchange.deadline or 90.0) * attempts + policy.cap * attempts
 
-    # -- lifecycle -----------------------------------------------------------------------------
+    # -- lifecycle ---------------------------------------------------------------------------------
     def close(self) -> None:
         self._http.close()
 
@@ -157,11 +158,13 @@ class ZohoVoiceClient:
     ) -> None:
         self.close()
 
-    # -- sending -------------------------------------------------------------------------------
+    # -- sending -----------------------------------------------------------------------------------
     def send_sms(self, req: SendRequest) -> SendResult:
         """Send an SMS (POST /rest/json/v1/sms/send). Only resent if it provably never left."""
         payload = req.to_payload(self._default_region, self._max_recipients)
-        return self._x.call_json("POST", SEND_SMS_PATH, parse_send, json_body=payload, send=True)
+        return self._exchange.call_json(
+            "POST", SEND_SMS_PATH, parse_send, json_body=payload, send=True
+        )
 
     def send_mms(self, req: SendRequest, media: Path) -> SendResult:
         """Send an MMS (POST /rest/json/v2/sms/send, multipart ``mms_media`` + ``sms_data``)."""
@@ -183,11 +186,11 @@ class ZohoVoiceClient:
             handle = stack.enter_context(path.open("rb"))
             return {"mms_media": (path.name, handle, content_type)}
 
-        return self._x.call_json(
+        return self._exchange.call_json(
             "POST", SEND_MMS_PATH, parse_send, form=form, files=files, send=True
         )
 
-    # -- logs ----------------------------------------------------------------------------------
+    # -- logs --------------------------------------------------------------------------------------
     def _logs_filters(
         self,
         from_date: DateLike,
@@ -214,7 +217,7 @@ class ZohoVoiceClient:
 
     def _logs(self, filters: Params, start: int, size: int) -> Page[LogEntry]:
         params: Params = {"from": start, "size": size, **filters}
-        return self._x.call_json("GET", LOGS_PATH, parse_logs_page, params=params)
+        return self._exchange.call_json("GET", LOGS_PATH, parse_logs_page, params=params)
 
     def logs_page(
         self,
@@ -253,7 +256,7 @@ class ZohoVoiceClient:
             limit,
         )
 
-    # -- chat list -----------------------------------------------------------------------------
+    # -- chat list ---------------------------------------------------------------------------------
     def _chat_filters(
         self, search: str | None, long_code: str | None, short_code: str | None
     ) -> Params:
@@ -271,7 +274,7 @@ class ZohoVoiceClient:
 
     def _chats(self, filters: Params, page: int, size: int) -> Page[ChatEntry]:
         params: Params = {"page": page, "size": size, **filters}
-        return self._x.call_json("GET", CHATLIST_PATH, parse_chat_page, params=params)
+        return self._exchange.call_json("GET", CHATLIST_PATH, parse_chat_page, params=params)
 
     def chats_page(
         self,
@@ -305,7 +308,7 @@ class ZohoVoiceClient:
             limit,
         )
 
-    # -- scheduled -----------------------------------------------------------------------------
+    # -- scheduled ---------------------------------------------------------------------------------
     @staticmethod
     def _schedule_filters(from_date: DateLike, to_date: DateLike, search: str | None) -> Params:
         params: Params = {}
@@ -318,7 +321,7 @@ class ZohoVoiceClient:
 
     def _scheduled(self, filters: Params, start: int, size: int) -> Page[ScheduledSms]:
         params: Params = {"from": start, "size": size, **filters}
-        return self._x.call_json("GET", SCHEDULE_PATH, parse_schedule_page, params=params)
+        return self._exchange.call_json("GET", SCHEDULE_PATH, parse_schedule_page, params=params)
 
     def scheduled_page(
         self,
@@ -352,7 +355,7 @@ class ZohoVoiceClient:
             limit,
         )
 
-    # -- media ---------------------------------------------------------------------------------
+    # -- media -------------------------------------------------------------------------------------
     def stream_mms(
         self,
         mms_id: str,
@@ -372,7 +375,7 @@ class ZohoVoiceClient:
         ``on_progress(bytes_so_far, total_or_None)`` is called after each chunk.
         """
         return stream_media(
-            self._x,
+            self._exchange,
             mms_id,
             sink,
             mode=mode,

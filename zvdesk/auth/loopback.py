@@ -197,7 +197,7 @@ class RedirectListener:
                     ) from None
         raise SignInError("zvdesk could not find a free port for the sign-in: try again.")
 
-    # --- called by the handler ----------------------------------------------------------------
+    # -- called by the handler ---------------------------------------------------------------------
 
     def note_wrong_state(self) -> None:
         with self._lock:
@@ -217,7 +217,7 @@ class RedirectListener:
         self._arrived.set()
         return True, self._verdict
 
-    # --- called by the app --------------------------------------------------------------------
+    # -- called by the app -------------------------------------------------------------------------
 
     def wait(self, timeout: float, cancel: threading.Event | None = None) -> Redirect:
         """Block until the redirect arrives; SignInTimeoutError / SignInCancelledError otherwise."""

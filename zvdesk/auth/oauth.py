@@ -133,7 +133,7 @@ class OAuthClient:
             self._ssl = _ssl_context()
         return self._ssl
 
-    # --- browser sign-in ----------------------------------------------------------------------
+    # -- browser sign-in ---------------------------------------------------------------------------
 
     def authorization_url(
         self, *, state: str, code_challenge: str, redirect_uri: str, accounts_url: str | None = None
@@ -189,7 +189,7 @@ class OAuthClient:
         if reply.status_code >= 400:
             self._raise_for(reply, base, REVOKE_PATH)
 
-    # --- device flow --------------------------------------------------------------------------
+    # -- device flow -------------------------------------------------------------------------------
 
     def request_device_code(self, *, accounts_url: str | None = None) -> DeviceCode:
         """Start a device-flow sign-in: a user code to show and a device code to poll with."""
@@ -285,7 +285,7 @@ class OAuthClient:
             return body
         self._raise_for(reply, base, USER_INFO_PATH)
 
-    # --- plumbing -----------------------------------------------------------------------------
+    # -- plumbing ----------------------------------------------------------------------------------
 
     def _base(self, accounts_url: str | None) -> str:
         return self.config.trusted_accounts_url(accounts_url).rstrip("/")

@@ -125,7 +125,7 @@ class TokenManager:
         state = "signed out" if self._signed_out else "signed in"
         return f"TokenManager(profile={self.profile!r}, {state})"
 
-    # --- observers ----------------------------------------------------------------------------
+    # -- observers ---------------------------------------------------------------------------------
 
     def add_signed_out_listener(self, listener: SignedOutListener) -> None:
         """Call ``listener(error)`` when the sign-in is lost (not on an explicit sign_out)."""
@@ -141,7 +141,7 @@ class TokenManager:
     def signed_out(self) -> bool:
         return self._signed_out is not None
 
-    # --- TokenProvider ------------------------------------------------------------------------
+    # -- TokenProvider -----------------------------------------------------------------------------
 
     def get_token(self) -> str:
         """A valid access token, refreshed first if it expires within the margin."""
@@ -177,7 +177,7 @@ class TokenManager:
             if access is not None and hmac.compare_digest(access.token, token):
                 self._access = None
 
-    # --- session ------------------------------------------------------------------------------
+    # -- session -----------------------------------------------------------------------------------
 
     def start_session(self, tokens: TokenSet) -> None:
         """After a sign-in: keep the new refresh token (if any) and use the access token."""
@@ -217,7 +217,7 @@ class TokenManager:
             cache_deleted = True
         return SignOutResult(revoked, removed, cache_deleted, revoke_error)
 
-    # --- internals ----------------------------------------------------------------------------
+    # -- internals ---------------------------------------------------------------------------------
 
     def _obtain_locked(self) -> str:
         """A new access token: the shared one if another process refreshed, else a refresh."""

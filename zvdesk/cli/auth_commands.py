@@ -120,7 +120,7 @@ def _redact(text: str, secret: str | None) -> str:
     return line.replace(secret, "[code]") if secret else line
 
 
-# --- shared with the other commands -----------------------------------------------------------
+# -- shared with the other commands ----------------------------------------------------------------
 
 
 def _profile_name(name: str | None, store: ProfileStore) -> str:
@@ -202,7 +202,7 @@ def _delete_local_data(profile: str) -> None:
     delete_local_data(profile)
 
 
-# --- login ------------------------------------------------------------------------------------
+# -- login -----------------------------------------------------------------------------------------
 
 
 def _login(args: argparse.Namespace, out: TextIO) -> int:
@@ -286,7 +286,7 @@ def _show_device_code(code: DeviceCode, out: TextIO) -> None:
     out.flush()
 
 
-# --- logout and whoami ------------------------------------------------------------------------
+# -- logout and whoami -----------------------------------------------------------------------------
 
 
 def _logout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -155,7 +155,7 @@ def _client(
     )
 
 
-# --- send -----------------------------------------------------------------------------------
+# -- send ------------------------------------------------------------------------------------------
 
 
 def _send_request(args: argparse.Namespace) -> SendRequest:
@@ -234,7 +234,7 @@ def _send_queued(
     )
 
 
-# --- lists ----------------------------------------------------------------------------------
+# -- lists -----------------------------------------------------------------------------------------
 
 
 def _logs(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
@@ -341,7 +341,7 @@ def _print_scheduled(items: list[ScheduledSms], out: TextIO) -> None:
     )
 
 
-# --- watch ----------------------------------------------------------------------------------
+# -- watch -----------------------------------------------------------------------------------------
 
 _WATCH_HEADERS = ("TIME", "EVENT", "DIR", "CUSTOMER", "SENDER", "STATUS", "MESSAGE", "LOGID")
 _WATCH_WIDTHS = (16, 6, 3, 20, 20, 12, 60, 36)
@@ -428,7 +428,7 @@ def _silence_stdout() -> None:
         pass
 
 
-# --- media ----------------------------------------------------------------------------------
+# -- media -----------------------------------------------------------------------------------------
 
 
 def _media(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
@@ -452,7 +452,7 @@ def _media(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> in
     return EXIT_OK
 
 
-# --- sandbox --------------------------------------------------------------------------------
+# -- sandbox ---------------------------------------------------------------------------------------
 
 
 def _sandbox(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

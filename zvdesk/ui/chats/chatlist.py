@@ -221,7 +221,7 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         self._fetch_pending = False
         self._accepts: Callable[[ChatRow], bool] | None = None
 
-    # --- Qt model API --------------------------------------------------------------------------
+    # -- Qt model API ------------------------------------------------------------------------------
 
     def roleNames(self) -> dict[int, Any]:
         names = super().roleNames()
@@ -254,7 +254,7 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
             self._fetch_pending = True
             self.moreRequested.emit(self.rowCount())
 
-    # --- feeding -------------------------------------------------------------------------------
+    # -- feeding -----------------------------------------------------------------------------------
 
     def set_rows(self, rows: Iterable[ConversationRow], *, has_more: bool = False) -> None:
         """Show exactly ``rows`` (in the given order) by diffing against what is shown.
@@ -334,7 +334,7 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
     def row_for_conversation(self, conversation_id: int) -> int:
         return self.row_of(conversation_id)
 
-    # --- role values ---------------------------------------------------------------------------
+    # -- role values -------------------------------------------------------------------------------
 
     def changed_roles(self, old: ChatRow, new: ChatRow) -> list[int]:
         """The roles of the fields that differ (compared, never formatted)."""

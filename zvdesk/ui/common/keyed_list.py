@@ -37,7 +37,7 @@ class KeyedListModel(QAbstractListModel, Generic[K, V]):
         self._values: list[V] = []
         self._positions: dict[K, int] | None = {}
 
-    # --- read ----------------------------------------------------------------------------------
+    # -- read --------------------------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._keys)
@@ -61,7 +61,7 @@ class KeyedListModel(QAbstractListModel, Generic[K, V]):
     def values(self) -> list[V]:
         return list(self._values)
 
-    # --- write ---------------------------------------------------------------------------------
+    # -- write -------------------------------------------------------------------------------------
 
     def changed_roles(self, old: V, new: V) -> list[int]:
         """The roles whose data differ between ``old`` and ``new`` (both of the same key)."""

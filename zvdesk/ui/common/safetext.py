@@ -202,7 +202,7 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-# --- rich text ------------------------------------------------------------------------------
+# -- rich text -------------------------------------------------------------------------------------
 
 # http(s) URLs: stop at whitespace, quotes and angle brackets; trailing punctuation is trimmed.
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"'`]+", re.IGNORECASE)

@@ -121,7 +121,7 @@ class SchedulePanel(QWidget):
         self.zone_combo.currentTextChanged.connect(self._on_edit)
         self.reset()
 
-    # --- values -------------------------------------------------------------------------
+    # -- values ------------------------------------------------------------------------------------
 
     def scheduled_time(self) -> str:
         """The chosen wall-clock time, ``yyyy-MM-dd HH:mm:ss``."""
@@ -167,7 +167,7 @@ class SchedulePanel(QWidget):
         self._customer_zone = customer_time_zone(e164) if e164 else None
         self._update_customer_time()
 
-    # --- customer's time ----------------------------------------------------------------
+    # -- customer's time ---------------------------------------------------------------------------
 
     def apply_customer_morning(self) -> None:
         """Schedule for the customer's next 9:00 (in the chosen zone, or the customer's)."""

@@ -129,7 +129,7 @@ class Composer(QWidget):
         self._connect()
         self._refresh()
 
-    # --- construction -------------------------------------------------------------------
+    # -- construction ------------------------------------------------------------------------------
 
     def _build(self, enter_sends: bool, agent_zone: str) -> None:
         self.notice = CollisionNotice(self)
@@ -260,7 +260,7 @@ class Composer(QWidget):
         if event.type() == QEvent.Type.PaletteChange and highlighter is not None:
             highlighter.set_palette(self.editor.palette())
 
-    # --- settings -----------------------------------------------------------------------
+    # -- settings ----------------------------------------------------------------------------------
 
     @property
     def enter_sends(self) -> bool:
@@ -305,7 +305,7 @@ class Composer(QWidget):
         """The sender ids to choose from, and the one selected."""
         self.options.set_senders(senders, current)
 
-    # --- text, drafts -------------------------------------------------------------------
+    # -- text, drafts ------------------------------------------------------------------------------
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -430,7 +430,7 @@ class Composer(QWidget):
         self._draft_edited()
         self._refresh()
 
-    # --- attachment ---------------------------------------------------------------------
+    # -- attachment --------------------------------------------------------------------------------
 
     def attachment(self) -> Path | None:
         return self._attachment
@@ -492,7 +492,7 @@ class Composer(QWidget):
         event.acceptProposedAction()
         self.set_attachment(files[0])
 
-    # --- schedule -----------------------------------------------------------------------
+    # -- schedule ----------------------------------------------------------------------------------
 
     def _on_schedule_toggled(self, on: bool) -> None:
         if on:
@@ -502,7 +502,7 @@ class Composer(QWidget):
         if on:
             self.schedule.datetime_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # --- collision notice ---------------------------------------------------------------
+    # -- collision notice --------------------------------------------------------------------------
 
     def show_collision_notice(self, agent_name: str) -> None:
         """Show that ``agent_name`` replied meanwhile, until dismissed or a message is sent."""
@@ -515,7 +515,7 @@ class Composer(QWidget):
         """The notice shown, or None."""
         return self.notice.text()
 
-    # --- validation and counter ---------------------------------------------------------
+    # -- validation and counter --------------------------------------------------------------------
 
     def segment_info(self) -> SegmentInfo:
         """The SMS maths of the current text."""
@@ -618,7 +618,7 @@ class Composer(QWidget):
             problem or self.tr("Sends the message to the customer")
         )
 
-    # --- sending ------------------------------------------------------------------------
+    # -- sending -----------------------------------------------------------------------------------
 
     def request_send(self) -> None:
         """Send if valid (as Enter or the Send button do); ignored while a send is pending.

@@ -152,7 +152,7 @@ class ConversationDelegate(QStyledItemDelegate):
         self._heights: dict[tuple[Any, ...], int] = {}
         self._pixmaps: dict[tuple[str, int, str, float], QPixmap] = {}
 
-    # --- sizes ---------------------------------------------------------------------------------
+    # -- sizes -------------------------------------------------------------------------------------
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         viewport = self._view.viewport()
@@ -231,7 +231,7 @@ class ConversationDelegate(QStyledItemDelegate):
             small.setPointSizeF(max(6.0, size * 0.85))
         return base, small
 
-    # --- layout --------------------------------------------------------------------------------
+    # -- layout ------------------------------------------------------------------------------------
 
     def _layout(
         self,
@@ -436,7 +436,7 @@ class ConversationDelegate(QStyledItemDelegate):
         block.save_rect = QRect(size.width() - 56, 30, 52, 24)
         return block
 
-    # --- painting ------------------------------------------------------------------------------
+    # -- painting ----------------------------------------------------------------------------------
 
     def paint(
         self,
@@ -726,7 +726,7 @@ class ConversationDelegate(QStyledItemDelegate):
             self._pixmaps[key] = cached
         return cached
 
-    # --- hit testing ---------------------------------------------------------------------------
+    # -- hit testing -------------------------------------------------------------------------------
 
     def _layout_at(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

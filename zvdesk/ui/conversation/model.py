@@ -198,7 +198,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         self._has_older = False
         self._older_pending = False
 
-    # --- feeding -------------------------------------------------------------------------------
+    # -- feeding -----------------------------------------------------------------------------------
 
     def set_messages(self, rows: Iterable[MessageRow], *, has_older: bool = False) -> None:
         """Show these messages (a conversation was opened or reloaded); ``has_older``: more
@@ -277,7 +277,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
                      Qt.ItemDataRole.AccessibleTextRole.value],
                 )
 
-    # --- paging --------------------------------------------------------------------------------
+    # -- paging ------------------------------------------------------------------------------------
 
     def has_older(self) -> bool:
         return self._has_older
@@ -294,7 +294,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         self.olderRequested.emit(oldest)
         return True
 
-    # --- lookup --------------------------------------------------------------------------------
+    # -- lookup ------------------------------------------------------------------------------------
 
     def row_of_message(self, logid: str) -> int:
         return self.row_of(("message", logid))
@@ -310,7 +310,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
             if isinstance(value, MessageRow) and any(m.mms_id == mms_id for m in value.mms)
         ]
 
-    # --- layout --------------------------------------------------------------------------------
+    # -- layout ------------------------------------------------------------------------------------
 
     def _day(self, ms: int) -> int:
         return int(QDateTime.fromMSecsSinceEpoch(ms).toLocalTime().date().toJulianDay())
@@ -352,7 +352,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
             rows.extend((_key(s), s) for s in ordered)
         self.sync_rows(rows)
 
-    # --- Qt model API --------------------------------------------------------------------------
+    # -- Qt model API ------------------------------------------------------------------------------
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = super().roleNames()
@@ -460,7 +460,7 @@ class ConversationModel(KeyedListModel[Key, Entry]):
             return self._accessible_text(entry)
         return None
 
-    # --- role helpers --------------------------------------------------------------------------
+    # -- role helpers ------------------------------------------------------------------------------
 
     def _separator_label(self, entry: DaySeparator) -> str:
         if entry.julian_day is None:

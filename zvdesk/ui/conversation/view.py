@@ -114,7 +114,7 @@ class ConversationView(QListView):
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
 
-    # --- public API ----------------------------------------------------------------------------
+    # -- public API --------------------------------------------------------------------------------
 
     def delegate(self) -> ConversationDelegate:
         return self._delegate
@@ -241,7 +241,7 @@ class ConversationView(QListView):
             menu.addAction(words).triggered.connect(lambda: self.retryRequested.emit(outbox_id))
         return menu
 
-    # --- events --------------------------------------------------------------------------------
+    # -- events ------------------------------------------------------------------------------------
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu_for(event.pos())
@@ -263,7 +263,7 @@ class ConversationView(QListView):
             self._restore_anchor()
         self._schedule_media_check()
 
-    # --- model changes -------------------------------------------------------------------------
+    # -- model changes -----------------------------------------------------------------------------
 
     def _model_connections(self, model: ConversationModel) -> list[tuple[Any, Any]]:
         return [
@@ -333,7 +333,7 @@ class ConversationView(QListView):
         self.scheduleDelayedItemsLayout()
         self._after_change()
 
-    # --- scrolling -----------------------------------------------------------------------------
+    # -- scrolling ---------------------------------------------------------------------------------
 
     def _at_bottom(self) -> bool:
         bar = self.verticalScrollBar()
@@ -400,7 +400,7 @@ class ConversationView(QListView):
             finally:
                 self._programmatic_scroll = False
 
-    # --- jump button ---------------------------------------------------------------------------
+    # -- jump button -------------------------------------------------------------------------------
 
     def _update_jump(self) -> None:
         if self._follow:
@@ -425,7 +425,7 @@ class ConversationView(QListView):
             viewport.width() - size.width() - 16, viewport.height() - size.height() - 12
         )
 
-    # --- media visibility ----------------------------------------------------------------------
+    # -- media visibility --------------------------------------------------------------------------
 
     def _schedule_media_check(self) -> None:
         if not self._media_timer.isActive():
@@ -455,7 +455,7 @@ class ConversationView(QListView):
         for mms_id in sorted(shown):
             self.mediaVisible.emit(mms_id)
 
-    # --- actions -------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
 
     def _on_link(self, href: str) -> None:
         if not safetext.is_safe_href(href):

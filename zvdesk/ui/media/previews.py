@@ -126,7 +126,7 @@ def type_label(content_type: str | None, file_name: str | None) -> str:
     return QCoreApplication.translate("Media", "File")
 
 
-# --- PNG prefixes -------------------------------------------------------------------------------
+# -- PNG prefixes ----------------------------------------------------------------------------------
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
@@ -194,7 +194,7 @@ def png_prefix(data: bytes, raw_limit: int = _PARTIAL_RAW_LIMIT) -> bytes | None
     )
 
 
-# --- decoding -----------------------------------------------------------------------------------
+# -- decoding --------------------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
@@ -382,7 +382,7 @@ class MediaPreviewCache(QObject):
         for mms_id in ids:
             self.repaintNeeded.emit(mms_id)
 
-    # --- internals -----------------------------------------------------------------------------
+    # -- internals ---------------------------------------------------------------------------------
 
     def _entry(self, mms_id: str) -> _Entry:
         entry = self._entries.get(mms_id)
