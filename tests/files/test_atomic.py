@@ -23,7 +23,7 @@ def test_a_write_replaces_the_file_and_syncs_file_and_folder(
 
     monkeypatch.setattr(atomic.os, "fsync", fsync)
     target = tmp_path / "sub" / "canned.json"
-    atomic_write_bytes(target, b"one")
+    atomic_write_bytes(target, b"one", make_parents=True)
     atomic_write_bytes(target, b"two")
     assert target.read_bytes() == b"two"
     assert len(synced) >= 4  # the file and the folder, twice

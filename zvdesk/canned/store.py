@@ -179,7 +179,8 @@ def _document(items: Sequence[CannedResponse], fields: Mapping[str, str] | None 
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-_write_atomic = atomic_write_bytes
+def _write_atomic(path: Path, data: bytes) -> None:
+    atomic_write_bytes(path, data, make_parents=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,10 +43,15 @@ def atomic_writer(
     encoding: str | None = None,
     newline: str | None = None,
     suffix: str = ".tmp",
+    make_parents: bool = False,
 ) -> Iterator[IO[Any]]:
-    """A file to write ``path``'s new content to; it replaces ``path`` when the block ends."""
+    """A file to write ``path``'s new content to; it replaces ``path`` when the block ends.
+
+    ``make_parents``: create missing folders (else a missing folder is an OSError, as for a path
+    the agent chose)."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     try:
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
@@ -60,13 +65,16 @@ def atomic_writer(
     fsync_directory(target.parent)
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = False) -> None:
     """Replace ``path`` with ``data`` (see :func:`atomic_writer`)."""
-    with atomic_writer(path) as handle:
+    with atomic_writer(path, make_parents=make_parents) as handle:
         handle.write(data)
 
 
 def atomic_copy(source: Path | str, target: Path | str, *, suffix: str = ".part") -> None:
-    """Copy ``source`` to ``target`` durably (see :func:`atomic_writer`)."""
-    with Path(source).open("rb") as src, atomic_writer(target, suffix=suffix) as dst:
+    """Copy ``source`` to ``target`` durably, creating its folder (see :func:`atomic_writer`)."""
+    with (
+        Path(source).open("rb") as src,
+        atomic_writer(target, suffix=suffix, make_parents=True) as dst,
+    ):
         shutil.copyfileobj(src, dst, 1024 * 1024)
