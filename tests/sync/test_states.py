@@ -143,11 +143,13 @@ def test_request_budget_holds_over_simulated_minutes(
     assert engine.history.backfill_done
 
 
-def test_run_loop_on_a_worker_thread(server: SandboxServer, tmp_path: Path) -> None:
-    """The intended use: store, client and engine live on the worker thread that runs them."""
+def test_run_once_loop_on_a_worker_thread(server: SandboxServer, tmp_path: Path) -> None:
+    """As the app's API lane runs it: store, client and engine live on the worker thread, which
+    calls ``run_once`` again after the delay it returns (at most ``max_idle``) or when woken."""
     recorder = Recorder()
     stop = threading.Event()
     ready = threading.Event()
+    woken = threading.Event()  # the lane's wake
     engines: list[SyncEngine] = []
     errors: list[BaseException] = []
 
@@ -166,7 +168,10 @@ def test_run_loop_on_a_worker_thread(server: SandboxServer, tmp_path: Path) -> N
                 )  # fmt: skip
                 engines.append(engine)
                 ready.set()
-                engine.run(stop)
+                while not stop.is_set():
+                    woken.clear()
+                    delay = engine.run_once()
+                    woken.wait(min(delay, engine.config.max_idle))
         except BaseException as error:  # reported to the test thread
             errors.append(error)
             ready.set()
@@ -185,7 +190,6 @@ def test_run_loop_on_a_worker_thread(server: SandboxServer, tmp_path: Path) -> N
         assert logid in {m.logid for m in recorder.incoming}
     finally:
         stop.set()
-        for engine in engines:
-            engine.wake()
+        woken.set()
         thread.join(10)
     assert not thread.is_alive() and errors == []

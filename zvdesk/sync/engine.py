@@ -1,7 +1,9 @@
 """The sync engine: one object that keeps an account's store in step with Zoho Voice.
 
-``run_once()`` does what is due now and returns the seconds until something else is due;
-``run(stop_event)`` loops over it on a worker thread. Each cycle, in order: the outbox (sends
+``run_once()`` does what is due now and returns the seconds until something else is due; the
+thread that owns the engine calls it again after that long (at most ``max_idle``) or when woken:
+in the app that is the service's API lane, whose tick is ``run_once`` and whose ``wake()``
+follows :meth:`SyncEngine.wake`. Each cycle, in order: the outbox (sends
 first), the head of the logs (new messages), statuses of outgoing messages, the chat list, the
 scheduled list, then one page of history backfill. Polling is quick while the window is active
 (``set_active(True)``) and slow in the background; errors back off exponentially (capped); every
@@ -112,7 +114,6 @@ class SyncEngine:
         )
         self._due = _Due()
         self._active = True
-        self._wake = threading.Event()
         self._lock = threading.Lock()
         self._retries: deque[int] = deque()
         self._reviews: deque[tuple[int, str | None]] = deque()
@@ -138,10 +139,10 @@ class SyncEngine:
         self.wake()
 
     def wake(self) -> None:
-        """Run a cycle soon (after enqueueing a message, on a network change, ...)."""
+        """Let the next cycle run at once (after enqueueing a message, on a network change, ...);
+        whoever runs the engine then calls :meth:`run_once` (the lane's ``wake``)."""
         with self._lock:
             self._blocked_until = 0.0 if not self._signed_out else self._blocked_until
-        self._wake.set()
 
     def request_retry(self, outbox_id: int) -> None:
         """The agent asked to retry a failed outbox row (done on the engine's thread)."""
@@ -166,18 +167,8 @@ class SyncEngine:
         with self._lock:
             self._resume = True
             self._blocked_until = 0.0
-        self._wake.set()
 
     # -- the loop --------------------------------------------------------------------------------
-    def run(self, stop_event: threading.Event) -> None:
-        """Cycle until ``stop_event`` is set (call ``wake()`` after setting it to stop at once)."""
-        while not stop_event.is_set():
-            self._wake.clear()  # a wake() during the cycle makes the wait below return at once
-            delay = self.run_once()
-            if stop_event.is_set():
-                break
-            self._clock.wait(self._wake, min(delay, self.config.max_idle))
-
     def run_once(self) -> float:
         """Do what is due now; return the seconds until the next thing is due."""
         now = self._clock.monotonic()
