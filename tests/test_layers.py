@@ -5,6 +5,9 @@
   ``zvdesk.cli`` may import ``zvdesk.ui.app`` inside a function.
 - ``zvdesk.service`` (the Qt bridge) and ``zvdesk.i18n`` (loading translations into Qt) never
   import ``zvdesk.ui``.
+- A module of the Qt layers whose docstring starts by saying it has no Qt ("no Qt", "The
+  Qt-free ...": ``service/queries.py``, ``ui/account/flows.py``, ...) imports neither Qt nor
+  ``zvdesk.service`` nor ``zvdesk.ui``.
 - A ``zvdesk.ui`` feature package imports only the feature packages listed for it in
   :data:`UI_ALLOWED` (its ``__init__`` docstring says the same), and never another package's
   internals: a module or a name starting with ``_``.
@@ -16,6 +19,7 @@ fail here rather than pass quietly.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +117,14 @@ def _within(target: str, prefix: str) -> bool:
     return target == prefix or target.startswith(prefix + ".")
 
 
+_SAYS_NO_QT = re.compile(r"\bno Qt\b|^The Qt-free")
+
+
+def _says_no_qt(path: Path) -> bool:
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    return bool(_SAYS_NO_QT.search(doc.split("\n", 1)[0]))
+
+
 def violations(root: Path) -> list[str]:
     """Every broken layer rule under the package ``root`` (named like the folder)."""
     name = root.name
@@ -133,6 +145,8 @@ def violations(root: Path) -> list[str]:
                     continue
                 if qt or to_bridge or to_ui:
                     problems.append(f"core: {imp.where(root)}")
+            elif (qt or to_bridge or to_ui) and _says_no_qt(path):
+                problems.append(f"says it has no Qt: {imp.where(root)}")
             elif layer != UI and to_ui:
                 problems.append(f"{layer}: {imp.where(root)}")
             elif layer == UI and to_ui:
@@ -217,6 +231,12 @@ GOOD = {
         ("ui/conversation/x.py", "from zvdesk.ui.chats.chatlist import _rows\n", "internals"),
         ("ui/conversation/y.py", "from zvdesk.ui.chats._paint import f\n", "internals"),
         ("ui/chats/z.py", "from ..conversation import view\n", "may not import ui.conversation"),
+        (
+            "ui/account/flows.py",
+            '"""Sign-in work (no Qt here)."""\nfrom zvdesk.service import LaneContext\n',
+            "says it has no Qt",
+        ),
+        ("service/queries.py", '"""Reads; no Qt."""\nfrom PySide6 import QtCore\n', "no Qt"),
     ],
 )
 def test_the_checker_finds_broken_rules(tmp_path: Path, rel: str, text: str, expected: str) -> None:

@@ -1,19 +1,22 @@
-"""The sign-in work that runs off the UI thread (no Qt here): the three ways of signing in, and
-turning their tokens into a stored profile with its TokenManager.
+"""The sign-in work that runs off the UI thread (no Qt: nothing here imports PySide6 or the
+service): the three ways of signing in, and turning their tokens into a stored profile with its
+TokenManager.
 
 :class:`AccountSetup` knows where things are (profiles, keyring, administrator's defaults, the
 OAuth client secrets kept for this session). Its ``*_op`` methods return the callables that
 :meth:`zvdesk.service.ApiService.authorize` runs on its sign-in thread; each gets the job's
 ``cancel`` event through the lane context and ends in :class:`SignedIn`. Progress that the agent
-must see (the consent page's address, the device code) is handed to a callback, which the dialog
-forwards to the UI thread with a signal.
+must see (the consent page's address, the device code) goes to ``context.progress``: the lane's
+progress channel hands it to the dialog on the UI thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from zvdesk.api.regions import region as region_named
 from zvdesk.auth.accounts import (
@@ -37,9 +40,16 @@ from zvdesk.auth.identity import lookup_identity
 from zvdesk.auth.oauth import DeviceCode, OAuthClient, OAuthClientConfig, TokenSet
 from zvdesk.auth.profiles import AdminConfig, Profile, ProfileStore
 from zvdesk.auth.tokens import TokenManager
-from zvdesk.service import LaneContext
 
 __all__ = ["AccountChoice", "AccountSetup", "SignedIn"]
+
+
+class LaneContext(Protocol):
+    """What a sign-in op uses of the lane's context (:class:`zvdesk.service.LaneContext`)."""
+
+    cancel: threading.Event
+
+    def progress(self, value: object) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -171,14 +181,15 @@ class AccountSetup:
         return OAuthClient(self.config_for(choice))
 
     def browser_op(
-        self, choice: AccountChoice, on_url: Callable[[str], None]
+        self, choice: AccountChoice, on_url: Callable[[str], None] | None = None
     ) -> Callable[[LaneContext], SignedIn]:
-        """Listen on the loopback port, hand the consent page's address to ``on_url``, wait."""
+        """Listen on the loopback port, report the consent page's address (``on_url``, else the
+        lane's progress channel), wait."""
 
         def op(ctx: LaneContext) -> SignedIn:
             client = self._start(choice)
             with BrowserSignIn(client) as flow:
-                on_url(flow.authorization_url)
+                (on_url or ctx.progress)(flow.authorization_url)
                 tokens = flow.wait(self.browser_timeout, ctx.cancel)
             return self.finish(choice, client.config, tokens)
 
@@ -194,15 +205,16 @@ class AccountSetup:
         return op
 
     def device_op(
-        self, choice: AccountChoice, on_code: Callable[[DeviceCode], None]
+        self, choice: AccountChoice, on_code: Callable[[DeviceCode], None] | None = None
     ) -> Callable[[LaneContext], SignedIn]:
-        """Ask for a device code, hand it to ``on_code``, poll until it is approved."""
+        """Ask for a device code, report it (``on_code``, else the lane's progress channel),
+        poll until it is approved."""
 
         def op(ctx: LaneContext) -> SignedIn:
             client = self._start(choice)
             tokens = sign_in_with_device(
                 client,
-                on_code=on_code,
+                on_code=on_code or ctx.progress,
                 cancel=ctx.cancel,
                 min_interval=self.device_min_interval,
             )

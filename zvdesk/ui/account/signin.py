@@ -59,8 +59,6 @@ class SignInDialog(QDialog):
 
     signedIn = Signal(object)  # SignedIn
     settingsRequested = Signal()
-    _urlReady = Signal(str)  # emitted on the sign-in thread
-    _codeReady = Signal(object)  # DeviceCode, emitted on the sign-in thread
 
     def __init__(
         self,
@@ -203,8 +201,6 @@ class SignInDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
-        self._urlReady.connect(self._url_ready, Qt.ConnectionType.QueuedConnection)
-        self._codeReady.connect(self._code_ready, Qt.ConnectionType.QueuedConnection)
         self.browser_page.startRequested.connect(self.start_browser)
         self.browser_page.cancelRequested.connect(self.cancel_sign_in)
         self.browser_page.openRequested.connect(self._open)
@@ -338,9 +334,16 @@ class SignInDialog(QDialog):
             session_only=self.keyring_missing and self.session_only.isChecked(),
         )
 
-    def _run(self, op: Callable[[Any], SignedIn], waiting: str) -> None:
+    def _run(
+        self,
+        op: Callable[[Any], SignedIn],
+        waiting: str,
+        progress: Callable[[Any], object] | None = None,
+    ) -> None:
         self.show_status(waiting)
-        self.job = self.service.authorize(op, self._succeeded, self._failed, key="sign-in")
+        self.job = self.service.authorize(
+            op, self._succeeded, self._failed, key="sign-in", progress=progress
+        )
         self._update()
 
     # -- the three sign-ins ----------------------------------------------------------------------
@@ -350,8 +353,9 @@ class SignInDialog(QDialog):
             return
         self.browser_page.set_running(True)
         self._run(
-            self.setup.browser_op(choice, self._urlReady.emit),
+            self.setup.browser_op(choice),
             self.tr("Starting the sign-in…"),
+            progress=lambda url: self._url_ready(str(url)),
         )
 
     def start_code(self, code: str) -> None:
@@ -366,8 +370,9 @@ class SignInDialog(QDialog):
             return
         self.device_page.set_running(True)
         self._run(
-            self.setup.device_op(choice, self._codeReady.emit),
+            self.setup.device_op(choice),
             self.tr("Asking Zoho for a code…"),
+            progress=self._code_ready,
         )
 
     def cancel_sign_in(self) -> None:
