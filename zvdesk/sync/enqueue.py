@@ -109,18 +109,9 @@ class OutboxQueue:
     def send_message(
         self, message: OutgoingMessage, *, client_ref: str | None = None
     ) -> list[OutboxRow]:
-        """Queue ``message`` (see :meth:`send`); a temporary attachment is deleted once copied."""
-        rows = self.send(
-            message.customer_number or "",
-            message.text,
-            sender_id=message.sender_id,
-            media=message.attachment,
-            scheduled_time=message.scheduled_time,
-            time_zone=message.time_zone,
-            flash=message.flash,
-            validity_period=message.validity_period,
-            client_ref=client_ref,
-        )
+        """Queue ``message`` (see :meth:`queue`); a temporary attachment is deleted once copied."""
+        request = message.to_send_request()
+        rows = self.queue(request, media=message.attachment, client_ref=client_ref)
         if message.attachment is not None and message.attachment_is_temporary:
             message.attachment.unlink(missing_ok=True)
         return rows
@@ -140,11 +131,7 @@ class OutboxQueue:
         status_callback: str | None = None,
         client_ref: str | None = None,
     ) -> list[OutboxRow]:
-        """Queue one message to each recipient; returns the rows (creation order = send order).
-
-        Raises ValidationError (nothing queued) for bad input. ``client_ref`` makes the call
-        idempotent: the same ref queues nothing new (the existing rows are returned).
-        """
+        """:meth:`queue` for a message given field by field."""
         request = SendRequest(
             customer_numbers=recipients,
             message=text,
@@ -156,11 +143,22 @@ class OutboxQueue:
             status_callback=status_callback,
             data_coding=data_coding,
         )
+        return self.queue(request, media=media, client_ref=client_ref)
+
+    def queue(
+        self, request: SendRequest, *, media: Path | None = None, client_ref: str | None = None
+    ) -> list[OutboxRow]:
+        """Queue one message to each recipient; returns the rows (creation order = send order).
+
+        Raises ValidationError (nothing queued) for bad input. ``client_ref`` makes the call
+        idempotent: the same ref queues nothing new (the existing rows are returned).
+        """
+        sender_id = request.sender_id
         payload = request.to_payload(self._region, self._max_recipients, mms=media is not None)
         payload.pop("mms", None)
         if media is not None and not Path(media).is_file():
             raise ValidationError("mms_media", f"{str(media)!r} is not a file.")
-        kind: OutboxKind = "scheduled" if scheduled_time else "mms" if media else "sms"
+        kind: OutboxKind = "scheduled" if request.scheduled_time else "mms" if media else "sms"
         ref = client_ref or str(uuid.uuid4())
         rows = []
         for number in str(payload["customerNumber"]).split(","):
