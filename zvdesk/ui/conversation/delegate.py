@@ -15,9 +15,7 @@ Signals: ``linkActivated(str)``, ``retryRequested(int)``, ``openMediaRequested(s
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,9 +39,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
-    QTextCharFormat,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,10 +49,34 @@ from PySide6.QtWidgets import (
 
 from zvdesk.store.rows import MmsRow, OutboxRow
 from zvdesk.ui.common import icons, safetext, theme
+from zvdesk.ui.conversation.bubble_layout import (
+    BROKEN_BLOCK,
+    BUBBLE_SHARE,
+    FILE_BLOCK,
+    FOOTER_GAP,
+    GAP,
+    HEIGHT_CACHE,
+    LAYOUT_CACHE,
+    MARGIN_X,
+    MARGIN_Y,
+    MAX_BUBBLE,
+    MIN_INNER,
+    PAD_X,
+    PAD_Y,
+    PLACEHOLDER,
+    POSTER,
+    RADIUS,
+    VIDEO_BOX,
+    MediaBlock,
+    RowLayout,
+    cursor_x,
+    layout_text,
+    range_rect,
+    shift_block,
+)
 from zvdesk.ui.conversation.model import ConvRole
 from zvdesk.ui.media.player import InlinePlayer
 from zvdesk.ui.media.previews import (
-    MediaKind,
     MediaPreviewCache,
     PreviewState,
     format_duration,
@@ -67,65 +86,6 @@ from zvdesk.ui.media.previews import (
 )
 
 __all__ = ["ConversationDelegate"]
-
-_MARGIN_X = 12
-_MARGIN_Y = 4
-_PAD_X = 10
-_PAD_Y = 7
-_GAP = 6
-_FOOTER_GAP = 2
-_RADIUS = 12.0
-_MAX_BUBBLE = 640
-_BUBBLE_SHARE = 0.78
-_MIN_INNER = 24
-_PLACEHOLDER = QSize(240, 160)
-_POSTER = QSize(260, 60)
-_FILE_BLOCK = QSize(280, 60)
-_VIDEO_BOX = QSize(320, 180)
-_BROKEN_BLOCK = QSize(240, 72)
-_LAYOUT_CACHE = 1_000
-_HEIGHT_CACHE = 20_000
-
-
-def _utf16_index(text: str, index: int) -> int:
-    """Python index -> UTF-16 offset (what QTextLayout counts)."""
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
-
-
-@dataclass
-class _Media:
-    rect: QRect
-    mms: MmsRow
-    kind: MediaKind
-    open_rect: QRect | None = None
-    save_rect: QRect | None = None
-    play_rect: QRect | None = None
-
-
-@dataclass
-class _Layout:
-    height: int
-    kind: str
-    bubble: QRect = field(default_factory=QRect)
-    outgoing: bool = False
-    text: QTextLayout | None = None
-    text_pos: QPointF = field(default_factory=QPointF)
-    links: tuple[tuple[int, int, str], ...] = ()
-    media: list[_Media] = field(default_factory=list)
-    attachment: str = ""
-    attachment_rect: QRect = field(default_factory=QRect)
-    footer: QRect = field(default_factory=QRect)
-    footer_text: str = ""
-    status_rect: QRect | None = None
-    status_icon: str | None = None
-    retry_rect: QRect | None = None
-    retry_text: str = ""
-    reason: QTextLayout | None = None  # why it was not delivered (plain words)
-    reason_pos: QPointF = field(default_factory=QPointF)
-    actions: list[tuple[str, QRect, str]] = field(default_factory=list)  # (name, rect, label)
-    label: str = ""
-    label_rect: QRect = field(default_factory=QRect)
-
 
 class ConversationDelegate(QStyledItemDelegate):
     """Paints :class:`~zvdesk.ui.conversation.model.ConversationModel` rows and handles clicks."""
@@ -148,7 +108,7 @@ class ConversationDelegate(QStyledItemDelegate):
         self._view = view
         self._cache = cache
         self._player = player
-        self._layouts: OrderedDict[tuple[Any, ...], _Layout] = OrderedDict()
+        self._layouts: OrderedDict[tuple[Any, ...], RowLayout] = OrderedDict()
         self._heights: dict[tuple[Any, ...], int] = {}
         self._pixmaps: dict[tuple[str, int, str, float], QPixmap] = {}
 
@@ -239,7 +199,7 @@ class ConversationDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
         width: int,
         key: tuple[Any, ...] | None = None,
-    ) -> _Layout:
+    ) -> RowLayout:
         key = key if key is not None else self._cache_key(option, index, width)
         cached = self._layouts.get(key)
         if cached is not None:
@@ -247,40 +207,40 @@ class ConversationDelegate(QStyledItemDelegate):
             return cached
         layout = self._compute(option, index, width)
         self._layouts[key] = layout
-        if len(self._layouts) > _LAYOUT_CACHE:
+        if len(self._layouts) > LAYOUT_CACHE:
             self._layouts.popitem(last=False)
-        if len(self._heights) > _HEIGHT_CACHE:
+        if len(self._heights) > HEIGHT_CACHE:
             self._heights.clear()
         self._heights[key] = layout.height
         return layout
 
     def _compute(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, width: int
-    ) -> _Layout:
+    ) -> RowLayout:
         base, small = self._fonts(option)
         small_fm = QFontMetrics(small)
         kind = str(index.data(ConvRole.Kind))
         if kind == "separator":
             label = str(index.data(ConvRole.Label) or "")
-            text_w = min(small_fm.horizontalAdvance(label), width - 2 * _MARGIN_X - 24)
+            text_w = min(small_fm.horizontalAdvance(label), width - 2 * MARGIN_X - 24)
             pill_h = small_fm.height() + 6
             pill = QRect((width - text_w - 24) // 2, 8, text_w + 24, pill_h)
-            return _Layout(height=pill_h + 16, kind=kind, label=label, label_rect=pill)
+            return RowLayout(height=pill_h + 16, kind=kind, label=label, label_rect=pill)
 
         outgoing = bool(index.data(ConvRole.Outgoing))
-        avail = max(60, width - 2 * _MARGIN_X)
-        max_bubble = max(60, min(int(avail * _BUBBLE_SHARE), _MAX_BUBBLE, avail))
-        inner_max = max(_MIN_INNER, max_bubble - 2 * _PAD_X)
-        result = _Layout(height=0, kind=kind, outgoing=outgoing)
+        avail = max(60, width - 2 * MARGIN_X)
+        max_bubble = max(60, min(int(avail * BUBBLE_SHARE), MAX_BUBBLE, avail))
+        inner_max = max(MIN_INNER, max_bubble - 2 * PAD_X)
+        result = RowLayout(height=0, kind=kind, outgoing=outgoing)
 
         # Attachments first, then the attachment name of an unsent MMS, then the text.
-        y = _PAD_Y
-        inner_w = _MIN_INNER
+        y = PAD_Y
+        inner_w = MIN_INNER
         mms: tuple[MmsRow, ...] = index.data(ConvRole.Mms) or ()
         for item in mms:
             block = self._media_block(item, inner_max)
             block.rect.moveTo(0, y)
-            y += block.rect.height() + _GAP
+            y += block.rect.height() + GAP
             inner_w = max(inner_w, block.rect.width())
             result.media.append(block)
         attachment = str(index.data(ConvRole.Attachment) or "")
@@ -295,12 +255,12 @@ class ConversationDelegate(QStyledItemDelegate):
                 0, y, small_fm.horizontalAdvance(elided) + 1, small_fm.height()
             )
             inner_w = max(inner_w, result.attachment_rect.width())
-            y += small_fm.height() + _GAP
+            y += small_fm.height() + GAP
         text = str(index.data(ConvRole.Text) or "")
         links: tuple[tuple[int, int, str], ...] = index.data(ConvRole.Links) or ()
         colors = self._colors(option, kind, outgoing)
         if text:
-            text_layout, text_w, text_h, links16 = _layout_text(
+            text_layout, text_w, text_h, links16 = layout_text(
                 text, base, inner_max, links, colors.link
             )
             result.text = text_layout
@@ -309,11 +269,11 @@ class ConversationDelegate(QStyledItemDelegate):
             inner_w = max(inner_w, text_w)
             y += text_h
         elif result.media or attachment:
-            y -= _GAP
+            y -= GAP
         reason = str(index.data(ConvRole.FailureReason) or "") if kind == "message" else ""
         if reason:
-            y += _GAP
-            reason_layout, reason_w, reason_h, _ = _layout_text(
+            y += GAP
+            reason_layout, reason_w, reason_h, _ = layout_text(
                 self.tr("Not delivered: %1").replace("%1", reason), small, inner_max, (),
                 colors.text,
             )  # fmt: skip
@@ -322,26 +282,26 @@ class ConversationDelegate(QStyledItemDelegate):
             inner_w = max(inner_w, reason_w)
             y += reason_h
         inner_w = min(inner_w, inner_max)
-        bubble_w = inner_w + 2 * _PAD_X
-        bubble_h = max(y + _PAD_Y, QFontMetrics(base).height() + 2 * _PAD_Y)
-        bubble_x = width - _MARGIN_X - bubble_w if outgoing else _MARGIN_X
-        result.bubble = QRect(bubble_x, _MARGIN_Y, bubble_w, bubble_h)
-        inner_origin = QPoint(bubble_x + _PAD_X, _MARGIN_Y)
+        bubble_w = inner_w + 2 * PAD_X
+        bubble_h = max(y + PAD_Y, QFontMetrics(base).height() + 2 * PAD_Y)
+        bubble_x = width - MARGIN_X - bubble_w if outgoing else MARGIN_X
+        result.bubble = QRect(bubble_x, MARGIN_Y, bubble_w, bubble_h)
+        inner_origin = QPoint(bubble_x + PAD_X, MARGIN_Y)
         for block in result.media:
-            _shift(block, inner_origin)
+            shift_block(block, inner_origin)
         result.attachment_rect.translate(inner_origin)
         result.text_pos += QPointF(inner_origin)
         result.reason_pos += QPointF(inner_origin)
 
-        footer_top = _MARGIN_Y + bubble_h + _FOOTER_GAP
+        footer_top = MARGIN_Y + bubble_h + FOOTER_GAP
         footer_h = small_fm.height()
-        self._footer(result, index, small_fm, QRect(_MARGIN_X, footer_top, avail, footer_h))
-        result.height = footer_top + footer_h + _MARGIN_Y
+        self._footer(result, index, small_fm, QRect(MARGIN_X, footer_top, avail, footer_h))
+        result.height = footer_top + footer_h + MARGIN_Y
         return result
 
     def _footer(
         self,
-        result: _Layout,
+        result: RowLayout,
         index: QModelIndex | QPersistentModelIndex,
         fm: QFontMetrics,
         area: QRect,
@@ -399,30 +359,30 @@ class ConversationDelegate(QStyledItemDelegate):
             result.actions.append((name, QRect(x + 4, area.top(), width - 4, area.height()), label))
             x += width
 
-    def _media_block(self, item: MmsRow, inner_max: int) -> _Media:
+    def _media_block(self, item: MmsRow, inner_max: int) -> MediaBlock:
         kind = media_kind(item.content_type, item.file_name, item.file_extn)
         if kind == "image":
-            size = QSize(_PLACEHOLDER)
+            size = QSize(PLACEHOLDER)
             if self._cache is not None:
                 preview = self._cache.preview(item.mms_id)
                 if preview.state in (PreviewState.FAILED, PreviewState.TOO_LARGE):
-                    size = QSize(_BROKEN_BLOCK)
+                    size = QSize(BROKEN_BLOCK)
                 elif preview.size is not None:
                     size = QSize(preview.size)
             if size.width() > inner_max:
                 size = size.scaled(inner_max, size.height(), Qt.AspectRatioMode.KeepAspectRatio)
-            block = _Media(QRect(QPoint(0, 0), size), item, kind)
+            block = MediaBlock(QRect(QPoint(0, 0), size), item, kind)
             block.open_rect = QRect(block.rect)
             return block
         if kind in ("audio", "video"):
-            size = QSize(_POSTER)
+            size = QSize(POSTER)
             if kind == "video" and self._player is not None:
                 state = self._player.state(item.mms_id)
                 if state is not None and state.frame is not None:
-                    size = QSize(_VIDEO_BOX.width(), _VIDEO_BOX.height() + _POSTER.height())
+                    size = QSize(VIDEO_BOX.width(), VIDEO_BOX.height() + POSTER.height())
             size.setWidth(min(size.width(), inner_max))
-            block = _Media(QRect(QPoint(0, 0), size), item, kind)
-            bar_top = size.height() - _POSTER.height()
+            block = MediaBlock(QRect(QPoint(0, 0), size), item, kind)
+            bar_top = size.height() - POSTER.height()
             button = QRect(8, bar_top + 12, 36, 36)
             if self._player is not None and self._player.available():
                 block.play_rect = button
@@ -430,8 +390,8 @@ class ConversationDelegate(QStyledItemDelegate):
                 block.open_rect = QRect(button.x(), button.y(), 56, 36)
             block.save_rect = QRect(size.width() - 56, bar_top + 12, 48, 36)
             return block
-        size = QSize(min(_FILE_BLOCK.width(), inner_max), _FILE_BLOCK.height())
-        block = _Media(QRect(QPoint(0, 0), size), item, kind)
+        size = QSize(min(FILE_BLOCK.width(), inner_max), FILE_BLOCK.height())
+        block = MediaBlock(QRect(QPoint(0, 0), size), item, kind)
         block.open_rect = QRect(size.width() - 112, 30, 52, 24)
         block.save_rect = QRect(size.width() - 56, 30, 52, 24)
         return block
@@ -459,7 +419,7 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.restore()
 
     def _paint_separator(
-        self, painter: QPainter, option: QStyleOptionViewItem, layout: _Layout
+        self, painter: QPainter, option: QStyleOptionViewItem, layout: RowLayout
     ) -> None:
         _, small = self._fonts(option)
         palette = option.palette
@@ -478,7 +438,7 @@ class ConversationDelegate(QStyledItemDelegate):
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
-        layout: _Layout,
+        layout: RowLayout,
     ) -> None:
         base, small = self._fonts(option)
         palette = option.palette
@@ -488,13 +448,13 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setBrush(colors.background)
         if pending:
             painter.setOpacity(0.8)
-        painter.drawRoundedRect(QRectF(layout.bubble), _RADIUS, _RADIUS)
+        painter.drawRoundedRect(QRectF(layout.bubble), RADIUS, RADIUS)
         if layout.kind == "scheduled":
             pen_color = QColor(colors.secondary)
             painter.setPen(pen_color)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(
-                QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5), _RADIUS, _RADIUS
+                QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS
             )
         painter.setOpacity(1.0)
         for block in layout.media:
@@ -553,7 +513,7 @@ class ConversationDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        block: _Media,
+        block: MediaBlock,
         ink: QColor,
         secondary: QColor,
     ) -> None:
@@ -601,13 +561,13 @@ class ConversationDelegate(QStyledItemDelegate):
             QRect(rect)
             if block.kind == "file"
             else QRect(
-                rect.left(), rect.bottom() + 1 - _POSTER.height(), rect.width(), _POSTER.height()
+                rect.left(), rect.bottom() + 1 - POSTER.height(), rect.width(), POSTER.height()
             )
         )
         if block.kind == "video" and self._player is not None:
             state = self._player.state(block.mms.mms_id)
             if state is not None and state.frame is not None:
-                video = QRect(rect.left(), rect.top(), rect.width(), _VIDEO_BOX.height())
+                video = QRect(rect.left(), rect.top(), rect.width(), VIDEO_BOX.height())
                 frame = state.frame.size().scaled(video.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 target = QRect(QPoint(0, 0), frame)
                 target.moveCenter(video.center())
@@ -672,7 +632,7 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setFont(small)
 
     def _paint_play_button(
-        self, painter: QPainter, block: _Media, ink: QColor, secondary: QColor, scale: float
+        self, painter: QPainter, block: MediaBlock, ink: QColor, secondary: QColor, scale: float
     ) -> None:
         assert block.play_rect is not None
         state = self._player.state(block.mms.mms_id) if self._player is not None else None
@@ -730,7 +690,7 @@ class ConversationDelegate(QStyledItemDelegate):
 
     def _layout_at(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> _Layout:
+    ) -> RowLayout:
         return self._layout(option, index, self._width(option))
 
     def _option_for(self, index: QModelIndex | QPersistentModelIndex) -> QStyleOptionViewItem:
@@ -774,7 +734,7 @@ class ConversationDelegate(QStyledItemDelegate):
                     areas[f"{name}:{mms_id}"] = rect.translated(origin)
         if layout.text is not None:
             for n, (start, end, _href) in enumerate(layout.links):
-                rect = _range_rect(layout.text, start, end)
+                rect = range_rect(layout.text, start, end)
                 if rect is not None:
                     areas[f"link:{n}"] = rect.translated(layout.text_pos.toPoint()).translated(
                         origin
@@ -787,7 +747,7 @@ class ConversationDelegate(QStyledItemDelegate):
             return theme.note_colors(scheme)
         return theme.bubble_colors(scheme, outgoing=outgoing)
 
-    def _action_at(self, layout: _Layout, point: QPoint) -> tuple[str, str] | None:
+    def _action_at(self, layout: RowLayout, point: QPoint) -> tuple[str, str] | None:
         """(action, argument) under ``point`` (row coordinates)."""
         if layout.retry_rect is not None and layout.retry_rect.contains(point):
             return ("retry", "")
@@ -807,7 +767,7 @@ class ConversationDelegate(QStyledItemDelegate):
             return ("link", href)
         return None
 
-    def _link_at(self, layout: _Layout, point: QPoint) -> str | None:
+    def _link_at(self, layout: RowLayout, point: QPoint) -> str | None:
         if layout.text is None or not layout.links:
             return None
         local = QPointF(point) - layout.text_pos
@@ -821,7 +781,7 @@ class ConversationDelegate(QStyledItemDelegate):
                 first, last = max(start, line_start), min(end, line_end)
                 if first >= last:
                     continue
-                x1, x2 = _cursor_x(line, first), _cursor_x(line, last)
+                x1, x2 = cursor_x(line, first), cursor_x(line, last)
                 if min(x1, x2) <= local.x() <= max(x1, x2):
                     return href
             return None
@@ -927,74 +887,3 @@ class ConversationDelegate(QStyledItemDelegate):
             return True
         QToolTip.showText(event.globalPos(), tip, view)
         return True
-
-
-def _shift(block: _Media, origin: QPoint) -> None:
-    block.rect.translate(origin)
-    for rect in (block.open_rect, block.save_rect, block.play_rect):
-        if rect is not None:
-            rect.translate(block.rect.topLeft())
-
-
-def _range_rect(text: QTextLayout, start: int, end: int) -> QRect | None:
-    for n in range(text.lineCount()):
-        line = text.lineAt(n)
-        line_start, line_end = line.textStart(), line.textStart() + line.textLength()
-        if line_start <= start < line_end:
-            x1 = _cursor_x(line, start)
-            x2 = _cursor_x(line, min(end, line_end))
-            return QRect(
-                math.floor(min(x1, x2)),
-                math.floor(line.y()),
-                max(1, math.ceil(abs(x2 - x1))),
-                math.ceil(line.height()),
-            )
-    return None
-
-
-def _cursor_x(line: Any, position: int) -> float:
-    value = line.cursorToX(position)
-    return float(value[0] if isinstance(value, tuple) else value)
-
-
-def _layout_text(
-    text: str,
-    font: QFont,
-    width: int,
-    links: tuple[tuple[int, int, str], ...],
-    link_color: QColor,
-) -> tuple[QTextLayout, int, int, tuple[tuple[int, int, str], ...]]:
-    """``text`` wrapped to ``width``: (layout, natural width, height, links in UTF-16 offsets)."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.setCacheEnabled(True)
-    links16 = tuple(
-        (_utf16_index(text, start), _utf16_index(text, end), href) for start, end, href in links
-    )
-    if links16:
-        formats = []
-        for start, end, _href in links16:
-            fmt = QTextCharFormat()
-            fmt.setForeground(link_color)
-            fmt.setFontUnderline(True)
-            rng = QTextLayout.FormatRange()
-            rng.start = start
-            rng.length = end - start
-            rng.format = fmt
-            formats.append(rng)
-        layout.setFormats(formats)
-    layout.beginLayout()
-    y = 0.0
-    natural = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        line.setPosition(QPointF(0, y))
-        y += line.height()
-        natural = max(natural, line.naturalTextWidth())
-    layout.endLayout()
-    return layout, min(width, math.ceil(natural)), math.ceil(y), links16
