@@ -1,7 +1,8 @@
 """zvdesk.service: the Qt bridge between the UI and the Qt-free core (api, store, sync).
 
-:class:`ApiService` runs all network work on one long-lived API thread and the UI's reads on a
-store thread (``service``); ``jobs`` is the one way to run background work (Lane + Job);
+:class:`ApiService` runs all network work on one long-lived API thread, the UI's reads on a
+store thread and sign-in work on a third, started on first use (``service``); ``jobs`` is the one
+way to run background work (Lane + Job, view keys shared by the three lanes, a progress channel);
 ``bridge`` turns the sync engine's observer calls into batched signals; ``contexts`` holds what
 each thread owns; ``queries`` and ``media`` are the ops; ``abortable`` lets shutdown cut a hung
 request.

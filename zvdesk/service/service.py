@@ -128,14 +128,15 @@ class ApiService(QObject):
 
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> None:
-        """Start both threads (returns at once; nothing here waits for the network or disk)."""
+        """Start the API and store threads (returns at once; nothing here waits for the network or
+        disk); the sign-in thread starts on first use."""
         self._store.start()
         self._net.start()
 
     def stop(self) -> bool:
-        """Cancel queued work, let a running request finish (``stop_grace``), end both threads.
+        """Cancel queued work, let a running request finish (``stop_grace``), end the threads.
 
-        Safe to call twice. True when both threads ended.
+        Safe to call twice. True when every thread ended.
         """
         if self._stopped:
             return self._net.is_finished() and self._store.is_finished()
