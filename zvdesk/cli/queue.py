@@ -276,19 +276,7 @@ def _queued_rows(
                 return existing
     refuse()  # e.g. an opted-out recipient: exit 2, nothing queued
     queue = OutboxQueue(store, default_region=run.args.default_country)
-    rows = queue.send(
-        request.customer_numbers,
-        request.message,
-        sender_id=request.sender_id,
-        media=media,
-        scheduled_time=request.scheduled_time,
-        time_zone=request.time_zone,
-        flash=request.flash,
-        validity_period=request.validity_period,
-        data_coding=request.data_coding,
-        status_callback=request.status_callback,
-        client_ref=None if key is None else f"cli:{key}",
-    )
+    rows = queue.queue(request, media=media, client_ref=None if key is None else f"cli:{key}")
     if key is not None:
         info_text = json.dumps({"fingerprint": fingerprint, "rows": [r.id for r in rows]})
         store.set_state(KEY_STATE + key, info_text)
