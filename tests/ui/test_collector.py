@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.app.session import create_application
+from zvdesk.ui.app.bootstrap import create_application
 from zvdesk.ui.common.collector import MainThreadCollector
 
 
