@@ -289,3 +289,33 @@ def test_filtered_pages_use_the_indexes(inbox: Store) -> None:
     assert "INDEX conversations_box" in plan(
         "SELECT c.box, count(*) FROM conversations AS c WHERE 1 GROUP BY c.box"
     )
+
+
+def test_keyset_pages_continue_after_the_last_row_shown(inbox: Store) -> None:
+    """Paging by the last row's (rank, id) gives the same list as one long page, ties included,
+    through an index seek (no sort, no walk over the rows skipped)."""
+    inbox.upsert_messages(
+        [record(customer=_customer(n), t=n // 3, message=f"m{n}") for n in range(1, 41)]
+    )  # three conversations per second: ties in rank broken by id
+    inbox.set_pinned(_conv_id(inbox, 40), True)
+    whole = [r.id for r in inbox.inbox_page(None, limit=100)]
+    assert len(whole) == 39 and _conv_id(inbox, 40) not in whole
+    for box, sender in ((None, None), (Box.NEEDS_REPLY, None), (Box.NEEDS_REPLY, "+14842920101")):
+        paged: list[int] = []
+        after = None
+        while page := inbox.inbox_page(box, sender, limit=7, after=after):
+            paged += [r.id for r in page]
+            after = (page[-1].rank, page[-1].id)
+        assert paged == whole
+    conn = inbox.connection
+    for sql, params in (
+        ("", ()),
+        (" AND c.box = ?", (0,)),
+        (" AND c.sender_id = ? AND c.box = ?", ("14842920101", 0)),
+    ):
+        plan = " | ".join(r[3] for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT c.id FROM conversations AS c WHERE c.pinned = 0"
+            f"{sql} AND c.list_rank <= ? AND (c.list_rank < ? OR c.id < ?)"
+            " ORDER BY c.list_rank DESC, c.id DESC LIMIT 100", (*params, 5, 5, 9)
+        ))  # fmt: skip
+        assert "TEMP B-TREE" not in plan and "list_rank<?" in plan, plan

@@ -160,6 +160,19 @@ def test_paging_requests_more_and_appends(qtbot: QtBot) -> None:
     assert not model.canFetchMore(root)
 
 
+def test_the_next_page_continues_after_the_last_unpinned_row() -> None:
+    """The controller asks for the rows after the last one shown (keyset paging), not for an
+    offset (which the store would walk row by row and which shifts when rows move)."""
+    model = ChatListModel(clock=lambda: NOW)
+    assert model.page_cursor() is None
+    model.set_rows([conv(9, pinned=1), conv(1, rank=50), conv(2, rank=40)], has_more=True)
+    assert model.page_cursor() == (40, 2)
+    model.append_rows([conv(3, rank=40), conv(4, rank=30)])
+    assert model.page_cursor() == (30, 4)
+    model.set_rows([conv(9, pinned=1)])
+    assert model.page_cursor() is None
+
+
 def test_appending_a_page_touches_only_the_new_rows(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = ChatListModel(clock=lambda: NOW)
     model.set_rows([conv(i, minutes_ago=i) for i in range(1, 4)], has_more=True)

@@ -98,14 +98,23 @@ def chat_page(
     sender_id: str | None = None,
     limit: int = PAGE,
     box: Box | None = None,
+    after: tuple[int, int] | None = None,
 ) -> ChatPage:
     """Rows ``offset`` on of the chat list of ``box`` (None: all conversations): the pinned
-    conversations first (on the first page), then the others by latest activity."""
+    conversations first (on the first page), then the others by latest activity.
+
+    ``after``: the ``(rank, id)`` of the last unpinned row shown; the page then continues right
+    after it (an index seek, the same cost at row 100,000 as at row 100) and ``offset`` only
+    labels the page.
+    """
     pins = store.pinned_conversations(sender_id)
     if offset == 0:
         rows = store.inbox_page(box, sender_id, limit, 0)
         return ChatPage(0, pins + rows, has_more=len(rows) == limit)
-    rows = store.inbox_page(box, sender_id, limit, max(0, offset - len(pins)))
+    if after is not None:
+        rows = store.inbox_page(box, sender_id, limit, after=after)
+    else:
+        rows = store.inbox_page(box, sender_id, limit, max(0, offset - len(pins)))
     return ChatPage(offset, rows, has_more=len(rows) == limit)
 
 

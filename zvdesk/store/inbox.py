@@ -163,15 +163,25 @@ def page_ids(
     sender_id: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    after: tuple[int, int] | None = None,
 ) -> list[int]:
-    """Ids of the unpinned conversations of ``box`` (None: all), highest rank first."""
+    """Ids of the unpinned conversations of ``box`` (None: all), highest rank first (ties: the
+    higher id first).
+
+    ``after``: the ``(list_rank, id)`` of the last row already shown; the page then starts
+    right after it (keyset paging: an index seek, where ``offset`` walks every row it skips,
+    which grows with the depth of the page and shifts when rows move meanwhile).
+    """
     where, params = _sender_clause(sender_id)
     if box is not None:
         where += " AND c.box = ?"
         params = (*params, int(box))
+    if after is not None:
+        where += " AND c.list_rank <= ? AND (c.list_rank < ? OR c.id < ?)"
+        params = (*params, after[0], after[0], after[1])
     rows = conn.execute(
         f"SELECT c.id FROM conversations AS c WHERE c.pinned = 0{where}"
-        " ORDER BY c.list_rank DESC LIMIT ? OFFSET ?",
+        " ORDER BY c.list_rank DESC, c.id DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ).fetchall()
     return [r[0] for r in rows]

@@ -168,10 +168,16 @@ class Store:
         return _inbox.counts(self._conn, sender_id)
 
     def inbox_page(
-        self, box: Box | None, sender_id: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        box: Box | None,
+        sender_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        after: tuple[int, int] | None = None,
     ) -> list[ConversationRow]:
-        """Unpinned conversations of ``box`` (None: all), newest activity first."""
-        ids = _inbox.page_ids(self._conn, box, sender_id, limit, offset)
+        """Unpinned conversations of ``box`` (None: all), newest activity first; ``after`` the
+        ``(list_rank, id)`` of the last row shown (keyset paging, see :func:`.inbox.page_ids`)."""
+        ids = _inbox.page_ids(self._conn, box, sender_id, limit, offset, after)
         return self._rows(ids)
 
     def pinned_conversations(self, sender_id: str | None = None) -> list[ConversationRow]:

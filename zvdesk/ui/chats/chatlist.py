@@ -318,6 +318,13 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         self._has_more = bool(page) if has_more is None else has_more
         self.extend_rows([(row.id, ChatRow.of(row)) for row in page if self.row_of(row.id) < 0])
 
+    def page_cursor(self) -> tuple[int, int] | None:
+        """``(rank, id)`` of the last unpinned row shown: where the next page continues."""
+        for row in reversed(self._values):
+            if not row.pinned:
+                return (row.rank, row.id)
+        return None
+
     def set_filter(self, accepts: Callable[[ChatRow], bool] | None) -> None:
         """Rows :meth:`apply_updates` keeps (others are removed); None keeps every row."""
         self._accepts = accepts

@@ -130,8 +130,9 @@ class ChatListController(QObject):
             return
         sender = self._sidebar.sender_id()
         box = self.box()
+        after = self.model.page_cursor()
         self._service.query(
-            lambda ctx: q.chat_page(ctx.store, offset, sender, box=box),
+            lambda ctx: q.chat_page(ctx.store, offset, sender, box=box, after=after),
             lambda page: self.model.append_rows(page.rows, has_more=page.has_more),
             key="chatlist-more",
             follows="chatlist",
