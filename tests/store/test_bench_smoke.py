@@ -22,6 +22,22 @@ def test_quick_benchmark_prints_the_table(tmp_path: Path) -> None:
         assert measure in out
 
 
+def test_a_scale_is_generated_once_and_reused(tmp_path: Path) -> None:
+    """--scale keeps the generated cache and its import figures; the next run only queries."""
+    command = [sys.executable, "-W", "error", str(SCRIPT), "--scale", "quick", "--repeat", "1",
+               "--out", str(tmp_path / "s")]  # fmt: skip
+    first = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert first.returncode == 0, first.stderr
+    assert "reusing" not in first.stderr
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert again.returncode == 0, again.stderr
+    assert "reusing the cache" in again.stderr
+    for out in (first.stdout, again.stdout):
+        assert "20,000 messages" in out and "MiB per million messages" in out
+        assert "import rate per CPU-second" in out  # kept from the generation
+        assert "chat list last page by keyset" in out and "partial number" in out
+
+
 def test_store_does_not_import_qt() -> None:
     code = "import sys, zvdesk.store; assert 'PySide6' not in sys.modules, 'Qt imported'"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=SCRIPT.parents[2])
