@@ -165,3 +165,26 @@ def test_switcher_shows_two_lines_without_a_horizontal_scroll_bar(qtbot: QtBot) 
     assert "120 unread" in accessible
     image = switcher.list.viewport().grab().toImage()
     assert not image.isNull()
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_number_reads_left_to_right_next_to_a_hebrew_message(
+    qapp: object, direction: Qt.LayoutDirection
+) -> None:
+    """A Hebrew last message must not reorder the number into "415-555-0136 1+"."""
+    from PySide6.QtGui import QFont, QTextCharFormat
+
+    from zvdesk.ui.mainwindow.switcher_delegate import second_line, text_layout
+
+    number = "+1 415-555-0136"
+    text, marks = second_line(number, ((3, 3),), "שלום, ההזמנה #353649 שלי עדיין לא הגיעה")
+    assert text[marks[0][0] : marks[0][0] + 3] == "415"  # the match still marks the digits
+    layout, _ = text_layout(text, marks, QFont(), QTextCharFormat(), 2000, direction)
+    line = layout.lineAt(0)
+    # Cursor positions inside the number (after "+", after "4", after "0" of "0136"): their x
+    # grows left to right whatever the paragraph's direction.
+    inside = [text.index(part) + 1 for part in ("+1", "415", "0136")]
+    xs = [line.cursorToX(i)[0] for i in inside]
+    assert xs == sorted(xs), f"number drawn out of order: {xs}"

@@ -36,22 +36,39 @@ _PAD_X = 10
 _PAD_Y = 6
 _GAP = 3
 _SEPARATOR = " · "
+# Unicode directional isolates: the number always reads left to right and a Hebrew or Arabic
+# last message cannot turn the whole line right-to-left (which showed "+1 415-555-0136" as
+# "415-555-0136 1+").
+_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 Marks = tuple[tuple[int, int], ...]
 
 
-def _draw(
-    painter: QPainter,
+def second_line(number: str, number_marks: Marks, snippet: str) -> tuple[str, Marks]:
+    """The text of the second line and its marks: the number isolated left to right, the last
+    message isolated in its own direction, so neither reorders the other."""
+    parts: list[str] = []
+    marks = number_marks
+    if number:
+        parts.append(f"{_LRI}{number}{_PDI}")
+        marks = tuple((start + len(_LRI), length) for start, length in number_marks)
+    if snippet:
+        parts.append(f"{_FSI}{snippet}{_PDI}")
+    return _SEPARATOR.join(parts), marks
+
+
+def text_layout(
     text: str,
     marks: Marks,
     font: QFont,
-    color: QColor,
     mark_format: QTextCharFormat,
-    rect: QRect,
-) -> None:
-    """``text`` elided to ``rect``'s width, with ``marks`` (start, length) in ``mark_format``."""
+    width: int,
+    direction: Qt.LayoutDirection,
+) -> tuple[QTextLayout, QFontMetrics]:
+    """``text`` elided to ``width`` and laid out on one line in the widget's ``direction``
+    (never guessed from the customer's text), ``marks`` (start, length) in ``mark_format``."""
     metrics = QFontMetrics(font)
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
     keep = len(shown) if shown == text else max(0, len(shown) - 1)  # the "…" is not text
     ranges = []
     for start, length in marks:
@@ -63,13 +80,29 @@ def _draw(
     layout = QTextLayout(shown, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    option.setTextDirection(direction)
     layout.setTextOption(option)
     layout.setFormats(ranges)
     layout.beginLayout()
     line = layout.createLine()
     if line.isValid():
-        line.setLineWidth(rect.width())
+        line.setLineWidth(width)
     layout.endLayout()
+    return layout, metrics
+
+
+def _draw(
+    painter: QPainter,
+    text: str,
+    marks: Marks,
+    font: QFont,
+    color: QColor,
+    mark_format: QTextCharFormat,
+    rect: QRect,
+    direction: Qt.LayoutDirection,
+) -> None:
+    """``text`` elided to ``rect``'s width, with ``marks`` (start, length) in ``mark_format``."""
+    layout, metrics = text_layout(text, marks, font, mark_format, rect.width(), direction)
     painter.setPen(color)
     top = rect.top() + (rect.height() - metrics.height()) / 2
     layout.draw(painter, QPointF(rect.left(), top))
@@ -141,13 +174,12 @@ class SwitcherDelegate(QStyledItemDelegate):
         if result.unread > 0:
             right = self._badge(painter, palette, selected, font, line1, result.unread)
         title_rect = QRect(line1.left(), line1.top(), max(0, right - line1.left()), line_h)
-        _draw(painter, result.title, result.title_marks, title_font, text, mark, title_rect)
-
-        second = result.number
-        marks = result.number_marks
-        if result.snippet:
-            second = f"{second}{_SEPARATOR}{result.snippet}" if second else result.snippet
-        _draw(painter, second, marks, font, dim, mark, line2)
+        direction = opt.direction
+        _draw(
+            painter, result.title, result.title_marks, title_font, text, mark, title_rect, direction
+        )
+        second, marks = second_line(result.number, result.number_marks, result.snippet)
+        _draw(painter, second, marks, font, dim, mark, line2, direction)
 
     @staticmethod
     def _badge(
