@@ -43,6 +43,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
+from zvdesk.files.sniff import declared_kind
 from zvdesk.ui.common import safetext
 
 __all__ = [
@@ -67,31 +68,15 @@ ALLOCATION_LIMIT_MB = 256
 _PARTIAL_RAW_LIMIT = 64 * 1024 * 1024  # decompressed PNG rows kept for a partial preview
 RASTER_FORMATS = frozenset({b"png", b"jpeg", b"gif", b"bmp", b"webp"})  # decoded for previews
 
-_IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "webp"})
-_AUDIO_EXTENSIONS = frozenset({"mp3", "m4a", "aac", "amr", "ogg", "oga", "wav", "opus", "3ga"})
-_VIDEO_EXTENSIONS = frozenset({"mp4", "m4v", "3gp", "3g2", "mov", "webm", "mkv", "avi"})
-
-
 def media_kind(
     content_type: str | None, file_name: str | None = None, extension: str | None = None
 ) -> MediaKind:
-    """How an attachment is shown: by its content type, else by its extension."""
-    kind = (content_type or "").split(";", 1)[0].strip().lower()
-    major = kind.split("/", 1)[0]
-    if kind == "image/svg+xml":
-        return "file"  # never render SVG from strangers (external references, scripts)
-    if major in ("image", "audio", "video"):
-        return major  # type: ignore[return-value]
-    ext = (extension or "").lstrip(".").lower()
-    if not ext and file_name and "." in file_name:
-        ext = file_name.rsplit(".", 1)[1].lower()
-    if ext in _IMAGE_EXTENSIONS:
-        return "image"
-    if ext in _AUDIO_EXTENSIONS:
-        return "audio"
-    if ext in _VIDEO_EXTENSIONS:
-        return "video"
-    return "file"
+    """How an attachment is shown: :func:`zvdesk.files.sniff.declared_kind` (by its content type,
+    else by its extension; never SVG), a PDF shown as a file."""
+    kind = declared_kind(content_type, file_name, extension)
+    if kind == "pdf":
+        return "file"
+    return kind
 
 
 def format_size(size: int | None) -> str:
