@@ -157,6 +157,8 @@ def test_sign_out_revokes_forgets_and_deletes_the_cache_only_when_asked(
     db_path = session.profile_paths("default")[0]
     assert db_path.exists()
     assert accounts.sign_out_action.isEnabled()
+    titles = [a.text() for a in session.window.menuBar().actions()]
+    assert titles[-2:] == ["&Account", "&Help"]  # Help stays the last menu
 
     dialog = accounts.sign_out()
     assert dialog is not None and dialog.isVisible()

@@ -81,6 +81,9 @@ def test_welcome_by_keys_to_the_demo(qtbot: QtBot, fresh: Path) -> None:
         qtbot.waitExposed(session.window)
         assert session.demo is not None and "Demo" in session.window.windowTitle()
         qtbot.waitUntil(lambda: session.window.sidebar.model.rowCount() > 10, timeout=15_000)
+        # The usual menus first (the Demo menu is built before them), Help last.
+        titles = [a.text() for a in session.window.menuBar().actions()]
+        assert titles == ["&File", "&Edit", "&View", "&Conversation", "&Demo", "&Help"]
     finally:
         session.close()
 

@@ -122,7 +122,9 @@ class AccountController(QObject):
         self.apply_settings()
 
     def _install_menu(self, window: MainWindow) -> None:
-        menu = window.menuBar().addMenu(self.tr("&Account"))
+        menu = QMenu(self.tr("&Account"), window.menuBar())
+        # Before Help, which stays the last menu.
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
         menu.setAccessibleName(self.tr("Account"))
         self.sign_in_action = QAction(self.tr("&Sign in…"), menu)
         self.add_action = QAction(self.tr("&Add account…"), menu)

@@ -125,8 +125,12 @@ class Menus(QObject):
         # (compliance: "Opt out" goes here)
         self.conversation_menu.aboutToShow.connect(self._update_conversation_menu)
 
+        # File, Edit, View, Conversation come first, before any menu added while the window was
+        # built (the demo's "Demo" menu), and Help stays last.
+        existing = bar.actions()
+        before = existing[0] if existing else help_action
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.conversation_menu):
-            bar.insertMenu(help_action, menu)
+            bar.insertMenu(before, menu)
         if "shortcut_sheet" in actions:
             window.help_menu.addSeparator()
             window.help_menu.addAction(actions["shortcut_sheet"])
