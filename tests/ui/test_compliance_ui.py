@@ -18,6 +18,7 @@ from tests.service.helpers import service_config
 from zvdesk.sandbox import SandboxServer
 from zvdesk.sandbox import optouts as sandbox_optouts
 from zvdesk.service import ApiService, ConversationRef
+from zvdesk.ui.chats.chatlist import ChatRole
 from zvdesk.ui.common.settings import WindowSettings
 from zvdesk.ui.mainwindow.window import MainWindow
 
@@ -81,6 +82,18 @@ def test_an_opted_out_customer_disables_the_composer_with_reason_and_date(
     outgoing = server.state.all_messages("OUTGOING")
     assert not any(r["customerNumber"] == "+1 4155558811" for r in outgoing)
     assert sandbox_optouts.sends_to_opted_out(server.state) == []
+    model = window.sidebar.model
+
+    def row_says_opted_out() -> bool:
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(ChatRole.Number) == "14155558811":
+                return bool(index.data(ChatRole.OptedOut)) and "opted out" in str(
+                    index.data(Qt.ItemDataRole.AccessibleTextRole)
+                )
+        return False
+
+    qtbot.waitUntil(row_says_opted_out, timeout=10_000)
 
 
 def test_a_likely_opt_out_offers_mark_as_opted_out_and_undo(

@@ -415,12 +415,20 @@
         <source>Resolved</source>
         <translation>محلولة</translation>
     </message>
+    <message>
+        <source>Opted out</source>
+        <translation>ألغى الاشتراك</translation>
+    </message>
 </context>
 <context>
     <name>ChatListModel</name>
     <message>
         <source>pinned</source>
         <translation>مثبتة</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>ألغى الاشتراك</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>

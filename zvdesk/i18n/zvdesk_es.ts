@@ -415,12 +415,20 @@
         <source>Resolved</source>
         <translation>Resuelta</translation>
     </message>
+    <message>
+        <source>Opted out</source>
+        <translation>De baja</translation>
+    </message>
 </context>
 <context>
     <name>ChatListModel</name>
     <message>
         <source>pinned</source>
         <translation>fijada</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>de baja</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>

@@ -77,6 +77,7 @@ class ChatRole(IntEnum):
     Pinned = Qt.ItemDataRole.UserRole + 12
     MarkedUnread = Qt.ItemDataRole.UserRole + 13
     SnoozeUntil = Qt.ItemDataRole.UserRole + 14  # ms, or None
+    OptedOut = Qt.ItemDataRole.UserRole + 15  # may not be texted (#12)
 
 
 @lru_cache(maxsize=4096)
@@ -220,6 +221,7 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         self._has_more = False
         self._fetch_pending = False
         self._accepts: Callable[[ChatRow], bool] | None = None
+        self._opted_out: frozenset[tuple[str, str]] = frozenset()
 
     # -- Qt model API ------------------------------------------------------------------------------
 
@@ -266,6 +268,18 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         self.sync_rows([(row.id, ChatRow.of(row)) for row in unique])
         self._has_more = has_more
         self._fetch_pending = False
+
+    def set_opted_out(self, pairs: frozenset[tuple[str, str]]) -> None:
+        """The (customer, sender) pairs whose rows say "Opted out" (#12)."""
+        if pairs == self._opted_out:
+            return
+        changed = pairs ^ self._opted_out
+        self._opted_out = pairs
+        rows = [
+            i for i in range(self.rowCount())
+            if (self._values[i].customer_number, self._values[i].sender_id) in changed
+        ]  # fmt: skip
+        self.signal_changed(rows, {ChatRole.OptedOut, Qt.ItemDataRole.AccessibleTextRole})
 
     def apply_updates(self, rows: Iterable[ConversationRow]) -> None:
         """Merge changed or new conversations, each moved to its place by recency (newest first;
@@ -380,6 +394,8 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
             return row.marked_unread
         if role == ChatRole.SnoozeUntil:
             return row.snooze_until
+        if role == ChatRole.OptedOut:
+            return (row.customer_number, row.sender_id) in self._opted_out
         if role == Qt.ItemDataRole.ToolTipRole:
             customer = format_customer(row.customer_name, row.customer_number)
             number = _format_number(row.customer_number)
@@ -393,6 +409,8 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         parts = [format_customer(row.customer_name, row.customer_number)]
         if row.pinned:
             parts.append(self.tr("pinned"))
+        if (row.customer_number, row.sender_id) in self._opted_out:
+            parts.append(self.tr("opted out"))
         if row.unread:
             parts.append(self.tr("%n unread", "", row.unread))
         elif row.marked_unread:

@@ -20,6 +20,7 @@ from zvdesk.service import ApiService, NetContext, StoreContext
 from zvdesk.service import queries as q
 from zvdesk.store import Box, BoxCounts, ConversationRow
 from zvdesk.ui.chats.chatlist import ChatRole, ChatRow
+from zvdesk.ui.chats.optouts import OptOutWatcher
 from zvdesk.ui.chats.sidebar import ALL, Sidebar
 
 __all__ = ["ChatListController", "server_search"]
@@ -69,6 +70,7 @@ class ChatListController(QObject):
         self.view.holdingChanged.connect(self._holding_changed)
         sidebar.new_marker.clicked.connect(self._apply_held_and_show)
         service.conversationsChanged.connect(self._changed)
+        self.optouts = OptOutWatcher(service, self.model, self)  # "Opted out" rows (#12)
 
     # -- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -34,6 +34,7 @@ _DIRECTION = ChatRole.LastDirection
 _BOX = ChatRole.Box
 _PINNED = ChatRole.Pinned
 _MARKED = ChatRole.MarkedUnread
+_OPTED_OUT = ChatRole.OptedOut
 _PIN_D = 7  # the pin mark's diameter
 
 
@@ -147,6 +148,8 @@ class ChatListDelegate(QStyledItemDelegate):
         elif index.data(_MARKED):  # marked unread by hand: a dot
             right = self._paint_badge(painter, palette, selected, font, line2, 0)
         tag = {2: self.tr("Snoozed"), 3: self.tr("Resolved")}.get(int(index.data(_BOX) or 0))
+        if index.data(_OPTED_OUT):  # may not be texted (#12): says so before anything else
+            tag = self.tr("Opted out")
         if tag:
             tag_w = metrics.horizontalAdvance(tag)
             painter.setPen(secondary)

@@ -136,6 +136,7 @@ class ComplianceController(QObject):
     """See the module docstring. ``who()`` names the agent for manual opt-outs."""
 
     message = Signal(str)
+    changed = Signal()  # the agent opted a customer out by hand, or undid it
 
     def __init__(
         self,
@@ -190,7 +191,7 @@ class ComplianceController(QObject):
         def write(ctx: StoreContext) -> None:
             ctx.store.mark_opted_out(ref.e164, ref.sender_id, by_user=who)
 
-        self._service.query(write, lambda _: self.refresh(), self._failed)
+        self._service.query(write, lambda _: self._written(), self._failed)
 
     def undo_opt_out(self) -> None:
         ref, who = self.ref, self._who()
@@ -200,7 +201,11 @@ class ComplianceController(QObject):
         def write(ctx: StoreContext) -> None:
             ctx.store.undo_opt_out(ref.e164, ref.sender_id, by_user=who)
 
-        self._service.query(write, lambda _: self.refresh(), self._failed)
+        self._service.query(write, lambda _: self._written(), self._failed)
+
+    def _written(self) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def _failed(self, error: Exception) -> None:
         self.message.emit(str(error))

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self.chats.unreadTotal.connect(self.notifier.set_unread)
         self.chats.sendersChanged.connect(self.conversation.set_senders)
         self.conversation.opened.connect(self._opened)
+        self.conversation.compliance.changed.connect(self.chats.optouts.refresh)
         self.sidebar.newConversationRequested.connect(self.new_conversation)
         self.scheduled_view.openConversationRequested.connect(
             lambda number, sender: self.open_conversation(ConversationRef(number, sender))
