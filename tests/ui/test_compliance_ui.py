@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,6 +21,7 @@ from zvdesk.sandbox import optouts as sandbox_optouts
 from zvdesk.service import ApiService, ConversationRef
 from zvdesk.ui.chats.chatlist import ChatRole
 from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.composer.widget import ComposerMessage
 from zvdesk.ui.mainwindow.window import MainWindow
 
 SENDER = "+1 4842920101"
@@ -123,7 +125,7 @@ def test_a_live_reply_outside_the_window_asks_once(
     asked: list[str] = []
     answers = iter(["schedule", "now"])
 
-    def ask(question: str, opening: str) -> str:
+    def ask(question: str, opening: str, scheduled: bool = False) -> str:
         asked.append(f"{question} {opening}")
         return next(answers)
 
@@ -156,3 +158,36 @@ def test_a_live_reply_outside_the_window_asks_once(
     qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
     qtbot.wait(200)
     assert len(asked) == 2  # "Send now" is remembered: asked once
+
+
+def test_a_scheduled_reply_arriving_at_night_is_moved_or_kept_by_choice(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ZVDESK_SEND_WINDOW")
+    server.state.inject_inbound("+14155558814", SENDER, "Can you text me tomorrow?")
+    _open(qtbot, window, "+14155558814")
+    compliance = window.conversation.compliance
+    answers = iter(["schedule", "now", "cancel"])
+    asked: list[tuple[str, str, bool]] = []
+
+    def ask(question: str, opening: str, scheduled: bool = False) -> str:
+        asked.append((question, opening, scheduled))
+        return next(answers)
+
+    compliance._ask = ask
+    day = (datetime.now(SF) + timedelta(days=2)).strftime("%Y-%m-%d")
+    message = ComposerMessage(
+        text="Good morning!", attachment=None, sender_id=SENDER, flash=False,
+        validity_period=None, scheduled_time=f"{day} 09:00:00", time_zone="Europe/London",
+        customer_number="+14155558814",
+    )  # fmt: skip
+    moved = compliance.before_send(message)  # 09:00 London is 01:00 in San Francisco
+    there = datetime.fromisoformat(f"{day} 09:00").replace(tzinfo=ZoneInfo("Europe/London"))
+    night = there.astimezone(SF).strftime("%H:%M")  # 01:00 (02:00 when only one side is on DST)
+    assert asked[0] == (f"It will be {night} for this customer when it goes out.", "08:00", True)
+    assert moved is not None
+    assert (moved.scheduled_time, moved.time_zone) == (f"{day} 08:00:00", "America/Los_Angeles")
+    assert compliance.before_send(message) == message  # "Keep that time": the agent's choice
+    assert compliance.before_send(message) is None  # Cancel
+    fine = replace(message, scheduled_time=f"{day} 20:00:00")  # 12:00 their time: no question
+    assert compliance.before_send(fine) == fine and len(asked) == 3

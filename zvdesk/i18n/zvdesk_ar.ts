@@ -569,6 +569,10 @@
 <context>
     <name>ComplianceController</name>
     <message>
+        <source>It will be %1 for this customer when it goes out.</source>
+        <translation>ستكون الساعة %1 لدى هذا العميل عند الإرسال.</translation>
+    </message>
+    <message>
         <source>It is %1 for this customer.</source>
         <translation>الساعة %1 لدى هذا العميل.</translation>
     </message>
@@ -579,6 +583,10 @@
     <message>
         <source>Send now</source>
         <translation>أرسل الآن</translation>
+    </message>
+    <message>
+        <source>Keep that time</source>
+        <translation>الإبقاء على ذلك الوقت</translation>
     </message>
     <message>
         <source>Schedule for %1 their time</source>

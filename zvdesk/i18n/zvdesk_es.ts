@@ -565,6 +565,10 @@
 <context>
     <name>ComplianceController</name>
     <message>
+        <source>It will be %1 for this customer when it goes out.</source>
+        <translation>Serán las %1 para este cliente cuando salga.</translation>
+    </message>
+    <message>
         <source>It is %1 for this customer.</source>
         <translation>Son las %1 para este cliente.</translation>
     </message>
@@ -575,6 +579,10 @@
     <message>
         <source>Send now</source>
         <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Keep that time</source>
+        <translation>Mantener esa hora</translation>
     </message>
     <message>
         <source>Schedule for %1 their time</source>

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
@@ -146,7 +147,7 @@ class ComplianceController(QObject):
         who: Callable[[], str],
         set_blocked: Callable[[str | None], None],
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        ask: Callable[[str, str], str] | None = None,
+        ask: Callable[[str, str, bool], str] | None = None,
     ) -> None:
         super().__init__(bar)
         self._service = service
@@ -212,22 +213,45 @@ class ComplianceController(QObject):
 
     # -- quiet hours -----------------------------------------------------------------------------
     def before_send(self, message: ComposerMessage) -> ComposerMessage | None:
-        """The message to send (maybe scheduled for their morning), or None (cancelled)."""
+        """The message to send (maybe moved to their morning), or None (cancelled).
+
+        A live reply outside the window asks "Send now / Schedule for 08:00 their time /
+        Cancel" (once: "Send now" holds for the conversation for an hour); a scheduled one that
+        would arrive outside it asks "Keep that time / Schedule for 08:00 their time / Cancel".
+        """
         view = self.view
-        if view is None or message.scheduled_time or view.ref != self.ref:
+        if view is None or view.ref != self.ref:
             return message
-        now = self._clock()
-        result = check(view.ref.e164, now, view.window)
-        if result.allowed or self._send_now_until.get(view.ref.key, 0.0) > time.monotonic():
+        if message.scheduled_time and message.time_zone:
+            try:
+                zone = ZoneInfo(message.time_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                return message
+            when = datetime.fromisoformat(message.scheduled_time).replace(tzinfo=zone)
+            return self._checked(message, when, scheduled=True)
+        if self._send_now_until.get(view.ref.key, 0.0) > time.monotonic():
+            return message
+        return self._checked(message, self._clock(), scheduled=False)
+
+    def _checked(
+        self, message: ComposerMessage, when: datetime, *, scheduled: bool
+    ) -> ComposerMessage | None:
+        view = self.view
+        assert view is not None
+        result = check(view.ref.e164, when, view.window)
+        if result.allowed:
             return message
         local = result.local
+        shown = local.strftime("%H:%M") if local is not None else "?"
         opening = result.next_allowed.astimezone(result.zone or UTC)
-        question = self.tr("It is %1 for this customer.").replace(
-            "%1", local.strftime("%H:%M") if local is not None else "?"
-        )
-        choice = self._ask(question, opening.strftime("%H:%M"))
+        if scheduled:
+            question = self.tr("It will be %1 for this customer when it goes out.")
+        else:
+            question = self.tr("It is %1 for this customer.")
+        choice = self._ask(question.replace("%1", shown), opening.strftime("%H:%M"), scheduled)
         if choice == "now":
-            self._send_now_until[view.ref.key] = time.monotonic() + SEND_NOW_REMEMBERED_S
+            if not scheduled:
+                self._send_now_until[view.ref.key] = time.monotonic() + SEND_NOW_REMEMBERED_S
             return message
         if choice == "schedule" and result.zone is not None:
             return dataclasses.replace(
@@ -237,13 +261,14 @@ class ComplianceController(QObject):
             )
         return None
 
-    def _ask_box(self, question: str, opening: str) -> str:
+    def _ask_box(self, question: str, opening: str, scheduled: bool) -> str:
         box = QMessageBox(self.bar.window())
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Outside the send window"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(question)
-        now = box.addButton(self.tr("Send now"), QMessageBox.ButtonRole.AcceptRole)
+        keep = self.tr("Keep that time") if scheduled else self.tr("Send now")
+        now = box.addButton(keep, QMessageBox.ButtonRole.AcceptRole)
         later = box.addButton(
             self.tr("Schedule for %1 their time").replace("%1", opening),
             QMessageBox.ButtonRole.ActionRole,
