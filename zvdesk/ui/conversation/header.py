@@ -14,7 +14,8 @@ import zoneinfo
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer
+from PySide6.QtCore import QLocale, QRectF, Qt, QTime, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zvdesk.store import ConversationRow
@@ -42,13 +43,33 @@ def customer_zone(e164: str) -> str | None:
     return str(zones[0])
 
 
+class Badge(QLabel):
+    """A plain-text label in a rounded outline, both in the current palette's colours.
+
+    Painted rather than styled: a style sheet freezes the palette the label had when it was
+    polished, so after switching to dark mode the text stayed black on the dark header.
+    """
+
+    RADIUS = 8.0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setContentsMargins(7, 1, 7, 1)  # 1px outline + 6px padding left and right
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.end()
+        super().paintEvent(event)
+
+
 def _badge(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
+    label = Badge(parent)
     label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(
-        "QLabel { border: 1px solid palette(mid); border-radius: 8px; padding: 0px 6px; }"
-    )
     label.hide()
     return label
 
