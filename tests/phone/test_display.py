@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from zvdesk.phone.display import display_number, display_number_with_region, number_region
+from zvdesk.phone.display import (
+    customer_name,
+    display_number,
+    display_number_with_region,
+    number_region,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,3 +46,13 @@ def test_importing_it_does_not_load_phonenumbers() -> None:
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_a_name_that_is_only_the_number_is_no_name() -> None:
+    """Zoho names a customer without a contact by their number ("+1 4165550193")."""
+    assert customer_name("+1 4165550193", "14165550193") == ""
+    assert customer_name(" +1 (416) 555-0193 ", "+14165550193") == ""
+    assert customer_name("+1 4165550194", "14165550193") == "+1 4165550194"  # another number
+    assert customer_name("Maria 4165550193", "14165550193") == "Maria 4165550193"
+    assert customer_name("Maria", "14165550193") == "Maria"
+    assert customer_name("  ", "14165550193") == ""

@@ -369,3 +369,10 @@ def test_large_refresh_is_fast(model: ChatListModel) -> None:
     model.set_rows(shuffled)
     assert ids(model)[:2] == [1500, 1501]
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_name_that_is_only_the_number_shows_the_formatted_number() -> None:
+    from zvdesk.ui.chats.chatlist import format_customer
+
+    assert format_customer("+1 4165550193", "14165550193") == "+1 416-555-0193 (CA)"
+    assert format_customer("Mei Silva", "14165550193") == "Mei Silva"

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["display_number", "display_number_with_region", "number_region"]
+__all__ = ["customer_name", "display_number", "display_number_with_region", "number_region"]
 
 _PHONEISH = re.compile(r"\+?[0-9][0-9 ().\-]*")
 _NON_DIGITS = re.compile(r"\D")
@@ -66,3 +66,18 @@ def display_number_with_region(number: str) -> str:
     shown = display_number(number)
     region = number_region(number)
     return f"{shown} ({region})" if region else shown
+
+
+def customer_name(name: str, number: str) -> str:
+    """``name``, or ``""`` when it is only ``number`` written another way.
+
+    Zoho gives a customer without a contact the number itself as ``customerName``
+    (``"+1 4155550123"``); shown as a name it looks unformatted next to the formatted numbers,
+    and ``{name}`` in a canned response would greet the customer by their number.
+    """
+    text = name.strip()
+    if not text:
+        return ""
+    if _PHONEISH.fullmatch(text) and _NON_DIGITS.sub("", text) == _NON_DIGITS.sub("", number):
+        return ""
+    return name

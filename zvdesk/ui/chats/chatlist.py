@@ -39,7 +39,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QEnterEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from zvdesk.phone.display import display_number_with_region
+from zvdesk.phone.display import customer_name, display_number_with_region
 from zvdesk.ui.common import safetext, words
 from zvdesk.ui.common.keyed_list import KeyedListModel
 
@@ -91,6 +91,7 @@ def _format_number(number: str) -> str:
 @lru_cache(maxsize=4096)
 def format_customer(name: str, number: str) -> str:
     """The customer's name (one clean line), or the formatted number when there is no name."""
+    name = customer_name(name, number)
     clean = safetext.elide_one_line(name, NAME_CHARS) if name.strip() else ""
     if clean and clean.strip() != number.strip():
         return clean

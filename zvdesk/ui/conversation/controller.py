@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from zvdesk.phone.display import display_number
+from zvdesk.phone.display import customer_name, display_number
 from zvdesk.service import ApiService, ConversationData, ConversationRef, StoreContext
 from zvdesk.service import queries as q
 from zvdesk.store import ConversationRow, MessageRow, OutboxRow
@@ -145,6 +145,7 @@ class ConversationController(QObject):
         attachment = Path(draft.attachment) if draft is not None and draft.attachment else None
         self.composer.set_draft(draft.text if draft is not None else "", attachment)
         name = data.row.customer_name if data.row is not None else ""
+        name = customer_name(name, data.ref.customer_number)
         self._pane.set_title(
             format_customer(name, data.ref.customer_number), data.ref.e164, data.ref.sender_id
         )

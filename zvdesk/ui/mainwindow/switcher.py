@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QListView, QVBoxLayout, QWidget
 
-from zvdesk.phone.display import display_number
+from zvdesk.phone.display import customer_name, display_number
 from zvdesk.store.rows import ConversationRow, SearchHit
 from zvdesk.ui.common.filter_edit import FilterEdit
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
@@ -96,7 +96,7 @@ def _result(
 ) -> SwitcherResult:
     title = _title(row)
     number = display_number(row.customer_number)
-    named = bool(row.customer_name.strip()) and title != number
+    named = bool(customer_name(row.customer_name, row.customer_number)) and title != number
     text = snippet if snippet is not None else row.last_message
     shown_snippet = elide_one_line(text, 120) if text else ""
     if not digits and words:  # digit words also match inside the number
@@ -112,7 +112,8 @@ def _result(
 
 
 def _title(row: ConversationRow) -> str:
-    name = elide_one_line(row.customer_name, 60) if row.customer_name.strip() else ""
+    name = customer_name(row.customer_name, row.customer_number)
+    name = elide_one_line(name, 60) if name.strip() else ""
     return name or display_number(row.customer_number)
 
 
