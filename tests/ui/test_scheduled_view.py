@@ -109,7 +109,9 @@ def test_same_rows_update_in_place_and_new_rows_reset(
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as blocker:
         model.set_rows(changed)
     assert blocker.args[0].row() == 2
-    assert model.index(2, ScheduledModel.STATUS).data() == "SENT"
+    assert model.index(2, ScheduledModel.STATUS).data() == "Sent"  # the plain word
+    tooltip = str(model.index(2, ScheduledModel.STATUS).data(Qt.ItemDataRole.ToolTipRole))
+    assert "SENT" in tooltip  # the API's own word stays at hand
     with qtbot.waitSignal(model.modelReset):
         model.set_rows(changed[:2])
     assert model.rowCount() == 2

@@ -48,8 +48,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zvdesk.phone.display import display_number
+from zvdesk.phone.display import customer_name, display_number
 from zvdesk.store.rows import ScheduledRow
+from zvdesk.ui.common import words
 from zvdesk.ui.common.empty import explain_empty
 from zvdesk.ui.common.icons import status_icon
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
@@ -173,13 +174,14 @@ class ScheduledModel(QAbstractTableModel):
             when = (row.scheduled_time or "").strip()[:16]
             return f"{when} ({row.time_zone})" if row.time_zone else when
         if column == self.CUSTOMER:
-            name = elide_one_line(row.customer_name, 80) if row.customer_name.strip() else ""
+            name = customer_name(row.customer_name, row.customer_number)
+            name = elide_one_line(name, 80) if name.strip() else ""
             return name or display_number(row.customer_number)
         if column == self.SENDER:
             return display_number(row.sender_id)
         if column == self.MESSAGE:
             return elide_one_line(row.message, _SNIPPET_CHARS) if row.message else ""
-        return row.status or ""
+        return words.status_word(row.status)  # "Queued", not the API's IN_QUEUE (in the tooltip)
 
     def _tooltip(self, row: ScheduledRow, column: int) -> str | None:
         if column == self.TIME and row.scheduled_utc_ms is not None:
@@ -189,6 +191,8 @@ class ScheduledModel(QAbstractTableModel):
             return tooltip_text(display_number(row.customer_number))
         if column == self.MESSAGE and row.message:
             return tooltip_text(row.message)
+        if column == self.STATUS and row.status:
+            return tooltip_text(words.status_tooltip(row.status))
         return None
 
     def _sort_value(self, row: ScheduledRow, column: int) -> object:
