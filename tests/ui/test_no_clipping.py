@@ -221,6 +221,29 @@ def test_nothing_is_clipped(
     assert not problems, f"{name} ({language}, {scale:.0%}):\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s:.0%}")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_chat_list_filters_fit_at_the_narrowest_sidebar(
+    qtbot: QtBot, tmp_path: Path, look: Callable[[str, float], None], language: str, scale: float
+) -> None:
+    """The sidebar cannot be made narrower than its filter buttons with their counts (in
+    Spanish, "Pendiente de respuesta 150" was squeezed to "Pendiente ...puesta")."""
+    from zvdesk.ui.chats.sidebar import ALL
+    from zvdesk.ui.common.settings import WindowSettings
+    from zvdesk.ui.mainwindow.window import MainWindow
+
+    look(language, scale)
+    window = MainWindow(None, WindowSettings(tmp_path / "w.ini"), canned_dir=tmp_path / "canned")
+    qtbot.addWidget(window)
+    window.sidebar.set_counts({0: 1500, 1: 1940, 2: 40, 3: 1200, ALL: 3600})
+    window.show()
+    qtbot.waitExposed(window)
+    window.splitter.setSizes([0, 5000])  # the sidebar as narrow as the splitter lets it be
+    qtbot.wait(1)
+    problems = clipping_problems(window.sidebar)
+    assert not problems, f"sidebar ({language}, {scale:.0%}):\n" + "\n".join(problems)
+
+
 # -- a test of the test -------------------------------------------------------------------------
 
 

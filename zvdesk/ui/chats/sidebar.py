@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -47,6 +47,8 @@ FILTERS: tuple[tuple[int, str], ...] = (
 
 class Sidebar(QWidget):
     """See the module docstring."""
+
+    MIN_WIDTH = 240  # names and snippets stay readable on narrow windows
 
     searchChanged = Signal(str)
     senderChanged = Signal(str)
@@ -130,6 +132,11 @@ class Sidebar(QWidget):
         self.filter_group.idToggled.connect(
             lambda box, checked: self.filterChanged.emit(box) if checked else None
         )
+
+    def minimumSizeHint(self) -> QSize:
+        """At least :attr:`MIN_WIDTH`, and wide enough for the filter buttons with their counts
+        (a fixed minimum width squeezed "Pendiente de respuesta 150" to "Pendiente ...puesta")."""
+        return super().minimumSizeHint().expandedTo(QSize(self.MIN_WIDTH, 0))
 
     # -- inbox filters ---------------------------------------------------------------------------
     def box(self) -> int:

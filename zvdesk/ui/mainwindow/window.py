@@ -126,7 +126,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.sidebar.setMinimumWidth(240)  # names and snippets stay readable on narrow windows
         central = QWidget(self)
         self.central_layout = QVBoxLayout(central)  # banners (add_banner) above the views
         self.central_layout.setContentsMargins(0, 0, 0, 0)
