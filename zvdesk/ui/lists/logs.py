@@ -374,6 +374,12 @@ class LogsView(QWidget):
         self.country.addItem(self.tr("All countries"), "")
         for name, code in _countries():
             self.country.addItem(name, code)
+        # As wide as a typical name, not the longest: at full width it squeezed the dates and
+        # the number field of the same row until they were cut ("2026-12-0", "Nú…").
+        self.country.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.country.setMinimumContentsLength(10)
         self.country.setAccessibleName(self.tr("Country"))
         self.country.setAccessibleDescription(self.tr("Show only messages of one country"))
         self.export_button = QPushButton(self.tr("&Export CSV…"), self)
