@@ -167,6 +167,13 @@ def _switcher(env: Env) -> QDialog:
     return switcher
 
 
+def _review(env: Env) -> QDialog:
+    from tests.ui.test_conversation import review_row
+    from zvdesk.ui.conversation.review import ReviewDialog
+
+    return ReviewDialog(review_row())
+
+
 def _welcome(env: Env) -> QDialog:
     from zvdesk.ui.app.welcome import WelcomeDialog
 
@@ -175,6 +182,7 @@ def _welcome(env: Env) -> QDialog:
 
 DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "welcome": _welcome,
+    "did this message arrive (outbox review)": _review,
     "sign-in, browser": lambda env: _signin(env, 0),
     "sign-in, Self Client code": lambda env: _signin(env, 1),
     "sign-in, another device": lambda env: _signin(env, 2),
