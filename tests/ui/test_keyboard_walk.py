@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -116,6 +117,13 @@ def switch_to(qtbot: QtBot, window: MainWindow, text: str, conversation_id: int)
     qtbot.waitUntil(lambda: focused() is window.pane.composer.editor, timeout=2_000)
 
 
+def focus_frame_shown(widget: QWidget) -> bool:
+    """The focus is visible: the widget's frame is drawn in the palette's highlight colour."""
+    image = widget.grab().toImage()
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight).name()
+    return image.pixelColor(0, image.height() // 2).name() == highlight
+
+
 def canned(qtbot: QtBot, window: MainWindow, shortcut: str) -> None:
     editor = window.pane.composer.editor
     qtbot.keyClicks(editor, "/")
@@ -212,11 +220,13 @@ def test_caret_in_the_composer_after_each_way_of_opening_and_escape_back(
 
     # 1. The quick switcher: Enter.
     switch_to(qtbot, window, str(model.index(2, 0).data(ChatRole.Number)), ids[2])
+    assert focus_frame_shown(editor)
     # 2. Escape in the empty composer: back to the list, on the open conversation.
     assert editor.toPlainText() == ""
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert focused() is chat_list
     assert chat_list.current_conversation_id() == ids[2]
+    assert focus_frame_shown(chat_list) and not focus_frame_shown(editor)
     # 3. Arrow keys in the list only move; Enter on the row puts the caret in its composer.
     qtbot.keyClick(chat_list, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: window.conversation.conversation_id == ids[3], timeout=5_000)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from zvdesk.phone.display import customer_name, display_number_with_region
 from zvdesk.ui.common import safetext, words
+from zvdesk.ui.common.focus import show_focus
 from zvdesk.ui.common.keyed_list import KeyedListModel
 
 if TYPE_CHECKING:
@@ -475,6 +476,7 @@ class ChatListView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        show_focus(self, "chatList")
         self.setAccessibleName(self.tr("Conversations"))
         from zvdesk.ui.chats.delegate import ChatListDelegate  # it imports ChatRole from here
 

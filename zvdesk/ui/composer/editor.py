@@ -20,6 +20,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from zvdesk.ui.common.focus import show_focus
 from zvdesk.ui.composer.placeholders import select_next, select_previous
 
 __all__ = ["ComposerEdit", "local_files"]
@@ -48,6 +49,7 @@ class ComposerEdit(QPlainTextEdit):
         self.enter_sends = enter_sends
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        show_focus(self, "composerEditor")
 
     def focusNextPrevChild(self, next: bool) -> bool:
         if not self.isReadOnly() and (select_next(self) if next else select_previous(self)):

@@ -350,7 +350,9 @@ class MainWindow(QMainWindow):
         """Activate the window again if nothing else of ours is (the dialog that was active
         has closed): never over a pop-up, a dialog or another application's window."""
         active = QApplication.activeWindow()
-        gone = active is not None and active is not self and not active.isVisible()
+        # None: the closed dialog took the system's focus with it (no window manager to hand it
+        # back); this runs only just after our own dialog closed, so nothing else is taken.
+        gone = active is None or (active is not self and not active.isVisible())
         if (
             self.isVisible()
             and gone
