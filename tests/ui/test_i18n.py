@@ -670,3 +670,29 @@ def test_arabic_main_window_has_the_chat_list_on_the_right(
     assert _center_x(sidebar, window) > _center_x(tabs, window)
     assert window.windowTitle() == "zvdesk"
     assert tabs.tabText(1) == "م&جدولة"
+
+
+def test_header_numbers_read_left_to_right_in_an_arabic_layout(qtbot: QtBot) -> None:
+    """Right to left, "+1 415-555-0142" showed as "0142-555-415 1+": each number is isolated."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    from zvdesk.ui.conversation.header import ConversationHeader
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    header = ConversationHeader(host)
+    header.show_conversation("Camila", "+15125550105", "+14155550142")
+    text = header.details.text()
+    assert "\u2066+1 415-555-0142\u2069" in text and "\u2066+1 512-555-0105\u2069" in text
+    layout = QTextLayout(text, header.details.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(2000)
+    layout.endLayout()
+    start = text.index("+1 415")
+    xs = [line.cursorToX(start + offset)[0] for offset in (1, 4, 8, 12)]  # inside the number
+    assert xs == sorted(xs), f"the sender number is drawn out of order: {xs}"

@@ -175,7 +175,15 @@ class ConversationHeader(QWidget):
             return
         from zvdesk.phone.display import display_number, number_region
 
-        number = display_number(self._number)
+        # In a right-to-left layout each number is a left-to-right isolate: otherwise the bidi
+        # algorithm shows "+1 415-555-0142" as "0142-555-415 1+".
+        isolate = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+        def shown(e164: str) -> str:
+            text = display_number(e164)
+            return f"\u2066{text}\u2069" if isolate else text
+
+        number = shown(self._number)
         region = number_region(self._number)
         if region:
             country = QLocale.territoryToString(QLocale.codeToTerritory(region))
@@ -186,7 +194,7 @@ class ConversationHeader(QWidget):
             clock = QLocale().toString(QTime(now.hour, now.minute), QLocale.FormatType.ShortFormat)
             parts.append(self.tr("%1 their time").replace("%1", clock))
         if self._sender:
-            parts.append(self.tr("via %1").replace("%1", display_number(self._sender)))
+            parts.append(self.tr("via %1").replace("%1", shown(self._sender)))
         text = " · ".join(parts)
         self.details.setText(text)
         self.details.setToolTip(text)
