@@ -696,3 +696,10 @@ def test_header_numbers_read_left_to_right_in_an_arabic_layout(qtbot: QtBot) -> 
     start = text.index("+1 415")
     xs = [line.cursorToX(start + offset)[0] for offset in (1, 4, 8, 12)]  # inside the number
     assert xs == sorted(xs), f"the sender number is drawn out of order: {xs}"
+    # The line itself is right to left (the English country name is isolated too).
+    layout2 = QTextLayout(text, header.details.font())
+    layout2.beginLayout()
+    layout2.createLine().setLineWidth(2000)
+    layout2.endLayout()
+    first, last = (layout2.lineAt(0).cursorToX(i)[0] for i in (0, len(text)))
+    assert first > last, "the details line is laid out left to right"

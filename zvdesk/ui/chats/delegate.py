@@ -43,6 +43,11 @@ def badge_text(count: int) -> str:
     return "99+" if count > 99 else str(count)
 
 
+def isolate(text: str) -> str:
+    """``text`` as a first-strong isolate: laid out in its own direction inside the row's."""
+    return f"\u2068{text}\u2069" if text else text
+
+
 class ChatListDelegate(QStyledItemDelegate):
     """Paints chat-list rows; all rows share one height (see :meth:`sizeHint`)."""
 
@@ -133,6 +138,11 @@ class ChatListDelegate(QStyledItemDelegate):
         name = name_metrics.elidedText(
             str(index.data(_CUSTOMER) or ""), Qt.TextElideMode.ElideRight, name_w
         )
+        # Right to left (Arabic), customer text in its own direction: "Thanks!", not "!Thanks",
+        # and the "…" at the end of an English snippet, not before it.
+        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
+        if rtl:
+            name = isolate(name)
         painter.setFont(name_font)
         painter.setPen(text_color)
         painter.drawText(
@@ -173,6 +183,8 @@ class ChatListDelegate(QStyledItemDelegate):
         snippet = metrics.elidedText(
             str(index.data(_SNIPPET) or ""), Qt.TextElideMode.ElideRight, snippet_w
         )
+        if rtl:
+            snippet = isolate(snippet)
         painter.setPen(text_color if unread_count > 0 else secondary)
         painter.drawText(
             QRect(left, line2.top(), snippet_w, line2.height()), int(align_left | single), snippet

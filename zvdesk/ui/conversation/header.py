@@ -176,8 +176,12 @@ class ConversationHeader(QWidget):
         from zvdesk.phone.display import display_number, number_region
 
         # In a right-to-left layout each number is a left-to-right isolate: otherwise the bidi
-        # algorithm shows "+1 415-555-0142" as "0142-555-415 1+".
+        # algorithm shows "+1 415-555-0142" as "0142-555-415 1+", and the (English) country
+        # name would make the whole line a left-to-right paragraph.
         isolate = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+        def isolate_text(text: str) -> str:
+            return f"\u2068{text}\u2069"
 
         def shown(e164: str) -> str:
             text = display_number(e164)
@@ -187,7 +191,9 @@ class ConversationHeader(QWidget):
         region = number_region(self._number)
         if region:
             country = QLocale.territoryToString(QLocale.codeToTerritory(region))
-            number = f"{number} ({country or region})"
+            named = f"({country or region})"
+            # The country's name may be English: isolated, it cannot turn the line left to right.
+            number = f"{number} {isolate_text(named)}" if isolate else f"{number} {named}"
         parts = [number]
         if self._zone is not None:
             now = self._clock().astimezone(zoneinfo.ZoneInfo(self._zone))
@@ -196,5 +202,7 @@ class ConversationHeader(QWidget):
         if self._sender:
             parts.append(self.tr("via %1").replace("%1", shown(self._sender)))
         text = " · ".join(parts)
+        if isolate:
+            text = "\u200f" + text  # a right-to-left mark: the line is an Arabic sentence
         self.details.setText(text)
         self.details.setToolTip(text)
