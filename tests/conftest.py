@@ -16,6 +16,7 @@ import gc
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -65,6 +66,33 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
         if counts[generation] > thresholds[generation]:
             gc.collect(generation)
             break
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test() -> Iterator[None]:
+    """Top-level widgets and clipboard contents a test left behind are deleted when it ends.
+
+    ``QMainWindow.close()`` hides a window without deleting it. Left alive, every later test pays
+    for it: an application-wide font or language change re-lays out each one, and its timers and
+    event filters keep running (a whole-suite run once slowed to minutes per file this way).
+    """
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:
+        return
+    app = widgets.QApplication.instance()
+    if app is None:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in widgets.QApplication.topLevelWidgets():
+        if widget.parent() is None:
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Clipboard data a test made in Python (QMimeData) would otherwise be deleted by Qt's exit
+    # handlers after the interpreter is gone: a segfault at exit, and pytest's exit code 139.
+    widgets.QApplication.clipboard().clear()
 
 
 @pytest.fixture(scope="session", autouse=True)
