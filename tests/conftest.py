@@ -22,12 +22,17 @@ from collections.abc import Iterator
 from contextlib import closing
 from typing import TYPE_CHECKING, Any
 
+import hypothesis
 import keyring
 import pytest
 
 if TYPE_CHECKING:
     from zvdesk.sandbox import SandboxServer
 
+# Property tests check behaviour, not speed: no per-example deadline (hypothesis's 200 ms default
+# flakes on a loaded two-core runner). Performance lives in tests/benchmarks.
+hypothesis.settings.register_profile("zvdesk", deadline=None)
+hypothesis.settings.load_profile("zvdesk")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests away from the developer's real data, config and keyring.
 os.environ.setdefault("ZVDESK_TESTING", "1")
