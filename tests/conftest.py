@@ -59,10 +59,10 @@ _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Confi
 
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_main_thread() -> Iterator[None]:
-    """Cyclic garbage is collected on the main thread only, as the app does
-    (zvdesk.ui.common.collector): the sandbox and service threads run Python code, and a cycle
-    holding a Qt widget collected there crashes the process. Automatic collection is off for the
-    run; each test ends with the collections CPython would have made by then."""
+    """Cyclic garbage is collected on the main thread only: the sandbox and service threads run
+    Python code, and a cycle holding a Qt widget collected there crashed a whole-suite run.
+    Automatic collection is off for the run; each test ends with the collections CPython would
+    have made by then. (The app itself does not do this yet: README, Known gaps.)"""
     thresholds = gc.get_threshold()
     gc.disable()
     yield

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from zvdesk.i18n import install_translators
-from zvdesk.ui.common import collector, icons
+from zvdesk.ui.common import icons
 from zvdesk.ui.common.settings import APPLICATION, ORGANIZATION, AppSettings
 
 if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync engine: see above)
@@ -134,7 +134,6 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("zvdesk")
     app.setWindowIcon(icons.app_icon())
-    collector.install(app)  # cycles holding widgets are freed on this thread, never a worker's
     translator = QTranslator(app)
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(), "qtbase", "_", qt_translations):
