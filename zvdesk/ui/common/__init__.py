@@ -3,8 +3,8 @@
 refreshed by diffing keyed rows), ``settings`` (QSettings: window state and preferences) and
 ``crash`` (the crash dialog and "Copy diagnostics"), ``filter_edit`` (a filter field that moves
 through a list with the arrow keys), ``dialogs`` (dialogs sized to their content), ``empty``
-(explanations in empty lists) and ``words`` (plain words for statuses
-and times).
+(explanations in empty lists), ``table_model`` (the table plumbing the logs and scheduled
+lists share) and ``words`` (plain words for statuses and times).
 
 May import: Qt, :mod:`zvdesk.service` and the Qt-free core. No other ``zvdesk.ui`` package.
 """

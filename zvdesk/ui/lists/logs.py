@@ -29,7 +29,6 @@ from typing import Any
 
 import phonenumbers
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -60,6 +59,7 @@ from zvdesk.store.rows import MessageRow
 from zvdesk.ui.common import words
 from zvdesk.ui.common.empty import explain_empty
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
+from zvdesk.ui.common.table_model import TitledTableModel
 from zvdesk.ui.lists.csvexport import (
     Direction,
     LogRecord,
@@ -104,11 +104,10 @@ def parse_number(text: str, default_region: str) -> tuple[str, str | None] | Non
     return (digits, e164.lstrip("+"))
 
 
-class LogsModel(QAbstractTableModel):
+class LogsModel(TitledTableModel):
     """Log records. Columns: time, direction, customer, sender, status, country, message, agent."""
 
     TIME, DIRECTION, CUSTOMER, SENDER, STATUS, COUNTRY, MESSAGE, AGENT = range(8)
-    COLUMN_COUNT = 8
     RecordRole = Qt.ItemDataRole.UserRole + 1  # the LogRecord
     SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -168,18 +167,11 @@ class LogsModel(QAbstractTableModel):
             self.moreRequested.emit()
 
     # -- Qt model ------------------------------------------------------------------------------
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_total(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Time"),
             self.tr("Direction"),
             self.tr("Customer"),
@@ -189,7 +181,6 @@ class LogsModel(QAbstractTableModel):
             self.tr("Message"),
             self.tr("Agent"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QItemSelection,
     QItemSelectionModel,
@@ -54,6 +53,7 @@ from zvdesk.ui.common import words
 from zvdesk.ui.common.empty import explain_empty
 from zvdesk.ui.common.icons import status_icon
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
+from zvdesk.ui.common.table_model import TitledTableModel
 from zvdesk.ui.lists import sort_indicator
 
 __all__ = [
@@ -89,7 +89,7 @@ def _sort_key(row: ScheduledRow) -> tuple[int, int, str]:
     return (0, -row.scheduled_utc_ms, row.logid)
 
 
-class ScheduledModel(QAbstractTableModel):
+class ScheduledModel(TitledTableModel):
     """Scheduled messages, newest first. Columns: time + zone, customer, sender, message, status."""
 
     TIME, CUSTOMER, SENDER, MESSAGE, STATUS = range(5)
@@ -130,25 +130,17 @@ class ScheduledModel(QAbstractTableModel):
         return None
 
     # -- Qt model ------------------------------------------------------------------------------
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_total(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Scheduled for"),
             self.tr("Customer"),
             self.tr("Sender"),
             self.tr("Message"),
             self.tr("Status"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
