@@ -7,6 +7,8 @@ from datetime import UTC, datetime, time
 import pytest
 
 from tests.sync.conftest import SENDER
+from zvdesk.api.errors import ValidationError
+from zvdesk.auth.orgconfig import load_org_config
 from zvdesk.compliance.quiet import (
     QuietHoursError,
     SendWindow,
@@ -19,6 +21,7 @@ from zvdesk.store import Store
 from zvdesk.sync import OutboxQueue
 from zvdesk.sync.compliance import (
     WINDOW_ENV,
+    admin_setting,
     save_send_window,
     schedule_in_window,
     send_window,
@@ -95,6 +98,33 @@ def test_the_send_window_setting_and_the_administrators_override(
         assert not send_window(store).enabled
         monkeypatch.setenv(WINDOW_ENV, "08:00-20:00")
         assert send_window(store) == SendWindow(time(8), time(20))
+
+
+def test_the_organisations_config_turns_the_window_off_or_sets_it(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IT deploys ``send_window`` in the org config: it wins over the agent's own window, and
+    $ZVDESK_SEND_WINDOW still wins over the file; a bad value is refused with the file named."""
+    monkeypatch.delenv(WINDOW_ENV, raising=False)
+    config = tmp_path / "config.json"
+    monkeypatch.setenv("ZVDESK_ADMIN_CONFIG", str(config))
+    with Store(tmp_path / "c.sqlite3") as store:
+        save_send_window(store, SendWindow(time(9), time(20)))
+        assert admin_setting() is None  # no file: the agent's window
+        assert send_window(store) == SendWindow(time(9), time(20))
+        config.write_text('{"send_window": "off"}', encoding="utf-8")
+        setting = admin_setting()
+        assert setting is not None and setting.source == str(config)
+        assert not send_window(store).enabled
+        config.write_text('{"send_window": "08:30-20:00"}', encoding="utf-8")
+        assert send_window(store) == SendWindow(time(8, 30), time(20))
+        monkeypatch.setenv(WINDOW_ENV, "off")  # the machine's variable wins over the file
+        assert not send_window(store).enabled
+        monkeypatch.delenv(WINDOW_ENV)
+        config.write_text('{"send_window": "21:00-08:00"}', encoding="utf-8")
+        with pytest.raises(ValidationError, match="send_window"):
+            load_org_config()
+        assert send_window(store) == SendWindow(time(9), time(20))  # damaged file: said, ignored
 
 
 def test_a_moved_scheduled_send_reaches_the_sandbox_at_0800_their_time(

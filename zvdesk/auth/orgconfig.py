@@ -16,7 +16,9 @@ key by key, the first of:
 All three have the same JSON keys: ``client_id``, ``client_secret`` (only for a client that has
 one), ``region`` (US, EU, IN, ...), ``accounts_url``, ``redirect_port`` and ``api_base`` (a Voice
 API server other than Zoho's, e.g. a proxy: kept in each profile signed in, and shown in the
-window's title and status bar). An agent's own entry
+window's title and status bar), and ``send_window`` (``"off"`` or ``"08:00-20:00"``: the
+organisation's send window in the customer's local time, issue #12; when set, Settings shows it
+and the agent cannot change it). An agent's own entry
 under Settings > Account (Advanced) still wins over all of them. :func:`admin_instructions` is the
 text the sign-in screen offers to copy when nothing is set.
 """
@@ -28,6 +30,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +45,15 @@ __all__ = [
     "build_default_path",
     "load_org_config",
     "parse_org_config",
+    "parse_send_window",
     "system_config_paths",
 ]
 
 BUILD_DEFAULT_NAME = "organisation.json"
-_KEYS = ("client_id", "client_secret", "region", "accounts_url", "redirect_port", "api_base")
+_KEYS = (
+    "client_id", "client_secret", "region", "accounts_url", "redirect_port", "api_base",
+    "send_window",
+)  # fmt: skip
 
 
 def system_config_paths(
@@ -77,7 +84,7 @@ def parse_org_config(data: Any, where: str) -> AdminConfig:
     if not isinstance(data, dict):
         raise ValidationError("admin config", f"{where} must hold a JSON object.")
     values: dict[str, Any] = {}
-    for key in ("client_id", "client_secret", "region", "accounts_url", "api_base"):
+    for key in ("client_id", "client_secret", "region", "accounts_url", "api_base", "send_window"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise ValidationError("admin config", f"{where}: {key!r} must be a string.")
@@ -87,7 +94,29 @@ def parse_org_config(data: Any, where: str) -> AdminConfig:
         raise ValidationError("admin config", f"{where}: 'redirect_port' must be a number.")
     if port is not None and not 0 <= port <= 65535:
         raise ValidationError("admin config", f"{where}: 'redirect_port' must be 0 to 65535.")
+    window = values.get("send_window")
+    if window is not None and parse_send_window(window) is None:
+        raise ValidationError(
+            "admin config",
+            f"{where}: 'send_window' must be off or a start and end such as 08:00-20:00.",
+        )
     return AdminConfig(redirect_port=port, source=where, **values)
+
+
+def parse_send_window(text: str) -> tuple[str, str] | tuple[()] | None:
+    """``"off"`` -> ``()``; ``"08:00-20:00"`` -> ``("08:00", "20:00")`` (start before end);
+    anything else -> None. The send window itself is :mod:`zvdesk.compliance.quiet`'s."""
+    value = text.strip().lower()
+    if value in ("off", "none", "0", "false"):
+        return ()
+    start, _, end = value.partition("-")
+    try:
+        first, last = time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+    except ValueError:
+        return None
+    if not first < last:
+        return None
+    return f"{first:%H:%M}", f"{last:%H:%M}"
 
 
 def _read(path: Path) -> AdminConfig | None:

@@ -229,6 +229,9 @@ class AdminConfig:
     redirect_port: int | None = None
     api_base: str | None = None
     """A Voice API server other than Zoho's for the profiles signed in here (explicit)."""
+    send_window: str | None = None
+    """The organisation's send window for every profile (#12): ``"off"`` or ``"HH:MM-HH:MM"``;
+    when set, the agent cannot change it in Settings."""
     source: str | None = field(default=None, compare=False)
     """Where these came from (a file path), for the sign-in screen and diagnostics."""
 

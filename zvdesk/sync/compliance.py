@@ -9,7 +9,9 @@ never lost (the row stays, with the reason, until the agent discards it).
 from __future__ import annotations
 
 import json
+import logging
 import os
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -19,8 +21,11 @@ from zvdesk.store import OutboxRow, Store
 __all__ = [
     "OPTED_OUT",
     "WINDOW_ENV",
+    "AdminWindow",
+    "admin_setting",
     "admin_window",
     "outbox_refusal",
+    "profile_window",
     "refused_for_opt_out",
     "save_send_window",
     "schedule_in_window",
@@ -28,6 +33,7 @@ __all__ = [
 ]
 
 OPTED_OUT = "opted out: "
+log = logging.getLogger("zvdesk.compliance")
 
 
 def _date(ms: int | None) -> str:
@@ -59,28 +65,62 @@ def refused_for_opt_out(row: OutboxRow) -> bool:
 WINDOW_KEY = "compliance.send_window"
 WINDOW_ENV = "ZVDESK_SEND_WINDOW"
 """An administrator's setting for every profile on the machine: ``off``, or ``HH:MM-HH:MM``.
-It wins over the agent's own setting (which the settings dialog keeps in the profile)."""
+It wins over the organisation's config file and the agent's own setting."""
+
+
+@dataclass(frozen=True, slots=True)
+class AdminWindow:
+    """The send window an administrator set, and where (shown in Settings, which then does not
+    let the agent change it)."""
+
+    window: SendWindow
+    source: str  # "$ZVDESK_SEND_WINDOW" or the config file's path
+
+
+def _window_of(text: str) -> SendWindow | None:
+    from zvdesk.auth.orgconfig import parse_send_window
+
+    parsed = parse_send_window(text)
+    if parsed is None:
+        return None
+    if not parsed:
+        return SendWindow(enabled=False)
+    return SendWindow(time.fromisoformat(parsed[0]), time.fromisoformat(parsed[1]))
+
+
+def admin_setting() -> AdminWindow | None:
+    """The administrator's window: $ZVDESK_SEND_WINDOW, else ``send_window`` in the
+    organisation's config (:mod:`zvdesk.auth.orgconfig`); None when neither sets one."""
+    value = os.environ.get(WINDOW_ENV, "").strip()
+    if value:
+        window = _window_of(value)
+        if window is not None:
+            return AdminWindow(window, "$" + WINDOW_ENV)
+        log.warning("%s=%r is not 'off' nor HH:MM-HH:MM: ignored", WINDOW_ENV, value)
+    from zvdesk.api.errors import ValidationError
+    from zvdesk.auth.orgconfig import load_org_config
+
+    try:
+        config = load_org_config()
+    except ValidationError as error:  # a damaged file: said in the log, the profile's applies
+        log.warning("send window: %s", error.message)
+        return None
+    if config.send_window is None:
+        return None
+    window = _window_of(config.send_window)
+    if window is None:
+        return None
+    return AdminWindow(window, config.source or "the organisation's config")
 
 
 def admin_window() -> SendWindow | None:
-    """The administrator's window from $ZVDESK_SEND_WINDOW (None when unset or unreadable)."""
-    value = os.environ.get(WINDOW_ENV, "").strip().lower()
-    if not value:
-        return None
-    if value in ("off", "none", "0", "false"):
-        return SendWindow(enabled=False)
-    start, _, end = value.partition("-")
-    try:
-        return SendWindow(time.fromisoformat(start.strip()), time.fromisoformat(end.strip()))
-    except ValueError:
-        return None
+    """The administrator's window (:func:`admin_setting`), or None."""
+    setting = admin_setting()
+    return None if setting is None else setting.window
 
 
-def send_window(store: Store) -> SendWindow:
-    """The send window in force: the administrator's, else the profile's, else 08:00-21:00."""
-    admin = admin_window()
-    if admin is not None:
-        return admin
+def profile_window(store: Store) -> SendWindow:
+    """The agent's own window kept in the profile (08:00-21:00 when never set)."""
     value = store.get_state(WINDOW_KEY)
     if isinstance(value, str):
         try:
@@ -88,6 +128,14 @@ def send_window(store: Store) -> SendWindow:
         except ValueError:
             return SendWindow()
     return SendWindow()
+
+
+def send_window(store: Store) -> SendWindow:
+    """The send window in force: the administrator's, else the profile's, else 08:00-21:00."""
+    admin = admin_window()
+    if admin is not None:
+        return admin
+    return profile_window(store)
 
 
 def save_send_window(store: Store, window: SendWindow) -> None:
