@@ -8,7 +8,6 @@ The rule is the app's (:mod:`zvdesk.compliance.optouts`), applied to the custome
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -132,15 +131,20 @@ REFRESH_SECONDS = 30.0
 """How often a running announcement reads new incoming messages (a STOP mid-way counts)."""
 
 
-def announce_store_path(args: argparse.Namespace) -> Path:
-    """``--store``, else ``announcements.sqlite3`` in the profile's data folder: its own outbox,
-    so a command-line announcement never shares an outbox with a running desktop app."""
+def announce_store_path(args: argparse.Namespace, base_url: str) -> Path:
+    """``--store``, else the profile's cache, the desktop app's own (``zvdesk send --queue``'s
+    choice of profile: the named or default one; an environment token's own per API base).
+
+    One outbox and one opt-out truth: the manual opt-outs an agent made in the app refuse the
+    same numbers here, an announcement frozen here is the app's to send while it has the
+    profile open (and shows in its Announcements window), and one process at a time sends."""
     if args.store:
         return Path(args.store)
+    from zvdesk.cli.queue import queue_profile_name
+    from zvdesk.envtoken import env_token
     from zvdesk.store import default_db_path
 
-    profile = args.profile or os.environ.get("ZVDESK_PROFILE") or "default"
-    return default_db_path(profile).with_name("announcements.sqlite3")
+    return default_db_path(queue_profile_name(args, env_token().token is not None, base_url))
 
 
 def refresh_incoming(client: ZohoVoiceClient, store: Store, *, page: int = 100) -> int:
@@ -180,8 +184,10 @@ def _schedule(args: argparse.Namespace) -> datetime | None:
 
 def announce_command(client: ZohoVoiceClient, args: argparse.Namespace, out: TextIO) -> int:
     """``zvdesk announce``: plan, confirm, freeze into the outbox, send at the pace, report."""
+    from zvdesk.cli.queue import DEFAULT_WAIT, OutboxBusy, sending_lock
     from zvdesk.compliance.announce import pace_within_budget, plan, read_csv
     from zvdesk.compliance.quiet import SendWindow
+    from zvdesk.files.atomic import atomic_write_bytes
     from zvdesk.store import Store
     from zvdesk.sync import announce
     from zvdesk.sync.compliance import send_window
@@ -200,7 +206,8 @@ def announce_command(client: ZohoVoiceClient, args: argparse.Namespace, out: Tex
     scheduled = _schedule(args)
     budget = None if args.budget == 0 else args.budget
     rate = pace_within_budget(args.rate, budget)
-    with Store(announce_store_path(args)) as store:
+    path = announce_store_path(args, client.base_url)
+    with Store(path) as store:
         window = send_window(store) if not args.no_window else SendWindow(enabled=False)
         refresh_incoming(client, store)
         sender = args.sender or ""
@@ -223,9 +230,21 @@ def announce_command(client: ZohoVoiceClient, args: argparse.Namespace, out: Tex
             window=window, aid=aid, scheduled=scheduled,
         )  # fmt: skip
         out.flush()
-        failed = _run_announcement(client, store, aid, args, out)
+        def say(text: str) -> None:
+            out.write(f"zvdesk: {text}\n")
+
+        try:
+            with sending_lock(path, DEFAULT_WAIT, say):
+                failed = _run_announcement(client, store, aid, args, out)
+        except OutboxBusy as busy:
+            progress = announce.progress(store, aid)
+            out.write(
+                f"announcement {aid}: queued in the profile's outbox, not sent by this command: "
+                f"{busy} ({progress.pending} to go)\n"
+            )
+            return EXIT_FAILURE
         if args.report:
-            Path(args.report).write_text(announce.report_csv(store, aid), encoding="utf-8")
+            atomic_write_bytes(Path(args.report), announce.report_csv(store, aid).encode())
     return EXIT_FAILURE if failed else EXIT_OK
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "queue_identity",
     "queue_profile_name",
     "run_queued_send",
+    "sending_lock",
 ]
 
 DEFAULT_WAIT = 90.0  # the outbox's 60 s grace before a resend, and some room
@@ -117,7 +118,9 @@ def outbox_lock_path(db_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _outbox_lock(db_path: Path, wait: float, say: Callable[[str], None]) -> Iterator[None]:
+def sending_lock(db_path: Path, wait: float, say: Callable[[str], None]) -> Iterator[None]:
+    """Hold the right to send the outbox of ``db_path``: waits ``wait`` seconds for another
+    command-line run; OutboxBusy at once while the desktop app has the profile open."""
     import filelock
 
     lock = filelock.FileLock(str(outbox_lock_path(db_path)))
@@ -238,7 +241,7 @@ def run_queued_send(
     with Store(path) as store:
         run = _Run(client, store, args, err)
         rows = _queued_rows(run, request, payload, media, key, refuse)
-        with _outbox_lock(path, wait, run.say):
+        with sending_lock(path, wait, run.say):
             rows = _current(store, rows)  # another run may have finished them meanwhile
             if not all(r.state in RESOLVED for r in rows):
                 rows = _send_rows(run, rows, wait, identity())

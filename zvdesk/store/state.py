@@ -37,3 +37,12 @@ def set_state(conn: sqlite3.Connection, key: str, value: StateValue | None) -> N
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value)),
             )
+
+
+def state_with_prefix(conn: sqlite3.Connection, prefix: str) -> list[tuple[str, StateValue]]:
+    """(key, value) of every key starting with ``prefix``, in key order (an index range)."""
+    rows = conn.execute(
+        "SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key",
+        (prefix, prefix + "\U0010ffff"),
+    ).fetchall()
+    return [(key, json.loads(value)) for key, value in rows]

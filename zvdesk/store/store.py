@@ -268,6 +268,9 @@ class Store:
     def set_state(self, key: str, value: StateValue | None) -> None:
         _state.set_state(self._conn, key, value)
 
+    def state_with_prefix(self, prefix: str) -> list[tuple[str, StateValue]]:
+        return _state.state_with_prefix(self._conn, prefix)
+
     # drafts
     def save_draft(
         self, conv_key: str, text: str, attachment: str | None = None

@@ -40,6 +40,7 @@ __all__ = [
     "Gate",
     "Progress",
     "announcement_id",
+    "announcements",
     "cancel",
     "freeze",
     "load",
@@ -116,6 +117,20 @@ class Announcement:
 def load(store: Store, aid: str) -> Announcement | None:
     value = store.get_state(_key(aid))
     return Announcement.from_json(value) if isinstance(value, str) else None
+
+
+def announcements(store: Store) -> list[Announcement]:
+    """Every announcement frozen in ``store``, newest first (the app lists them and shows an
+    unfinished one again after a restart)."""
+    found: list[Announcement] = []
+    for key, value in store.state_with_prefix("announcement:"):
+        if key.count(":") != 1 or not isinstance(value, str):
+            continue  # "announcement:<id>:next" is the pace slot
+        try:
+            found.append(Announcement.from_json(value))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return sorted(found, key=lambda a: (-a.created_ms, a.id))
 
 
 def _save(store: Store, announcement: Announcement) -> None:
