@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from zvdesk.sandbox import SandboxServer
@@ -157,3 +160,45 @@ def test_search_server_shows_the_servers_logs_until_the_filters_change(
     logs.dates.set_range(date(2025, 1, 1), date(2025, 1, 1))  # the cached messages' day
     qtbot.waitUntil(lambda: "cached-6" in shown(logs), timeout=5_000)
     assert lists.logs_source == "cache" and len(shown(logs)) == 7
+
+
+def test_a_large_export_runs_on_the_store_lane_and_a_newer_one_replaces_it(
+    qtbot: QtBot,
+    make_service: ServiceFactory,
+    views: tuple[LogsView, ScheduledView],
+    tmp_path: Path,
+) -> None:
+    logs, scheduled = views
+    service = start_with_cache(make_service, None)
+    lists = ListsController(service, scheduled, logs)
+    messages: list[str] = []
+    lists.message.connect(messages.append)
+    rows = [cached(f"row-{n}", n, "+1 415 555 0100", f"text {n}") for n in range(2_500)]
+    logs.background_rows = 100
+    logs.set_rows(rows)
+    release = threading.Event()
+    progress_seen: list[str] = []
+    service.query(lambda ctx: release.wait(10))  # the store lane is busy: exports queue behind
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    logs.export_to(first)
+    assert not logs.export_button.isEnabled()
+    logs.export_to(second)  # e.g. asked for again: the older export is dropped, never reported
+    seen: list[str] = []
+    logs.exportFinished.connect(lambda path, count: seen.append(f"{path} {count}"))
+    original = logs.export_progress
+
+    def progress(done: int, total: int) -> None:
+        progress_seen.append(f"{done}/{total}")
+        original(done, total)
+
+    logs.export_progress = progress  # type: ignore[method-assign]
+    release.set()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    qtbot.wait(50)
+    assert seen == [f"{second} 2500"]
+    assert not first.exists()
+    assert progress_seen == ["1000/2500", "2000/2500"]
+    with second.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle))) == 2_501
+    assert logs.export_button.isEnabled() and not logs.exporting()
+    assert messages == [f"{QLocale().toString(2500)} rows exported to {second}"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,14 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from zvdesk.ui.lists.csvexport import LogsQuery
+from zvdesk.ui.lists.csvexport import (
+    PROGRESS_EVERY,
+    CsvExport,
+    ExportCancelledError,
+    LogsQuery,
+    export_csv,
+    log_record,
+)
 from zvdesk.ui.lists.logs import LogsModel, LogsView, parse_number
 
 
@@ -94,7 +102,6 @@ def view(qtbot: QtBot) -> Iterator[LogsView]:
     host.show()
     qtbot.waitExposed(host)
     yield widget
-    widget.wait_for_export()
     host.close()
 
 
@@ -239,17 +246,50 @@ def test_export_writes_the_visible_rows_in_view_order(
     assert [row[8] for row in rows[1:]] == ["apple", "banana", "cherry"]
 
 
-def test_large_export_runs_in_the_background(qtbot: QtBot, tmp_path: Path) -> None:
+def test_large_export_is_handed_over_and_shows_its_progress(qtbot: QtBot, tmp_path: Path) -> None:
     widget = LogsView(background_rows=1)
     qtbot.addWidget(widget)
     widget.set_rows(RECORDS)
     target = tmp_path / "big.csv"
-    with qtbot.waitSignal(widget.exportFinished, timeout=5000) as blocker:
+    label = widget.export_button.text()
+    with qtbot.waitSignal(widget.exportRequested) as asked:
         widget.export_to(target)
-        assert not widget.export_button.isEnabled()
+    export = asked.args[0]
+    assert isinstance(export, CsvExport) and export.path == target and len(export.records) == 3
+    assert not widget.export_button.isEnabled() and widget.exporting()
+    assert not target.exists()  # nothing written on the UI thread
+    widget.export_progress(2, 3)
+    assert "66%" in widget.export_button.text()
+    assert "66%" in widget.export_button.accessibleDescription()
+    with qtbot.waitSignal(widget.exportFinished) as blocker:
+        widget.export_finished(str(target), export.run())
     assert blocker.args == [str(target), 3]
-    assert widget.export_button.isEnabled()
+    assert widget.export_button.isEnabled() and widget.export_button.text() == label
+    assert not widget.exporting()
     assert len(read_csv(target)) == 4
+    widget.export_to(target)
+    with qtbot.waitSignal(widget.exportFailed) as failed:
+        widget.export_failed("disk full")
+    assert failed.args == ["disk full"] and widget.export_button.isEnabled()
+
+
+def test_export_reports_progress_and_stops_when_cancelled(tmp_path: Path) -> None:
+    records = [log_record(rec(f"id{n}", n, "INCOMING", "+1", "", "", "us", "x", "")) for n in
+               range(2 * PROGRESS_EVERY + 5)]  # fmt: skip
+    seen: list[int] = []
+    target = tmp_path / "out.csv"
+    assert export_csv(records, target, progress=seen.append) == len(records)
+    assert seen == [PROGRESS_EVERY, 2 * PROGRESS_EVERY]
+    target.write_text("the earlier export")
+    cancel = threading.Event()
+
+    def cancel_after_first(done: int) -> None:
+        cancel.set()
+
+    with pytest.raises(ExportCancelledError):
+        export_csv(records, target, progress=cancel_after_first, cancel=cancel)
+    assert target.read_text() == "the earlier export"  # untouched, no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
 def test_cancelled_or_failing_export(qtbot: QtBot, view: LogsView, tmp_path: Path) -> None:

@@ -1265,6 +1265,25 @@ The report below has no tokens, phone numbers or message text: copy or save it f
 <context>
     <name>ListsController</name>
     <message>
+        <source>1 row exported to %1</source>
+        <translation>صُدِّر صف واحد إلى %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows exported to %1</source>
+        <translation>
+            <numerusform>لم يُصدَّر أي صف إلى %1</numerusform>
+            <numerusform>صُدِّر صف واحد إلى %1</numerusform>
+            <numerusform>صُدِّر صفان إلى %1</numerusform>
+            <numerusform>صُدِّرت %Ln صفوف إلى %1</numerusform>
+            <numerusform>صُدِّر %Ln صفًا إلى %1</numerusform>
+            <numerusform>صُدِّر %Ln صف إلى %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The logs could not be exported: %1</source>
+        <translation>تعذّر تصدير السجلات: %1</translation>
+    </message>
+    <message>
         <source>The logs could not be loaded: %1</source>
         <translation>تعذّر تحميل السجلات: %1</translation>
     </message>
@@ -1416,6 +1435,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Type digits only, e.g. +44 7911 123456 or part of a number.</source>
         <translation>اكتب أرقامًا فقط، مثل ‎+44 7911 123456 أو جزءًا من رقم.</translation>
+    </message>
+    <message>
+        <source>Exporting… %1%</source>
+        <translation>جارٍ التصدير… %1٪</translation>
     </message>
     <message>
         <source>Export logs</source>

@@ -1245,6 +1245,21 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
 <context>
     <name>ListsController</name>
     <message>
+        <source>1 row exported to %1</source>
+        <translation>1 fila exportada a %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows exported to %1</source>
+        <translation>
+            <numerusform>%Ln fila exportada a %1</numerusform>
+            <numerusform>%Ln filas exportadas a %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The logs could not be exported: %1</source>
+        <translation>No se pudieron exportar los registros: %1</translation>
+    </message>
+    <message>
         <source>The logs could not be loaded: %1</source>
         <translation>No se pudieron cargar los registros: %1</translation>
     </message>
@@ -1396,6 +1411,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Type digits only, e.g. +44 7911 123456 or part of a number.</source>
         <translation>Escriba solo dígitos, p. ej. +44 7911 123456 o parte de un número.</translation>
+    </message>
+    <message>
+        <source>Exporting… %1%</source>
+        <translation>Exportando… %1 %</translation>
     </message>
     <message>
         <source>Export logs</source>

@@ -1,7 +1,9 @@
 """Feeds the scheduled view (from the cache, refreshed when the engine says it changed) and the
 logs view: pages of the cache for the agent's filters (store thread), or pages of the server's
 logs (API thread) while the cache holds no message yet and after "Search server" (until the
-filters change)."""
+filters change). A large CSV export of the logs runs as a job on the store lane (key
+``"logs-export"``: a newer export replaces one not yet done, whose result is dropped), with its
+progress on the lane's progress channel; the outcome is reported with ``message``."""
 
 from __future__ import annotations
 
@@ -11,17 +13,18 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from zvdesk.service import ApiService, NetContext
+from zvdesk.service import ApiService, NetContext, StoreContext
 from zvdesk.service.queries import LogsPage
 from zvdesk.service.queries import logs_page as cached_logs_page
 from zvdesk.store import LogsFilter, ScheduledRow
-from zvdesk.ui.lists.csvexport import LogsQuery
+from zvdesk.ui.lists.csvexport import CsvExport, LogsQuery
 from zvdesk.ui.lists.logs import LogsView, RowSource
 from zvdesk.ui.lists.scheduled import ScheduledView
 
-__all__ = ["ListsController", "logs_filter", "server_logs_page"]
+__all__ = ["EXPORT_KEY", "ListsController", "logs_filter", "server_logs_page"]
 
 LOGS_PAGE = 100
+EXPORT_KEY = "logs-export"
 
 
 def _day_start_ms(day: date) -> int:
@@ -77,6 +80,38 @@ class ListsController(QObject):
         logs.queryChanged.connect(self._logs_query)
         logs.moreRequested.connect(self._logs_more)
         logs.serverSearchRequested.connect(self.search_server)
+        logs.exportRequested.connect(self.export)
+        logs.exportFinished.connect(self._exported)
+        logs.exportFailed.connect(self._export_failed)
+
+    def export(self, export: CsvExport) -> None:
+        """Write a large export on the store lane; progress and outcome go to the logs view."""
+        total = len(export.records)
+
+        def write(ctx: StoreContext) -> int:
+            return export.run(ctx.progress, ctx.cancel)
+
+        def progressed(done: object) -> None:
+            if isinstance(done, int):
+                self.logs.export_progress(done, total)
+
+        def done(count: int) -> None:
+            self.logs.export_finished(str(export.path), count)
+
+        def failed(error: Exception) -> None:
+            self.logs.export_failed(str(error))
+
+        self._service.query(write, done, failed, key=EXPORT_KEY, progress=progressed)
+
+    def _exported(self, path: str, count: int) -> None:
+        if count == 1:
+            text = self.tr("1 row exported to %1")
+        else:
+            text = self.tr("%Ln rows exported to %1", "", count)
+        self.message.emit(text.replace("%1", path))
+
+    def _export_failed(self, reason: str) -> None:
+        self.message.emit(self.tr("The logs could not be exported: %1").replace("%1", reason))
 
     def reload_scheduled(self) -> None:
         def show(rows: list[ScheduledRow]) -> None:

@@ -9,12 +9,17 @@
 - :func:`export_csv`: rows to a CSV file Excel opens correctly (UTF-8 with a BOM, every column,
   cells that a spreadsheet would read as a formula made inert with a leading ``'``). The header
   names (:data:`CSV_HEADERS`) are fixed English words, not translated, so scripts can rely on them.
+  It reports progress and stops when asked (``progress``, ``cancel``), as a job on the service's
+  store lane does (see :class:`CsvExport` and ``ListsController``).
+- :class:`CsvExport`: an export asked for by the logs view (the path and the frozen records), what
+  the view hands to its controller for a large export.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -27,7 +32,10 @@ from zvdesk.store.rows import MessageRow
 __all__ = [
     "CSV_HEADERS",
     "FORMULA_PREFIXES",
+    "PROGRESS_EVERY",
+    "CsvExport",
     "Direction",
+    "ExportCancelledError",
     "LogRecord",
     "LogsQuery",
     "export_csv",
@@ -38,6 +46,8 @@ __all__ = [
 
 Direction = Literal["all", "incoming", "outgoing"]
 
+
+PROGRESS_EVERY = 1_000  # rows between two progress reports (and cancel checks) of an export
 
 # A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -203,11 +213,33 @@ def _csv_row(record: LogRecord, tz: tzinfo | None) -> list[str]:
     return [safe_cell(cell) for cell in cells]
 
 
+class ExportCancelledError(Exception):
+    """An export stopped because it was cancelled (the file is left as it was)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CsvExport:
+    """An export the logs view asks for: ``records`` (frozen, safe on any thread) to ``path``."""
+
+    path: Path
+    records: Sequence[LogRecord]
+
+    def run(
+        self,
+        progress: Callable[[int], object] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> int:
+        """Write the file (see :func:`export_csv`); returns the number of rows written."""
+        return export_csv(self.records, self.path, progress=progress, cancel=cancel)
+
+
 def export_csv(
     rows: Iterable[LogRecord | MessageRow | Mapping[str, Any]],
     path: Path | str,
     *,
     tz: tzinfo | None = None,
+    progress: Callable[[int], object] | None = None,
+    cancel: threading.Event | None = None,
 ) -> int:
     """Write ``rows`` to ``path`` as CSV for Excel; returns the number of rows written.
 
@@ -216,6 +248,9 @@ def export_csv(
     ``= + - @``, a tab or a carriage return get a leading ``'`` so no formula runs (phone numbers
     written ``+44...`` therefore read ``'+44...``). The file is written to a temporary file next
     to ``path`` and renamed over it, so a failed export never leaves half a file.
+
+    Every :data:`PROGRESS_EVERY` rows ``progress(rows written so far)`` is called and ``cancel``
+    checked: once it is set, :class:`ExportCancelledError` is raised and ``path`` is untouched.
     """
     count = 0
     with atomic_writer(path, "w", encoding="utf-8-sig", newline="") as handle:
@@ -224,4 +259,9 @@ def export_csv(
         for row in rows:
             writer.writerow(_csv_row(log_record(row), tz))
             count += 1
+            if count % PROGRESS_EVERY == 0:
+                if cancel is not None and cancel.is_set():
+                    raise ExportCancelledError(f"export to {path} cancelled")
+                if progress is not None:
+                    progress(count)
     return count

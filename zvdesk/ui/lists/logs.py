@@ -15,9 +15,12 @@ number (country code first), other digits anywhere in it. Anything else shows an
 and is not sent.
 
 Export writes what is loaded (all columns, in the table's current order) to a CSV file chosen with
-a file dialog: at once for up to ``EXPORT_BACKGROUND_ROWS`` rows, otherwise in a background thread
-(the rows are frozen records, safe to hand over); ``exportFinished(path, count)`` or
-``exportFailed(message)`` reports the outcome.
+a file dialog: at once for up to ``EXPORT_BACKGROUND_ROWS`` rows; a larger export is handed to the
+integrator as ``exportRequested(CsvExport)`` (the rows are frozen records, safe on any thread),
+which runs it on the service's store lane and reports back with :meth:`LogsView.export_progress`,
+:meth:`LogsView.export_finished` or :meth:`LogsView.export_failed`; meanwhile the export button
+shows how far it got. ``exportFinished(path, count)`` or ``exportFailed(message)`` reports the
+outcome either way.
 """
 
 from __future__ import annotations
@@ -33,10 +36,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     QSortFilterProxyModel,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -61,6 +62,7 @@ from zvdesk.ui.common.empty import explain_empty
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 from zvdesk.ui.common.table_model import TitledTableModel
 from zvdesk.ui.lists.csvexport import (
+    CsvExport,
     Direction,
     LogRecord,
     LogsQuery,
@@ -270,29 +272,6 @@ class LogsFilterProxy(QSortFilterProxyModel):
         return number.startswith(self._digits) if self._prefix else self._digits in number
 
 
-class _ExportSignals(QObject):
-    finished = Signal(str, int)
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    """Writes frozen records to CSV on a pool thread; reports through queued signals."""
-
-    def __init__(self, rows: list[LogRecord], path: Path, signals: _ExportSignals) -> None:
-        super().__init__()
-        self._rows = rows
-        self._path = path
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            count = export_csv(self._rows, self._path)
-        except OSError as exc:
-            self._signals.failed.emit(str(exc))
-        else:
-            self._signals.finished.emit(str(self._path), count)
-
-
 def _countries() -> list[tuple[str, str]]:
     """(display name, lower-case ISO code) of every region phonenumbers knows, by name."""
     result = []
@@ -309,6 +288,7 @@ class LogsView(QWidget):
     queryChanged = Signal(object)  # LogsQuery
     serverSearchRequested = Signal()
     moreRequested = Signal()
+    exportRequested = Signal(object)  # CsvExport: a large export, run by the integrator
     exportFinished = Signal(str, int)  # path, rows written
     exportFailed = Signal(str)
 
@@ -326,11 +306,7 @@ class LogsView(QWidget):
         # Replaced in tests; returns "" when the agent cancels.
         self.ask_save_path: Callable[[], str] = self._ask_save_path
         self._query = LogsQuery()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._export_signals = _ExportSignals(self)
-        self._export_signals.finished.connect(self._export_done)
-        self._export_signals.failed.connect(self._export_failed)
+        self._export: CsvExport | None = None  # the large export under way
 
         self.model = LogsModel(self)
         self.proxy = LogsFilterProxy(self)
@@ -373,7 +349,8 @@ class LogsView(QWidget):
         self.country.setMinimumContentsLength(10)
         self.country.setAccessibleName(self.tr("Country"))
         self.country.setAccessibleDescription(self.tr("Show only messages of one country"))
-        self.export_button = QPushButton(self.tr("&Export CSV…"), self)
+        self._export_text = self.tr("&Export CSV…")
+        self.export_button = QPushButton(self._export_text, self)
         self.export_button.setAccessibleName(self.tr("Export to CSV"))
         self.export_button.setAccessibleDescription(
             self.tr("Saves the loaded rows, all columns, to a CSV file")
@@ -512,6 +489,7 @@ class LogsView(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> None:
+        """Write the loaded rows to ``path``: here for a few, else ``exportRequested``."""
         records = self.visible_records()
         if len(records) <= self.background_rows:
             try:
@@ -521,20 +499,41 @@ class LogsView(QWidget):
                 return
             self.exportFinished.emit(str(path), count)
             return
+        self._export = CsvExport(path, tuple(records))
         self.export_button.setEnabled(False)
-        self._pool.start(_ExportJob(records, path, self._export_signals))
+        self.export_progress(0, len(records))
+        self.exportRequested.emit(self._export)
 
-    def wait_for_export(self, msecs: int = 30_000) -> bool:
-        """Block until a background export has finished (shutdown, tests)."""
-        return self._pool.waitForDone(msecs)
+    def exporting(self) -> bool:
+        """Whether a large export is under way (asked for and not yet reported back)."""
+        return self._export is not None
 
-    def _export_done(self, path: str, count: int) -> None:
-        self.export_button.setEnabled(True)
+    def export_progress(self, done: int, total: int) -> None:
+        """Show how far the export under way got (``done`` of ``total`` rows)."""
+        if self._export is None:
+            return
+        percent = QLocale().toString(100 * done // max(1, total))
+        text = self.tr("Exporting… %1%").replace("%1", percent)
+        self.export_button.setText(text)
+        self.export_button.setAccessibleDescription(text)
+
+    def export_finished(self, path: str, count: int) -> None:
+        """The export under way wrote ``count`` rows to ``path``."""
+        self._end_export()
         self.exportFinished.emit(path, count)
 
-    def _export_failed(self, message: str) -> None:
-        self.export_button.setEnabled(True)
+    def export_failed(self, message: str) -> None:
+        """The export under way failed (``message`` says why); the old file is untouched."""
+        self._end_export()
         self.exportFailed.emit(message)
+
+    def _end_export(self) -> None:
+        self._export = None
+        self.export_button.setText(self._export_text)
+        self.export_button.setAccessibleDescription(
+            self.tr("Saves the loaded rows, all columns, to a CSV file")
+        )
+        self.export_button.setEnabled(True)
 
     def _ask_save_path(self) -> str:
         name, _filter = QFileDialog.getSaveFileName(
