@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from zvdesk.canned.store import CannedStore
 from zvdesk.ui.canned.model import default_responses
 from zvdesk.ui.canned.popup import CannedPopup
+from zvdesk.ui.common.empty import HintLabel
 from zvdesk.ui.composer.placeholders import select_next
 from zvdesk.ui.composer.widget import Composer
 from zvdesk.ui.conversation.compliance import ComplianceBar
@@ -50,9 +51,7 @@ class ConversationPane(QWidget):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         # No conversation open: a hint with the ways to find or start one, and no composer.
-        self.empty_hint = QLabel(self)
-        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_hint.setWordWrap(True)
+        self.empty_hint = HintLabel("", self)  # dimmed, yet WCAG AA in light and dark
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setAccessibleName(self.tr("No conversation open"))
         self.empty_hint.setText(
@@ -66,7 +65,6 @@ class ConversationPane(QWidget):
             )
         )
         self.empty_hint.setAccessibleDescription(self.empty_hint.text())
-        self.empty_hint.setEnabled(False)  # drawn in the palette's dimmed text colour
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
