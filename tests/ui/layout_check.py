@@ -3,7 +3,8 @@
 :func:`clipping_problems` walks every visible descendant of a top-level widget and reports:
 
 - a wrapped ``QLabel`` shorter than its ``heightForWidth(width)`` (its last lines are cut),
-- any other label or any button (push, tool, check, radio) smaller than its ``sizeHint()``,
+- any other label or any button (push, tool, check, radio) smaller than its ``sizeHint()``
+  (an :class:`~zvdesk.ui.common.elided.ElidedLabel` may be narrower: it draws "…"; not lower),
 - a widget that sits (partly) outside its parent's rectangle.
 
 Offscreen tests raise no warning for any of these (see the platform notes), so the geometry is
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+
+from zvdesk.ui.common.elided import ElidedLabel
 
 __all__ = ["clipping_problems", "describe"]
 
@@ -58,9 +61,9 @@ def clipping_problems(root: QWidget) -> list[str]:
                     )
             else:
                 hint = widget.sizeHint()
-                if (
-                    size.height() + TOLERANCE < hint.height()
-                    or size.width() + TOLERANCE < hint.width()
+                narrow = size.width() + TOLERANCE < hint.width()
+                if size.height() + TOLERANCE < hint.height() or (
+                    narrow and not isinstance(widget, ElidedLabel)
                 ):
                     problems.append(
                         f"{describe(widget)}: {size.width()}x{size.height()}, "

@@ -16,10 +16,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QLocale, QRectF, Qt, QTime, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from zvdesk.store import ConversationRow
 from zvdesk.ui.common import safetext, words
+from zvdesk.ui.common.elided import ElidedLabel
 
 __all__ = ["ConversationHeader", "customer_zone"]
 
@@ -83,18 +84,14 @@ class ConversationHeader(QWidget):
         super().__init__(parent)
         self._clock = clock or (lambda: datetime.now().astimezone())
         self.setAccessibleName(self.tr("Conversation with"))
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedLabel(self)  # "…" where the window is too narrow
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_badge = _badge(self, "status-badge")
         self.pin_badge = _badge(self, "pin-badge")
         self.pin_badge.setText(self.tr("Pinned"))
-        self.details = QLabel(self)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details = ElidedLabel(self)
         self.details.setAccessibleName(self.tr("Customer details"))
         # Other features' badges (the opted-out one) go into this layout, after the status.
         self.badges = QHBoxLayout()
