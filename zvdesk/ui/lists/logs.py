@@ -380,6 +380,16 @@ class LogsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             LogsModel.MESSAGE, QHeaderView.ResizeMode.Stretch
         )
+        # The short columns get the width of what they show (a sender number was cut to
+        # "+1 484-29…" in the default width); refitted only when something wider arrives, so a
+        # width the agent chose stays.
+        self._fitted: dict[int, int] = {}
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.layoutChanged):
+            signal.connect(self._fit_soon)
         self.table.setAccessibleName(self.tr("Message logs"))
         self.table.setAccessibleDescription(self.tr("Click a column header to sort by it"))
 
@@ -407,6 +417,22 @@ class LogsView(QWidget):
         self.number.textChanged.connect(self._debounce.start)
         self.export_button.clicked.connect(self.export)
         self.server_button.clicked.connect(self.search_server)
+
+    def _fit_soon(self, *_args: object) -> None:
+        self._fit_timer.start()
+
+    def fit_columns(self) -> None:
+        """Widen every column but the message to its header and the rows in view, where they
+        need more than they were last fitted to."""
+        header = self.table.horizontalHeader()
+        for column in range(self.proxy.columnCount()):
+            if column == LogsModel.MESSAGE:
+                continue
+            needed = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if needed > self._fitted.get(column, 0):
+                self._fitted[column] = needed
+                if header.sectionSize(column) < needed:
+                    header.resizeSection(column, needed)
 
     # -- data in -------------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[RowSource], *, has_more: bool = False) -> None:
