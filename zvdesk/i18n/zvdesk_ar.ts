@@ -1160,6 +1160,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <source>How often simulated customers write in</source>
         <translation>كم مرة يراسل العملاء المحاكون</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
 </context>
 <context>
     <name>DemoBand</name>

@@ -1140,6 +1140,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <source>How often simulated customers write in</source>
         <translation>Con qué frecuencia escriben los clientes simulados</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
 </context>
 <context>
     <name>DemoBand</name>

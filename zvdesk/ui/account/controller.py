@@ -22,15 +22,15 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
 from zvdesk.api import TokenProvider
 from zvdesk.auth.errors import NoKeyringError, SignedOutError
 from zvdesk.auth.tokens import SignOutResult, TokenManager
-from zvdesk.logsetup import configure_logging, current_log_file
 from zvdesk.service import ApiService
+from zvdesk.ui.account.apply import apply_settings
 from zvdesk.ui.account.banner import SignedOutBanner
 from zvdesk.ui.account.errors import describe_sign_in_error
 from zvdesk.ui.account.flows import AccountSetup, SignedIn
@@ -346,22 +346,14 @@ class AccountController(QObject):
 
     def apply_settings(self) -> None:
         """Put the Settings' values into effect in the window (and the language, the log)."""
-        settings, window = self.settings, self.host.window
-        window.pane.composer.enter_sends = settings.enter_sends
-        window.default_region = settings.default_country
-        window.logs_view.default_region = settings.default_country
-        window.pane.composer.set_default_region(settings.default_country)
-        window.notifier.set_sound_enabled(settings.sound)
-        window.notifier.set_do_not_disturb(settings.do_not_disturb)
-        window.pane.set_agent_name(settings.agent_name or self._signed_in_name())
+        self._language = apply_settings(
+            self.host.window,
+            self.settings,
+            signed_in_name=self._signed_in_name(),
+            language=self._language,
+        )
         if self.dialog is not None:
             self.dialog.refresh_client()
-        log_file = current_log_file()
-        if log_file is not None:
-            configure_logging(verbose=settings.verbose_logging, log_dir=log_file.parent)
-        if settings.language != self._language:
-            self._language = settings.language
-            self._switch_language(settings.language)
 
     def _signed_in_name(self) -> str | None:
         """The signed-in user's name kept in the profile (for {agent}), if known."""
@@ -370,17 +362,6 @@ class AccountController(QObject):
         except Exception:  # a damaged profiles file: no name (it is reported at sign-in)
             return None
         return profile.display_name if profile is not None else None
-
-    @staticmethod
-    def _switch_language(language: str) -> None:
-        app = QCoreApplication.instance()
-        if app is None:
-            return
-        try:
-            from zvdesk.i18n import switch_language
-        except ImportError:
-            return
-        switch_language(app, language)
 
     def _dnd_changed(self, on: bool) -> None:
         self.settings.do_not_disturb = on

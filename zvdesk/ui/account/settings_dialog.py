@@ -1,5 +1,8 @@
 """The Settings dialog: Account, Composer, Notifications, Language and Diagnostics tabs.
 
+In the demo (``setup`` None: the built-in sandbox, no Zoho account) the Account tab is left out;
+the other pages work as in a signed-in window.
+
 Everything but the OAuth client secret goes to :class:`~zvdesk.ui.common.settings.AppSettings`
 (QSettings). The secret is written to the system keyring on the service's sign-in thread (or kept
 for this session when there is no keyring) and never shown again: the field only replaces it.
@@ -68,7 +71,7 @@ class SettingsDialog(QDialog):
     def __init__(
         self,
         settings: AppSettings,
-        setup: AccountSetup,
+        setup: AccountSetup | None,
         service: ApiService,
         parent: QWidget | None = None,
     ) -> None:
@@ -82,7 +85,10 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Settings pages"))
         self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
-        self.tabs.addTab(self._account_tab(), self.tr("&Account"))
+        self.account_page: QWidget | None = None
+        if setup is not None:
+            self.account_page = self._account_tab(setup)
+            self.tabs.addTab(self.account_page, self.tr("&Account"))
         self.tabs.addTab(self._composer_tab(), self.tr("&Composer"))
         self.tabs.addTab(self._notifications_tab(), self.tr("&Notifications"))
         self.tabs.addTab(self._language_tab(), self.tr("&Language"))
@@ -99,10 +105,10 @@ class SettingsDialog(QDialog):
         self.load()
 
     # -- pages -----------------------------------------------------------------------------------
-    def _account_tab(self) -> QWidget:
+    def _account_tab(self, setup: AccountSetup) -> QWidget:
         page = QWidget(self)
         page.setAccessibleName(self.tr("Account settings"))
-        admin = self.setup.admin()
+        admin = setup.admin()
         self.client_id = QLineEdit(page)
         self.client_id.setAccessibleName(self.tr("Client id"))
         self.client_id.setAccessibleDescription(
@@ -258,15 +264,17 @@ class SettingsDialog(QDialog):
 
     def load(self) -> None:
         """Show the stored settings (the administrator's where none are stored)."""
-        settings, admin = self.settings, self.setup.admin()
-        self.client_id.setText(settings.client_id or "")
-        region = settings.region or admin.region or "US"
-        self.region.setCurrentIndex(max(0, self.region.findData(region)))
-        port = settings.redirect_port
-        if port is None:
-            port = _default_port(admin.redirect_port)
-        self.redirect_port.setValue(port)
-        self._show_redirect_uri(port)
+        settings = self.settings
+        if self.setup is not None:
+            admin = self.setup.admin()
+            self.client_id.setText(settings.client_id or "")
+            region = settings.region or admin.region or "US"
+            self.region.setCurrentIndex(max(0, self.region.findData(region)))
+            port = settings.redirect_port
+            if port is None:
+                port = _default_port(admin.redirect_port)
+            self.redirect_port.setValue(port)
+            self._show_redirect_uri(port)
         self.enter_sends.setChecked(settings.enter_sends)
         self.ctrl_enter_sends.setChecked(not settings.enter_sends)
         self.country.setCurrentIndex(max(0, self.country.findData(settings.default_country)))
@@ -278,7 +286,20 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Write the settings; the secret goes to the keyring on the sign-in thread."""
-        settings, admin = self.settings, self.setup.admin()
+        settings = self.settings
+        settings.enter_sends = self.enter_sends.isChecked()
+        settings.default_country = str(self.country.currentData())
+        settings.agent_name = self.agent_name.text()
+        settings.sound = self.sound.isChecked()
+        settings.do_not_disturb = self.dnd.isChecked()
+        settings.language = str(self.language.currentData())
+        settings.verbose_logging = self.verbose.isChecked()
+        if self.setup is not None:
+            self._save_account(self.setup)
+        settings.sync()
+
+    def _save_account(self, setup: AccountSetup) -> None:
+        settings, admin = self.settings, setup.admin()
         client_id = self.client_id.text().strip() or None
         settings.client_id = client_id
         region = str(self.region.currentData())
@@ -291,19 +312,10 @@ class SettingsDialog(QDialog):
         )
         if port != default_port or settings.redirect_port is not None:
             settings.redirect_port = port
-        settings.enter_sends = self.enter_sends.isChecked()
-        settings.default_country = str(self.country.currentData())
-        settings.agent_name = self.agent_name.text()
-        settings.sound = self.sound.isChecked()
-        settings.do_not_disturb = self.dnd.isChecked()
-        settings.language = str(self.language.currentData())
-        settings.verbose_logging = self.verbose.isChecked()
-        settings.sync()
         secret = self.client_secret.text().strip()
         self.client_secret.clear()
         target = client_id or admin.client_id
         if target and (secret or self.forget_secret.isChecked()):
-            setup = self.setup
             self.service.authorize(
                 lambda _ctx: setup.save_client_secret(target, secret or None),
                 self._secret_saved,

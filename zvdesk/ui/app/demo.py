@@ -4,7 +4,8 @@ While the built-in sandbox runs, nothing may be mistaken for the real account: t
 says "Demo", a coloured band above the views says that the customers are simulated and nothing
 reaches Zoho, and the status bar carries a permanent "Demo" label. The Demo menu sets how busy the
 simulated customers are (:data:`PACES`, stored in the settings, applied at once): a realistic busy
-shift by default, calmer for learning, faster for drills, or paused.
+shift by default, calmer for learning, faster for drills, or paused. It also opens the Settings
+(Ctrl+, as in a signed-in window) without the Account page: the demo has no Zoho account.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu
 
 from zvdesk.ui.common.settings import DEMO_RATE_DEFAULT, AppSettings
@@ -52,6 +53,7 @@ class DemoControls:
     status: QLabel
     menu: QMenu
     paces: QActionGroup
+    settings_action: QAction
 
 
 class DemoBand(QFrame):
@@ -87,9 +89,10 @@ def install_demo(
     settings: AppSettings,
     set_rate: Callable[[float], None],
     current: float,
+    open_settings: Callable[[], object],
 ) -> DemoControls:
     """Label ``window`` as the demo and add the Demo menu (``set_rate`` applies a pace; the
-    pace nearest to ``current`` is checked)."""
+    pace nearest to ``current`` is checked; ``open_settings`` opens the Settings)."""
     translate = QCoreApplication.translate
     title = translate("Demo", "zvdesk — Demo (simulated customers, not your Zoho account)")
     window.setWindowTitle(title)
@@ -126,4 +129,9 @@ def install_demo(
         set_rate(rate)
 
     group.triggered.connect(chosen)
-    return DemoControls(band, status, menu, group)
+    menu.addSeparator()
+    settings_action = QAction(translate("Demo", "Se&ttings…"), menu)
+    settings_action.setShortcut(QKeySequence("Ctrl+,"))
+    settings_action.triggered.connect(lambda: open_settings())
+    menu.addAction(settings_action)
+    return DemoControls(band, status, menu, group, settings_action)

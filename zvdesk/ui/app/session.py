@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync en
     from zvdesk.service import ApiService, StoreContext
     from zvdesk.ui.account.controller import AccountController
     from zvdesk.ui.account.flows import AccountSetup
+    from zvdesk.ui.account.settings_dialog import SettingsDialog
     from zvdesk.ui.app.demo import DemoControls
     from zvdesk.ui.app.single import SingleInstance
     from zvdesk.ui.app.welcome import Start
@@ -162,6 +163,7 @@ class Session:
         self.server: SandboxServer | None = None
         self.single: SingleInstance | None = None  # the profile lock, held by run()
         self.demo: DemoControls | None = None
+        self.demo_settings: SettingsDialog | None = None  # the demo's Settings, once opened
         self._inbound_rate = inbound_rate
         # Without a profile name the profiles (zvdesk.auth) are read now; else after first paint.
         self.profile = profile or _default_profile(None if sandbox else self._account_setup())
@@ -235,9 +237,35 @@ class Session:
             from zvdesk.ui.app.demo import install_demo
 
             self.demo = install_demo(
-                window, AppSettings(self._settings_path), self.set_demo_rate, self._inbound_rate
+                window,
+                AppSettings(self._settings_path),
+                self.set_demo_rate,
+                self._inbound_rate,
+                self.open_demo_settings,
             )
         return window
+
+    def open_demo_settings(self) -> SettingsDialog:
+        """The demo's Settings: every page but the Account one, applied to the window on OK."""
+        from zvdesk.ui.account.apply import apply_settings
+        from zvdesk.ui.account.settings_dialog import SettingsDialog
+        from zvdesk.ui.common.dialogs import open_dialog
+
+        settings = AppSettings(self._settings_path)
+        window = self.window
+        dialog = SettingsDialog(settings, None, self.service, window)
+        language = settings.language
+
+        def applied() -> None:
+            apply_settings(
+                window, settings, signed_in_name=self._sandbox_user_name(), language=language
+            )
+
+        dialog.applied.connect(applied)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.demo_settings = dialog
+        open_dialog(dialog)
+        return dialog
 
     def set_demo_rate(self, rate: float) -> None:
         """The simulated customers' average messages a second from now on (demo only)."""
@@ -341,15 +369,21 @@ class Session:
         if override:
             return override
         if self.server is not None:
-            from zvdesk.sandbox.team import agent_for_token
-
-            try:
-                agent = agent_for_token(self.server.state, self.server.token)
-            except Exception:  # the sandbox refused its own token: no name, {agent} stays
-                log.exception("no user for the sandbox token")
-                return None
-            return agent.name if agent is not None else None
+            return self._sandbox_user_name()
         return _profile_display_name(self.profile)
+
+    def _sandbox_user_name(self) -> str | None:
+        """The name of the sandbox token's user (the demo's signed-in agent)."""
+        if self.server is None:
+            return None
+        from zvdesk.sandbox.team import agent_for_token
+
+        try:
+            agent = agent_for_token(self.server.state, self.server.token)
+        except Exception:  # the sandbox refused its own token: no name, {agent} stays
+            log.exception("no user for the sandbox token")
+            return None
+        return agent.name if agent is not None else None
 
     def show(self) -> None:
         """Show the window now; import and start the service and load the data right after the
