@@ -3,12 +3,18 @@ Arabic, at 100% and 150% text size, at the size the app opens it with and at its
 
 "150%" scales the application font by 1.5 (what a 150% desktop scale does to the text a layout
 must fit: Qt's device-pixel scaling keeps logical sizes, so the font is what can overflow).
+``test_the_walk_at_a_real_150_percent_scale`` runs the same walk once more in a process of its own
+with ``QT_SCALE_FACTOR=1.5`` (a real 1.5 device-pixel ratio: pixel rounding, icons), in the three
+languages.
 :func:`tests.ui.layout_check.clipping_problems` is the check; ``test_the_check_catches_*`` shows
 that it fails on a label given a fixed height (a test of the test).
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -222,11 +228,33 @@ def test_nothing_is_clipped(
     look(language, scale)
     dialog = DIALOGS[name](env)
     open_like_the_app(qtbot, dialog)
+    real_scale = os.environ.get("QT_SCALE_FACTOR")
+    if real_scale:  # the run of test_the_walk_at_a_real_150_percent_scale
+        assert dialog.devicePixelRatio() == pytest.approx(float(real_scale))
     problems = clipping_problems(dialog)
     dialog.resize(dialog.minimumSize())  # the smallest the agent can make it
     qtbot.wait(1)
     problems += [f"at minimum size: {p}" for p in clipping_problems(dialog)]
     assert not problems, f"{name} ({language}, {scale:.0%}):\n" + "\n".join(problems)
+
+
+@pytest.mark.skipif(bool(os.environ.get("QT_SCALE_FACTOR")), reason="the run inside")
+def test_the_walk_at_a_real_150_percent_scale() -> None:
+    """Every dialog and page of the walk, in English, Spanish and Arabic, with Qt scaling the
+    whole app by 1.5 (``QT_SCALE_FACTOR``: it must be set before Qt starts, so in a process of
+    its own). The walk checks the device-pixel ratio it runs at."""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
+    command = [
+        sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        f"{Path(__file__).relative_to(root)}::test_nothing_is_clipped", "-k", "100",
+    ]  # fmt: skip
+    result = subprocess.run(
+        command, cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    output = result.stdout[-6000:] + result.stderr[-2000:]
+    assert result.returncode == 0, output
+    assert f"{len(DIALOGS) * len(LANGUAGES)} passed" in result.stdout, output
 
 
 @pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s:.0%}")
