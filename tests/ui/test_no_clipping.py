@@ -114,6 +114,12 @@ def _settings(env: Env, tab: int) -> QDialog:
     return dialog
 
 
+def _demo_settings(env: Env) -> QDialog:
+    from zvdesk.ui.account.settings_dialog import SettingsDialog
+
+    return SettingsDialog(env.settings, None, env.service)  # the demo's: no Account page
+
+
 def _canned(env: Env) -> QDialog:
     from zvdesk.canned.store import CannedStore
     from zvdesk.ui.canned.editor import CannedDialog
@@ -201,6 +207,7 @@ DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "settings, notifications": lambda env: _settings(env, 2),
     "settings, language": lambda env: _settings(env, 3),
     "settings, diagnostics": lambda env: _settings(env, 4),
+    "settings in the demo": _demo_settings,
     "canned responses": _canned,
     "new conversation": _new_conversation,
     "shortcuts": _shortcuts,
