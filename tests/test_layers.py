@@ -42,9 +42,10 @@ UI_ALLOWED: dict[str, frozenset[str]] = {
     "composer": frozenset({"common"}),
     "lists": frozenset({"common"}),
     "chats": frozenset({"common"}),
+    "announce": frozenset({"common"}),
     "conversation": frozenset({"common", "media", "canned", "composer", "chats"}),
     "mainwindow": frozenset(
-        {"common", "media", "canned", "composer", "lists", "chats", "conversation"}
+        {"common", "media", "canned", "composer", "lists", "chats", "conversation", "announce"}
     ),
     "account": frozenset({"common", "mainwindow"}),
 }

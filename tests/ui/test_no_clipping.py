@@ -192,7 +192,48 @@ def _welcome(env: Env) -> QDialog:
     return WelcomeDialog()
 
 
+def _announcement(env: Env, *, progress: bool = False) -> QDialog:
+    """The announcements window with a CSV audience and its plan, or its progress page."""
+    from datetime import UTC, datetime
+
+    from zvdesk.compliance.announce import Recipient, plan
+    from zvdesk.compliance.quiet import SendWindow
+    from zvdesk.sync.announce import Announcement, Progress
+    from zvdesk.ui.announce.dialog import AnnounceDialog
+    from zvdesk.ui.announce.planning import Audience, PlanResult, Running
+
+    dialog = AnnounceDialog(["+14842920101", "+447400123456"], "+14842920101")
+    recipients = [
+        Recipient(i, number, {"name": name, "phone": number, "order": f"A-{i}"})
+        for i, (name, number) in enumerate(
+            [("Ann Example-Longname", "+14155559001"), ("Bob", "555-12"),
+             ("Cy", "+14155559001"), ("Dee", "+447911123456"), ("Eve", "+14155559002"),
+             ("Fay", "+14155559003")], start=1,
+        )
+    ]  # fmt: skip
+    columns = ("name", "phone", "order")
+    audience = Audience(
+        "csv", tuple(recipients), columns,
+        tuple(tuple(r.fields[c] for c in columns) for r in recipients[:5]), "customers.csv",
+    )  # fmt: skip
+    dialog.show_audience(audience)
+    dialog.message.setPlainText("Hi {name}, your order {order} ships today.")
+    result = plan(
+        recipients, dialog.message.toPlainText(), opt_out=lambda _n: None,
+        when=datetime(2026, 12, 8, 15, tzinfo=UTC), window=SendWindow(), columns=columns,
+    )  # fmt: skip
+    dialog.show_plan(PlanResult(result, SendWindow(), 1, 20.0))
+    if progress:
+        item = Announcement(
+            "a1", None, result.template, 20.0, "move", SendWindow(), 0, 4, [], "paused"
+        )
+        dialog.show_progress(Running(item, Progress(6, 2, 1, 0, 2, 0, 2)))
+    return dialog
+
+
 DIALOGS: dict[str, Callable[[Env], QDialog]] = {
+    "announcement, CSV and plan": _announcement,
+    "announcement, progress": lambda env: _announcement(env, progress=True),
     "welcome": _welcome,
     "did this message arrive (outbox review)": _review,
     "sign-in, browser": lambda env: _signin(env, 0),

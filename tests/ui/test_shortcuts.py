@@ -29,6 +29,7 @@ KEYS = {
     "previous_unread": (Qt.Key.Key_Up, Mod.AltModifier | Mod.ShiftModifier),
     "next_unread": (Qt.Key.Key_Down, Mod.AltModifier | Mod.ShiftModifier),
     "attach": (Qt.Key.Key_A, Mod.ControlModifier | Mod.ShiftModifier),
+    "announce": (Qt.Key.Key_M, Mod.ControlModifier | Mod.ShiftModifier),
     "schedule": (Qt.Key.Key_S, Mod.ControlModifier | Mod.ShiftModifier),
     "shortcut_sheet": (Qt.Key.Key_Slash, Mod.ControlModifier),
     "settings": (Qt.Key.Key_Comma, Mod.ControlModifier),
@@ -133,7 +134,7 @@ def test_sheet_lists_every_shortcut_and_searches(qtbot: QtBot, qtmodeltester: Mo
     sheet.search.setText("ctrl+shift")
     assert sheet.visible_ids() == [
         "attach", "schedule", "send_and_resolve", "snooze", "mark_unread", "pin", "note",
-        "toggle_dark",
+        "announce", "toggle_dark",
     ]  # fmt: skip
     for widget in (sheet, sheet.search, sheet.table):
         assert widget.accessibleName() and widget.accessibleDescription()

@@ -49,6 +49,357 @@
     </message>
 </context>
 <context>
+    <name>AnnounceDialog</name>
+    <message>
+        <source>Recipients</source>
+        <translation>المستلمون</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>ملفات CSV (*.csv *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>حفظ التقرير</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the recipients and write the message.</source>
+        <translation>اختر المستلمين واكتب الرسالة.</translation>
+    </message>
+    <message>
+        <source>Write the message.</source>
+        <translation>اكتب الرسالة.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>حُفظ التقرير في %1.</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>إعلان</translation>
+    </message>
+    <message>
+        <source>Write the announcement</source>
+        <translation>كتابة الإعلان</translation>
+    </message>
+    <message>
+        <source>From a C&amp;SV file</source>
+        <translation>من ملف C&amp;SV</translation>
+    </message>
+    <message>
+        <source>From the c&amp;hat list</source>
+        <translation>من قائمة المح&amp;ادثات</translation>
+    </message>
+    <message>
+        <source>&amp;Pasted numbers</source>
+        <translation>أرقام م&amp;لصقة</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>اختيار م&amp;لف…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>اختيار ملف CSV</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>ملف CSV</translation>
+    </message>
+    <message>
+        <source>A header row, then one customer a line; the number column is called number, phone, mobile or to.</source>
+        <translation>صف عناوين، ثم عميل في كل سطر؛ عمود الرقم اسمه number أو phone أو mobile أو to.</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>أول صفوف الملف</translation>
+    </message>
+    <message>
+        <source>Customers from the chat list</source>
+        <translation>عملاء من قائمة المحادثات</translation>
+    </message>
+    <message>
+        <source>Pasted numbers</source>
+        <translation>أرقام ملصقة</translation>
+    </message>
+    <message>
+        <source>One number a line, e.g. +1 415 555 0100</source>
+        <translation>رقم في كل سطر، مثل ‎+1 415 555 0100</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>ال&amp;رسالة:</translation>
+    </message>
+    <message>
+        <source>Insert a merge field</source>
+        <translation>إدراج حقل دمج</translation>
+    </message>
+    <message>
+        <source>Each customer&apos;s own value goes where the field is</source>
+        <translation>توضع قيمة كل عميل مكان الحقل</translation>
+    </message>
+    <message>
+        <source>e.g. Hi {name}, our service is down until 3 pm. Sorry for the trouble.</source>
+        <translation>مثلًا: مرحبًا {name}، خدمتنا متوقفة حتى الساعة 3 مساءً. نعتذر عن الإزعاج.</translation>
+    </message>
+    <message>
+        <source>Send from</source>
+        <translation>الإرسال من</translation>
+    </message>
+    <message>
+        <source>The account&apos;s default number</source>
+        <translation>الرقم الافتراضي للحساب</translation>
+    </message>
+    <message>
+        <source> a minute</source>
+        <translation> في الدقيقة</translation>
+    </message>
+    <message>
+        <source>Pace, messages a minute</source>
+        <translation>الوتيرة، رسائل في الدقيقة</translation>
+    </message>
+    <message>
+        <source>Outside the customer&apos;s send window</source>
+        <translation>خارج نافذة الإرسال لدى العميل</translation>
+    </message>
+    <message>
+        <source>Wait for the customer&apos;s morning</source>
+        <translation>انتظار صباح العميل</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>تخطيهم</translation>
+    </message>
+    <message>
+        <source>Send &amp;from:</source>
+        <translation>الإرسال &amp;من:</translation>
+    </message>
+    <message>
+        <source>P&amp;ace:</source>
+        <translation>الو&amp;تيرة:</translation>
+    </message>
+    <message>
+        <source>Outside their &amp;window:</source>
+        <translation>خارج &amp;نافذتهم:</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>ما سيُرسل</translation>
+    </message>
+    <message>
+        <source>Skipped recipients</source>
+        <translation>المستلمون الذين تم تخطيهم</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Send the announcement</source>
+        <translation>إرسال الإعلان</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Insert a field…</source>
+        <translation>إدراج حقل…</translation>
+    </message>
+    <message>
+        <source>%1: one customer</source>
+        <translation>%1: عميل واحد</translation>
+    </message>
+    <message>
+        <source>%1: %2 customers</source>
+        <translation>%1: عدد العملاء %2</translation>
+    </message>
+    <message>
+        <source>Needs reply</source>
+        <translation>بحاجة إلى رد</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>بانتظار العميل</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>مؤجلة</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>محلولة</translation>
+    </message>
+    <message>
+        <source>Reading the chat list…</source>
+        <translation>جارٍ قراءة قائمة المحادثات…</translation>
+    </message>
+    <message>
+        <source>Customers matching the chat list&apos;s search “%1”: %2.</source>
+        <translation>العملاء المطابقون لبحث قائمة المحادثات “%1”: %2.</translation>
+    </message>
+    <message>
+        <source>Customers in the chat list&apos;s “%1” filter: %2.</source>
+        <translation>العملاء في عامل تصفية “%1” بقائمة المحادثات: %2.</translation>
+    </message>
+    <message>
+        <source>Customers of the whole chat list: %2.</source>
+        <translation>عملاء قائمة المحادثات كلها: %2.</translation>
+    </message>
+    <message>
+        <source>Recipients: %1. SMS segments: %2.</source>
+        <translation>المستلمون: %1. مقاطع SMS: %2.</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>رقم غير صالح</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>مكرر</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>ألغى الاشتراك</translation>
+    </message>
+    <message>
+        <source>quiet hours</source>
+        <translation>ساعات الهدوء</translation>
+    </message>
+    <message>
+        <source>missing field</source>
+        <translation>حقل ناقص</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 (%2).</source>
+        <translation>تم تخطي: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The pace is lowered to %1 a minute: polling shares the account&apos;s request budget.</source>
+        <translation>خُفضت الوتيرة إلى %1 في الدقيقة: المزامنة تتقاسم حد طلبات الحساب.</translation>
+    </message>
+    <message>
+        <source>Waiting for their morning (outside their send window, %1, now): %2.</source>
+        <translation>بانتظار صباحهم (خارج نافذة الإرسال لديهم، %1، الآن): %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is added at the end.</source>
+        <translation>تُضاف “%1” في النهاية.</translation>
+    </message>
+    <message>
+        <source>The first message: %1</source>
+        <translation>الرسالة الأولى: %1</translation>
+    </message>
+    <message>
+        <source>Send to 1 customer</source>
+        <translation>إرسال إلى عميل واحد</translation>
+    </message>
+    <message>
+        <source>Send to %1 customers</source>
+        <translation>إرسال إلى العملاء (%1)</translation>
+    </message>
+    <message>
+        <source>about %1 h</source>
+        <translation>نحو %1 س</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>نحو %1 د</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>أقل من دقيقة</translation>
+    </message>
+    <message>
+        <source>Takes %1 at %2 a minute.</source>
+        <translation>يستغرق %1 بمعدل %2 في الدقيقة.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>الصف</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Why skipped</source>
+        <translation>سبب التخطي</translation>
+    </message>
+    <message>
+        <source>Queueing the announcement…</source>
+        <translation>جارٍ وضع الإعلان في قائمة الانتظار…</translation>
+    </message>
+    <message>
+        <source>Announcement progress</source>
+        <translation>تقدم الإعلان</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Sent, delivered, failed, skipped</source>
+        <translation>المرسلة، المسلّمة، الفاشلة، المتخطاة</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>التقرير</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>إي&amp;قاف مؤقت</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>ا&amp;ستئناف</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the announcement</source>
+        <translation>إ&amp;لغاء الإعلان</translation>
+    </message>
+    <message>
+        <source>Save the &amp;report…</source>
+        <translation>حفظ ال&amp;تقرير…</translation>
+    </message>
+    <message>
+        <source>&amp;New announcement</source>
+        <translation>إعلان &amp;جديد</translation>
+    </message>
+    <message>
+        <source>Announcement: “%1”</source>
+        <translation>الإعلان: “%1”</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 not sent.</source>
+        <translation>أُلغي: لم تُرسل %1.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>اكتمل.</translation>
+    </message>
+    <message>
+        <source>Paused: %1 waiting.</source>
+        <translation>متوقف مؤقتًا: %1 بالانتظار.</translation>
+    </message>
+    <message>
+        <source>Sending at %1 a minute: %2 to go.</source>
+        <translation>جارٍ الإرسال بمعدل %1 في الدقيقة: متبقٍ %2.</translation>
+    </message>
+    <message>
+        <source>Sent %1 · delivered %2 · failed %3 · skipped %4</source>
+        <translation>أُرسل %1 · سُلّم %2 · فشل %3 · تُخطي %4</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Profile %1 is open in another zvdesk, so it stays there: one zvdesk at a time sends from a profile&apos;s outbox.</source>
@@ -1617,6 +1968,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>محادثة &amp;جديدة…</translation>
     </message>
     <message>
+        <source>New &amp;announcement…</source>
+        <translation>إ&amp;علان جديد…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -2470,6 +2825,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Write an internal note (never sent)</source>
         <translation>كتابة ملاحظة داخلية (لا تُرسل أبدًا)</translation>
+    </message>
+    <message>
+        <source>Text many customers (announcement)</source>
+        <translation>مراسلة عملاء كثيرين (إعلان)</translation>
     </message>
     <message>
         <source>Show conversations that need a reply</source>

@@ -49,6 +49,357 @@
     </message>
 </context>
 <context>
+    <name>AnnounceDialog</name>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the recipients and write the message.</source>
+        <translation>Elija los destinatarios y escriba el mensaje.</translation>
+    </message>
+    <message>
+        <source>Write the message.</source>
+        <translation>Escriba el mensaje.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Informe guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Aviso masivo</translation>
+    </message>
+    <message>
+        <source>Write the announcement</source>
+        <translation>Escribir el aviso</translation>
+    </message>
+    <message>
+        <source>From a C&amp;SV file</source>
+        <translation>De un archivo C&amp;SV</translation>
+    </message>
+    <message>
+        <source>From the c&amp;hat list</source>
+        <translation>De la lista de c&amp;hats</translation>
+    </message>
+    <message>
+        <source>&amp;Pasted numbers</source>
+        <translation>Números &amp;pegados</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>Elegir un &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>Elegir un archivo CSV</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Archivo CSV</translation>
+    </message>
+    <message>
+        <source>A header row, then one customer a line; the number column is called number, phone, mobile or to.</source>
+        <translation>Una fila de encabezado y luego un cliente por línea; la columna del número se llama number, phone, mobile o to.</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <source>Customers from the chat list</source>
+        <translation>Clientes de la lista de chats</translation>
+    </message>
+    <message>
+        <source>Pasted numbers</source>
+        <translation>Números pegados</translation>
+    </message>
+    <message>
+        <source>One number a line, e.g. +1 415 555 0100</source>
+        <translation>Un número por línea, p. ej. +1 415 555 0100</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message>
+        <source>Insert a merge field</source>
+        <translation>Insertar un campo combinado</translation>
+    </message>
+    <message>
+        <source>Each customer&apos;s own value goes where the field is</source>
+        <translation>El valor de cada cliente va donde está el campo</translation>
+    </message>
+    <message>
+        <source>e.g. Hi {name}, our service is down until 3 pm. Sorry for the trouble.</source>
+        <translation>p. ej. Hola {name}, nuestro servicio no funciona hasta las 15:00. Disculpe las molestias.</translation>
+    </message>
+    <message>
+        <source>Send from</source>
+        <translation>Enviar desde</translation>
+    </message>
+    <message>
+        <source>The account&apos;s default number</source>
+        <translation>El número predeterminado de la cuenta</translation>
+    </message>
+    <message>
+        <source> a minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <source>Pace, messages a minute</source>
+        <translation>Ritmo, mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Outside the customer&apos;s send window</source>
+        <translation>Fuera del horario de envío del cliente</translation>
+    </message>
+    <message>
+        <source>Wait for the customer&apos;s morning</source>
+        <translation>Esperar a la mañana del cliente</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>Omitirlos</translation>
+    </message>
+    <message>
+        <source>Send &amp;from:</source>
+        <translation>Enviar &amp;desde:</translation>
+    </message>
+    <message>
+        <source>P&amp;ace:</source>
+        <translation>R&amp;itmo:</translation>
+    </message>
+    <message>
+        <source>Outside their &amp;window:</source>
+        <translation>Fuera de su &amp;horario:</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Lo que se enviará</translation>
+    </message>
+    <message>
+        <source>Skipped recipients</source>
+        <translation>Destinatarios omitidos</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the announcement</source>
+        <translation>Enviar el aviso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Insert a field…</source>
+        <translation>Insertar un campo…</translation>
+    </message>
+    <message>
+        <source>%1: one customer</source>
+        <translation>%1: un cliente</translation>
+    </message>
+    <message>
+        <source>%1: %2 customers</source>
+        <translation>%1: %2 clientes</translation>
+    </message>
+    <message>
+        <source>Needs reply</source>
+        <translation>Por responder</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuestas</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resueltas</translation>
+    </message>
+    <message>
+        <source>Reading the chat list…</source>
+        <translation>Leyendo la lista de chats…</translation>
+    </message>
+    <message>
+        <source>Customers matching the chat list&apos;s search “%1”: %2.</source>
+        <translation>Clientes que coinciden con la búsqueda “%1” de la lista de chats: %2.</translation>
+    </message>
+    <message>
+        <source>Customers in the chat list&apos;s “%1” filter: %2.</source>
+        <translation>Clientes del filtro “%1” de la lista de chats: %2.</translation>
+    </message>
+    <message>
+        <source>Customers of the whole chat list: %2.</source>
+        <translation>Clientes de toda la lista de chats: %2.</translation>
+    </message>
+    <message>
+        <source>Recipients: %1. SMS segments: %2.</source>
+        <translation>Destinatarios: %1. Segmentos SMS: %2.</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>número no válido</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicado</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>dado de baja</translation>
+    </message>
+    <message>
+        <source>quiet hours</source>
+        <translation>horas de silencio</translation>
+    </message>
+    <message>
+        <source>missing field</source>
+        <translation>falta un campo</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 (%2).</source>
+        <translation>Omitidos: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The pace is lowered to %1 a minute: polling shares the account&apos;s request budget.</source>
+        <translation>El ritmo baja a %1 por minuto: la sincronización comparte el límite de solicitudes de la cuenta.</translation>
+    </message>
+    <message>
+        <source>Waiting for their morning (outside their send window, %1, now): %2.</source>
+        <translation>Esperan a su mañana (ahora fuera de su horario de envío, %1): %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is added at the end.</source>
+        <translation>Se añade “%1” al final.</translation>
+    </message>
+    <message>
+        <source>The first message: %1</source>
+        <translation>El primer mensaje: %1</translation>
+    </message>
+    <message>
+        <source>Send to 1 customer</source>
+        <translation>Enviar a 1 cliente</translation>
+    </message>
+    <message>
+        <source>Send to %1 customers</source>
+        <translation>Enviar a %1 clientes</translation>
+    </message>
+    <message>
+        <source>about %1 h</source>
+        <translation>unas %1 h</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>unos %1 min</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>menos de un minuto</translation>
+    </message>
+    <message>
+        <source>Takes %1 at %2 a minute.</source>
+        <translation>Tarda %1 a %2 por minuto.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Why skipped</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Queueing the announcement…</source>
+        <translation>Poniendo el aviso en cola…</translation>
+    </message>
+    <message>
+        <source>Announcement progress</source>
+        <translation>Progreso del aviso</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Sent, delivered, failed, skipped</source>
+        <translation>Enviados, entregados, fallidos, omitidos</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the announcement</source>
+        <translation>&amp;Cancelar el aviso</translation>
+    </message>
+    <message>
+        <source>Save the &amp;report…</source>
+        <translation>Guardar el &amp;informe…</translation>
+    </message>
+    <message>
+        <source>&amp;New announcement</source>
+        <translation>&amp;Nuevo aviso</translation>
+    </message>
+    <message>
+        <source>Announcement: “%1”</source>
+        <translation>Aviso: “%1”</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 not sent.</source>
+        <translation>Cancelado: %1 sin enviar.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Terminado.</translation>
+    </message>
+    <message>
+        <source>Paused: %1 waiting.</source>
+        <translation>En pausa: %1 en espera.</translation>
+    </message>
+    <message>
+        <source>Sending at %1 a minute: %2 to go.</source>
+        <translation>Enviando a %1 por minuto: faltan %2.</translation>
+    </message>
+    <message>
+        <source>Sent %1 · delivered %2 · failed %3 · skipped %4</source>
+        <translation>Enviados %1 · entregados %2 · fallidos %3 · omitidos %4</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Profile %1 is open in another zvdesk, so it stays there: one zvdesk at a time sends from a profile&apos;s outbox.</source>
@@ -1593,6 +1944,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>&amp;Nueva conversación…</translation>
     </message>
     <message>
+        <source>New &amp;announcement…</source>
+        <translation>Nuevo &amp;aviso…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -2442,6 +2797,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Write an internal note (never sent)</source>
         <translation>Escribir una nota interna (nunca se envía)</translation>
+    </message>
+    <message>
+        <source>Text many customers (announcement)</source>
+        <translation>Escribir a muchos clientes (aviso)</translation>
     </message>
     <message>
         <source>Show conversations that need a reply</source>

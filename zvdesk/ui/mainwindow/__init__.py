@@ -5,6 +5,6 @@ sheet), ``menus`` (the menu bar), ``switcher`` and ``switcher_delegate`` (Ctrl+K
 keyboard) and ``snooze_dialog`` (snooze until a chosen time).
 
 May import: every feature package below it (``ui.common``, ``ui.media``, ``ui.canned``,
-``ui.composer``, ``ui.lists``, ``ui.chats``, ``ui.conversation``), Qt, :mod:`zvdesk.service` and
-the Qt-free core. Not ``ui.account`` or ``ui.app``.
+``ui.composer``, ``ui.lists``, ``ui.chats``, ``ui.conversation``, ``ui.announce``), Qt,
+:mod:`zvdesk.service` and the Qt-free core. Not ``ui.account`` or ``ui.app``.
 """

@@ -65,6 +65,7 @@ class Menus(QObject):
 
         self.file_menu = QMenu(self.tr("&File"), bar)
         self._add(self.file_menu, actions, "new_conversation", self.tr("&New conversation…"))
+        self._add(self.file_menu, actions, "announce", self.tr("New &announcement…"))
         self.file_menu.addSeparator()
         self._add(self.file_menu, actions, "quit", self.tr("&Quit"))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
@@ -39,6 +39,7 @@ from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
 if TYPE_CHECKING:  # imported by attach(), after the first paint (see the module docstring)
     from zvdesk.service import ApiService, ConversationRef
     from zvdesk.store import ConversationRow, MessageRow
+    from zvdesk.ui.announce.dialog import AnnounceDialog
     from zvdesk.ui.chats.controller import ChatListController
     from zvdesk.ui.chats.inbox import InboxActions
     from zvdesk.ui.chats.new_conversation import NewConversationDialog
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self._options = (canned_dir, notifier, composer, choose_folder, open_file)
         self.settings = settings
         self._caret_for: int | None = None  # put the caret in the composer when this opens
+        self.announce_dialog: AnnounceDialog | None = None
+        self.announce_choosers: dict[str, Any] = {}  # tests: choose_file, choose_report_file
 
         self.sidebar = Sidebar(self)
         self.tabs = QTabWidget(self)
@@ -274,6 +277,7 @@ class MainWindow(QMainWindow):
         return {
             "quick_switcher": self.quick_switcher,
             "new_conversation": self.new_conversation,
+            "announce": self.announcements,
             "search": self.sidebar.focus_search,
             "previous_conversation": lambda: self._step(-1),
             "next_conversation": lambda: self._step(1),
@@ -305,6 +309,7 @@ class MainWindow(QMainWindow):
         self.chats.reload()
         self.lists.reload_scheduled()
         self.inbox.check_wake()
+        self._show_running_announcement()
         last = self.settings.open_conversation
         if last is not None:
             self.conversation.open(ConversationRef(*last))
@@ -492,6 +497,41 @@ class MainWindow(QMainWindow):
         )
         _open_dialog(dialog)
         return dialog
+
+    def announcements(self) -> AnnounceDialog:
+        """The announcements window (one at a time): the announcement still going, else a new
+        one; the chat list's current search, filter and sender are one source of recipients."""
+        from zvdesk.ui.announce.controller import AnnounceController
+        from zvdesk.ui.announce.dialog import AnnounceDialog, ChatListState
+
+        if self.announce_dialog is not None and self.announce_dialog.isVisible():
+            self.announce_dialog.raise_()
+            self.announce_dialog.activateWindow()
+            return self.announce_dialog
+        sender = self.sidebar.sender_id()
+        dialog = AnnounceDialog(self.chats.senders, sender, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        state = ChatListState(self.sidebar.search_text(), self.sidebar.box(), sender)
+        controller = AnnounceController(
+            self.service, dialog, state, default_region=self.default_region,
+            **self.announce_choosers,
+        )  # fmt: skip
+        dialog.destroyed.connect(lambda _o=None: setattr(self, "announce_dialog", None))
+        self.announce_dialog = dialog
+        controller.start()
+        _open_dialog(dialog)
+        return dialog
+
+    def _show_running_announcement(self) -> None:
+        """An announcement still going when the app starts is shown again (its rows are in the
+        outbox and resume on their own; the window shows where it is, with pause and cancel)."""
+        from zvdesk.ui.announce.planning import Running, running_announcements
+
+        def found(running: list[Running]) -> None:
+            if running and self.announce_dialog is None:
+                self.announcements()
+
+        self.service.query(lambda ctx: running_announcements(ctx.store), found)
 
     def shortcut_sheet(self) -> shortcuts.ShortcutSheet:
         from zvdesk.ui.mainwindow import shortcuts

@@ -1,0 +1,259 @@
+"""The announcements window (issue #12), driven with keys and clicks against the sandbox: a CSV
+with invalid, duplicate and opted-out rows (preview, merge fields, the plan, exactly one message
+each, the report); the chat list's search as the audience; pasted numbers with pause, resume and
+cancel; and an announcement that resumes, shown again, after the app is restarted mid-way."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.service.helpers import service_config
+from zvdesk.sandbox import SandboxServer
+from zvdesk.sandbox import optouts as sandbox_optouts
+from zvdesk.service import ApiService
+from zvdesk.ui.announce.dialog import AnnounceDialog
+from zvdesk.ui.common.settings import WindowSettings
+from zvdesk.ui.mainwindow.window import MainWindow
+
+SENDER = "+1 4842920101"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[SandboxServer]:
+    srv = SandboxServer(speed=50.0)
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def _open_window(qtbot: QtBot, tmp_path: Path, server: SandboxServer) -> MainWindow:
+    service = ApiService(service_config(tmp_path, server))
+    win = MainWindow(service, WindowSettings(tmp_path / "w.ini"), canned_dir=tmp_path / "canned")
+    win.announce_choosers = {
+        "choose_file": lambda _parent: tmp_path / "audience.csv",
+        "choose_report_file": lambda _parent, _name: tmp_path / "report.csv",
+    }
+    win.show()
+    qtbot.waitExposed(win)
+    service.start()
+    win.load()
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, server: SandboxServer) -> Iterator[MainWindow]:
+    win = _open_window(qtbot, tmp_path, server)
+    yield win
+    if win.announce_dialog is not None:
+        win.announce_dialog.close()
+    win.close()
+
+
+def _digits(number: object) -> str:
+    return "".join(c for c in str(number) if c.isdigit())
+
+
+def _outgoing(server: SandboxServer, text: str) -> Counter[str]:
+    return Counter(
+        _digits(m["customerNumber"])
+        for m in server.state.all_messages("OUTGOING")
+        if str(m["message"]).startswith(text)
+    )
+
+
+def _open_dialog(qtbot: QtBot, window: MainWindow) -> AnnounceDialog:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.announce_dialog is not None, timeout=5_000)
+    dialog = window.announce_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    return dialog
+
+
+def _type_pace(qtbot: QtBot, dialog: AnnounceDialog, value: int) -> None:
+    dialog.pace.setFocus()
+    qtbot.keyClick(dialog.pace, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.pace, str(value))
+    assert dialog.pace.value() == value
+
+
+def _is_opted_out(qtbot: QtBot, window: MainWindow, number: str) -> None:
+    found: list[bool] = []
+    window.service.query(
+        lambda ctx: ctx.store.optout_status(number, SENDER).opted_out, found.append
+    )
+    qtbot.waitUntil(lambda: bool(found), timeout=5_000)
+    if not found[0]:
+        raise AssertionError(f"{number} is not opted out yet")
+
+
+def test_a_csv_announcement_skips_bad_rows_sends_each_once_and_reports(
+    qtbot: QtBot, tmp_path: Path, server: SandboxServer, window: MainWindow
+) -> None:
+    server.state.inject_inbound("+14155559003", SENDER, "STOP")
+    qtbot.waitUntil(lambda: _is_opted_out(qtbot, window, "14155559003"), timeout=15_000)
+    (tmp_path / "audience.csv").write_text(
+        "name,phone,order\n"
+        "Ann,+1 415 555 9001,A-1\n"
+        "Bob,(415) 555-9002,B-2\n"
+        "Stopped,+14155559003,C-3\n"
+        "Bad,555-12,D-4\n"
+        "Ann again,+14155559001,E-5\n"
+        "Cy,+14155559004,F-6\n",
+        encoding="utf-8",
+    )
+    dialog = _open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 5, timeout=5_000)  # first rows
+    headers = [dialog.preview_model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert headers == ["name", "phone", "order"]
+    assert "audience.csv: 6 customers" in dialog.file_label.text()
+    fields = [dialog.fields.itemText(i) for i in range(dialog.fields.count())]
+    assert fields[1:] == ["{name}", "{phone}", "{order}"]
+
+    dialog.message.setFocus()
+    qtbot.keyClicks(dialog.message, "Hi ")
+    dialog.fields.setFocus()
+    qtbot.keyClick(dialog.fields, Qt.Key.Key_Down)  # picks {name}: inserted at the caret
+    assert dialog.message.toPlainText() == "Hi {name}"
+    qtbot.keyClicks(dialog.message, ", order {order} ships today.")
+    _type_pace(qtbot, dialog, 600)
+
+    qtbot.waitUntil(lambda: dialog.send_button.text() == "Send to 3 customers", timeout=5_000)
+    summary = dialog.summary.text()
+    assert "Recipients: 3." in summary and "Skipped: 3 (" in summary
+    assert "1 duplicate" in summary and "1 invalid number" in summary
+    assert "1 opted out" in summary
+    assert "“Reply STOP to opt out” is added at the end." in summary
+    assert "Hi Ann, order A-1 ships today.\nReply STOP to opt out" in summary
+    assert dialog.skipped_model.rowCount() == 3
+    reasons = {dialog.skipped_model.index(r, 2).data() for r in range(3)}
+    assert "duplicate" in reasons and any(str(r).startswith("opted out") for r in reasons)
+
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.state_label.text() == "Finished.", timeout=20_000)
+    assert dialog.counts.text().startswith("Sent 3 ·") and "skipped 3" in dialog.counts.text()
+    sent = _outgoing(server, "Hi ")
+    assert sent == Counter({"14155559001": 1, "14155559002": 1, "14155559004": 1})
+    assert sandbox_optouts.sends_to_opted_out(server.state) == []
+
+    qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Report saved" in dialog.note.text(), timeout=5_000)
+    with (tmp_path / "report.csv").open(encoding="utf-8") as handle:
+        lines = list(csv.DictReader(handle))
+    outcomes = Counter(line["outcome"] for line in lines)
+    assert outcomes["sent"] + outcomes["delivered"] == 3 and outcomes["skipped"] == 3
+
+
+def test_the_chat_list_search_is_the_audience(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow
+) -> None:
+    for number in ("+14155559101", "+14155559102"):
+        server.state.inject_inbound(number, SENDER, "question about the zebracrossing parcel")
+    window.sidebar.search.setFocus()
+    qtbot.keyClicks(window.sidebar.search, "zebracrossing")
+    qtbot.waitUntil(lambda: window.sidebar.model.rowCount() == 2, timeout=15_000)
+    dialog = _open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.from_chats, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.chats_label.text()
+        == "Customers matching the chat list's search “zebracrossing”: 2.",
+        timeout=5_000,
+    )
+    dialog.message.setFocus()
+    qtbot.keyClicks(dialog.message, "Your parcel is on its way. Reply STOP to opt out.")
+    qtbot.waitUntil(lambda: dialog.send_button.text() == "Send to 2 customers", timeout=5_000)
+    assert "is added at the end" not in dialog.summary.text()  # it has its own opt-out line
+
+
+def test_pasted_numbers_pause_resume_and_cancel(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow
+) -> None:
+    numbers = [f"+1415555{9200 + i}" for i in range(6)]
+    dialog = _open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.from_pasted, Qt.MouseButton.LeftButton)
+    dialog.pasted.setFocus()
+    QApplication.clipboard().setText("\n".join(numbers))
+    qtbot.keyClick(dialog.pasted, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QApplication.clipboard().clear()
+    dialog.message.setFocus()
+    qtbot.keyClicks(dialog.message, "Pause check")
+    _type_pace(qtbot, dialog, 30)  # one message every 2 s
+    qtbot.waitUntil(lambda: dialog.send_button.text() == "Send to 6 customers", timeout=5_000)
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sum(_outgoing(server, "Pause check").values()) >= 1, timeout=10_000)
+
+    qtbot.mouseClick(dialog.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state_label.text().startswith("Paused"), timeout=5_000)
+    qtbot.wait(500)  # a send already under way when Pause was clicked finishes
+    paused_at = sum(_outgoing(server, "Pause check").values())
+    qtbot.wait(4_500)  # two pace slots: nothing goes while paused
+    assert sum(_outgoing(server, "Pause check").values()) == paused_at
+    assert dialog.resume_button.isEnabled() and not dialog.pause_button.isEnabled()
+
+    qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: sum(_outgoing(server, "Pause check").values()) > paused_at, timeout=10_000
+    )
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state_label.text().startswith("Cancelled"), timeout=5_000)
+    qtbot.wait(500)
+    cancelled_at = _outgoing(server, "Pause check")
+    qtbot.wait(3_000)
+    assert _outgoing(server, "Pause check") == cancelled_at  # nothing after Cancel
+    assert 2 <= sum(cancelled_at.values()) < len(numbers)
+    assert all(n == 1 for n in cancelled_at.values())
+    assert not dialog.cancel_button.isEnabled() and not dialog.resume_button.isEnabled()
+
+
+def test_an_announcement_resumes_and_is_shown_again_after_a_restart(
+    qtbot: QtBot, tmp_path: Path, server: SandboxServer
+) -> None:
+    numbers = [f"+1415555{9300 + i}" for i in range(4)]
+    window = _open_window(qtbot, tmp_path, server)
+    try:
+        dialog = _open_dialog(qtbot, window)
+        qtbot.mouseClick(dialog.from_pasted, Qt.MouseButton.LeftButton)
+        dialog.pasted.setFocus()
+        qtbot.keyClicks(dialog.pasted, ", ".join(numbers))
+        dialog.message.setFocus()
+        qtbot.keyClicks(dialog.message, "Restart check")
+        _type_pace(qtbot, dialog, 30)
+        qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=5_000)
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: sum(_outgoing(server, "Restart check").values()) >= 1, timeout=10_000
+        )
+    finally:
+        if window.announce_dialog is not None:
+            window.announce_dialog.close()
+        window.close()  # the app quits mid-way: the rest is in the outbox
+    assert sum(_outgoing(server, "Restart check").values()) < len(numbers)
+
+    again = _open_window(qtbot, tmp_path, server)
+    try:
+        qtbot.waitUntil(lambda: again.announce_dialog is not None, timeout=10_000)
+        shown = again.announce_dialog
+        assert shown is not None
+        qtbot.waitUntil(lambda: shown.pages.currentIndex() == 1, timeout=5_000)
+        assert "Restart check" in shown.title.text()
+        qtbot.waitUntil(lambda: shown.state_label.text() == "Finished.", timeout=30_000)
+        assert _outgoing(server, "Restart check") == Counter({n[1:]: 1 for n in numbers})
+    finally:
+        if again.announce_dialog is not None:
+            again.announce_dialog.close()
+        again.close()
