@@ -382,3 +382,89 @@ def test_a_name_that_is_only_the_number_shows_the_formatted_number() -> None:
 
     assert format_customer("+1 4165550193", "14165550193") == "+1 416-555-0193 (CA)"
     assert format_customer("Mei Silva", "14165550193") == "Mei Silva"
+
+
+# -- the id-only list with a bounded row cache (#15) ---------------------------------------------
+
+
+def test_rows_beyond_the_row_cache_keep_only_their_id_and_are_read_when_drawn(
+    qtbot: QtBot, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    model = ChatListModel(clock=lambda: NOW, cache_rows=200)
+    qtmodeltester.check(model)
+    rows = [conv(i, minutes_ago=i) for i in range(1, 301)]
+    model.set_rows(rows)
+    assert ids(model) == list(range(1, 301))  # every row listed, in order
+    assert model.cached_count() <= 200
+    assert not model.is_cached(0)  # the oldest use goes first: the first rows given
+    index = model.index(5, 0)
+    assert index.data(ChatRole.ConversationId) == 6  # the id is always known
+    with qtbot.waitSignal(model.rowsWanted) as wanted:
+        assert index.data(ChatRole.Customer) is None  # drawn empty meanwhile
+        assert model.index(7, 0).data(ChatRole.Customer) is None  # the same block: one ask
+    asked = wanted.args[0]
+    assert 6 in asked and 8 in asked and len(asked) == len(set(asked))
+    recorder = Recorder(model)
+    model.fill_rows([r for r in rows if r.id in asked], asked=asked)
+    assert index.data(ChatRole.Customer) == "Customer 6"
+    assert recorder.events == [] and recorder.changes  # in place: no row moved or inserted
+    assert model.cached_count() <= 200
+
+
+def test_a_keyset_page_adds_ids_and_the_cursor_continues_after_them(qtbot: QtBot) -> None:
+    model = ChatListModel(clock=lambda: NOW)
+    first = [conv(9, pinned=1), *[conv(i, rank=1000 - i) for i in range(1, 4)]]
+    model.set_rows(first, has_more=True)
+    with qtbot.waitSignal(model.moreRequested):
+        model.fetchMore(QModelIndex())
+    assert model.append_keys([(3, 997), (4, 996), (5, 995)], has_more=True) == 2  # 3 is shown
+    assert ids(model) == [9, 1, 2, 3, 4, 5]
+    assert model.page_cursor() == (995, 5)
+    assert model.rank_at(5) == 995 and not model.is_cached(5)
+    # an uncached row that changes moves to its place, with its data
+    model.apply_updates([conv(5, rank=2000, last_message="new")])
+    assert ids(model) == [9, 5, 1, 2, 3, 4]
+    assert model.index(1, 0).data(ChatRole.Snippet) == "new"
+    model.apply_updates([conv(4, rank=1, last_message="older")])  # it goes down
+    assert ids(model)[-1] == 4
+
+
+def test_the_end_key_lands_on_the_true_last_row_and_a_click_opens_a_row_drawn_empty(
+    qtbot: QtBot,
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    model = ChatListModel(host, clock=lambda: NOW, cache_rows=200)
+    view = ChatListView(host)
+    view.setModel(model)
+    view.setGeometry(0, 0, 360, 480)
+    host.resize(360, 480)
+    host.show()
+    qtbot.waitExposed(host)
+    rows = {i: conv(i, rank=100_000 - i) for i in range(1, 3001)}
+    model.set_rows([rows[i] for i in range(1, 101)], has_more=True)
+    model.append_keys([(i, rows[i].rank) for i in range(101, 3001)], has_more=False)
+    answered: list[list[int]] = []
+
+    def answer(asked: list[int]) -> None:
+        answered.append(asked)
+        model.fill_rows([rows[i] for i in asked], asked=asked)
+
+    model.rowsWanted.connect(answer)
+    view.setFocus()
+    view.select_conversation(1)
+    with qtbot.waitSignal(view.conversationSelected) as selected:
+        qtbot.keyClick(view, Qt.Key.Key_End)
+    assert selected.args == [3000]
+    last = model.index(2999, 0)
+    qtbot.waitUntil(lambda: last.data(ChatRole.Customer) == "Customer 3000")
+    assert 3000 in answered[-1]
+    model.rowsWanted.disconnect(answer)  # from now on nothing answers: rows stay empty
+    view.scrollTo(model.index(1500, 0), ChatListView.ScrollHint.PositionAtTop)
+    target = model.index(1501, 0)
+    assert not model.is_cached(1501)
+    with qtbot.waitSignal(view.conversationSelected) as selected:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(target).center())  # fmt: skip
+    assert selected.args == [1502]
+    assert view.current_conversation_id() == 1502

@@ -29,12 +29,15 @@ if TYPE_CHECKING:
     from zvdesk.sandbox.demo_inbox import DemoInboxHint
 
 __all__ = [
+    "ChatKeys",
     "ChatPage",
     "ConversationData",
     "ConversationRef",
     "LogsPage",
     "apply_demo_inbox",
+    "chat_keys",
     "chat_page",
+    "chat_rows",
     "conversation_data",
     "conversations_by_id",
     "inbox_counts",
@@ -45,6 +48,7 @@ __all__ = [
 ]
 
 PAGE = 100
+KEYS = 10_000
 MESSAGES = 100
 LOGS = 100
 
@@ -116,6 +120,36 @@ def chat_page(
     else:
         rows = store.inbox_page(box, sender_id, limit, max(0, offset - len(pins)))
     return ChatPage(offset, rows, has_more=len(rows) == limit)
+
+
+@dataclass(frozen=True, slots=True)
+class ChatKeys:
+    """A page of the id-only chat list: ``(id, list_rank)`` pairs in list order."""
+
+    keys: list[tuple[int, int]]
+    has_more: bool
+
+
+def chat_keys(
+    store: Store,
+    sender_id: str | None = None,
+    box: Box | None = None,
+    after: tuple[int, int] | None = None,
+    limit: int = KEYS,
+) -> ChatKeys:
+    """The next ``limit`` unpinned conversations of the chat list after the ``(rank, id)`` of
+    ``after`` (None: from the top), as ids and ranks only (keyset; the same cost at any depth)."""
+    keys = store.inbox_keys(box, sender_id, limit, after)
+    return ChatKeys(keys, has_more=len(keys) == limit)
+
+
+def chat_rows(
+    store: Store, ids: Iterable[int], sender_id: str | None = None
+) -> list[ConversationRow]:
+    """The chat-list rows of ``ids`` in one query (those of ``sender_id`` only, when given)."""
+    wanted = normalize_number(sender_id) if sender_id is not None else None
+    rows = store.conversations_by_ids(list(dict.fromkeys(ids)))
+    return [row for row in rows if wanted is None or row.sender_id == wanted]
 
 
 def inbox_counts(store: Store, sender_id: str | None = None) -> BoxCounts:

@@ -187,6 +187,32 @@ def page_ids(
     return [r[0] for r in rows]
 
 
+def page_keys(
+    conn: sqlite3.Connection,
+    box: Box | None,
+    sender_id: str | None = None,
+    limit: int = 10_000,
+    after: tuple[int, int] | None = None,
+) -> list[tuple[int, int]]:
+    """``(id, list_rank)`` of the unpinned conversations of ``box`` in list order, continuing
+    after the ``(list_rank, id)`` of ``after``: what an id-only chat list keeps (the rows' data
+    is read for the rows shown, see :func:`rows_by_ids`). The same keyset walk as
+    :func:`page_ids` (an index seek per page, whatever its depth)."""
+    where, params = _sender_clause(sender_id)
+    if box is not None:
+        where += " AND c.box = ?"
+        params = (*params, int(box))
+    if after is not None:
+        where += " AND c.list_rank <= ? AND (c.list_rank < ? OR c.id < ?)"
+        params = (*params, after[0], after[0], after[1])
+    rows = conn.execute(
+        f"SELECT c.id, c.list_rank FROM conversations AS c WHERE c.pinned = 0{where}"
+        " ORDER BY c.list_rank DESC, c.id DESC LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
 def pinned_ids(conn: sqlite3.Connection, sender_id: str | None = None) -> list[int]:
     """The pinned conversations (of ``sender_id``), in the order they were pinned."""
     where, params = _sender_clause(sender_id)

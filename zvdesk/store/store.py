@@ -180,6 +180,22 @@ class Store:
         ids = _inbox.page_ids(self._conn, box, sender_id, limit, offset, after)
         return self._rows(ids)
 
+    def inbox_keys(
+        self,
+        box: Box | None,
+        sender_id: str | None = None,
+        limit: int = 10_000,
+        after: tuple[int, int] | None = None,
+    ) -> list[tuple[int, int]]:
+        """``(id, list_rank)`` of unpinned conversations of ``box`` in list order, after
+        ``after`` (keyset; see :func:`.inbox.page_keys`)."""
+        return _inbox.page_keys(self._conn, box, sender_id, limit, after)
+
+    def conversations_by_ids(self, ids: list[int]) -> list[ConversationRow]:
+        """The chat-list rows of ``ids`` (in that order; ids not in the cache left out), in one
+        query."""
+        return self._rows(ids)
+
     def pinned_conversations(self, sender_id: str | None = None) -> list[ConversationRow]:
         """The pinned conversations (listed first in every filter), in pinning order."""
         return self._rows(_inbox.pinned_ids(self._conn, sender_id))

@@ -1,13 +1,20 @@
 """The chat list: one row per conversation, most recent first.
 
-:class:`ChatListModel` is fed :class:`~zvdesk.store.rows.ConversationRow` objects and keeps a
-light :class:`ChatRow` per conversation (only what the roles show: the list may hold every
-conversation of a large cache). Refreshes go through a diff (:mod:`zvdesk.ui.common.keyed_list`),
-never a reset, so the selection and the scroll position survive;
-:meth:`ChatListModel.apply_updates` moves changed conversations to their place by recency and
-inserts new ones that fall inside the loaded part of the list; paging asks for more through
-``moreRequested(offset)`` (``canFetchMore``/``fetchMore``) and the answer comes back through
-:meth:`ChatListModel.append_rows` (O(page)).
+:class:`ChatListModel` lists every conversation of its filter but keeps the data of only a
+bounded number of them: each row is either a light :class:`ChatRow` (only what the roles show) or,
+once it falls out of the least-recently-used row cache (:data:`CACHE_ROWS`), just its id and its
+place in the order (an ``int``: ``-rank``). A row the view draws without data asks for its block
+of :data:`FETCH_BLOCK` rows through ``rowsWanted(ids)`` (one signal per event-loop turn, each id
+once) and the answer comes back through :meth:`ChatListModel.fill_rows`; meanwhile the row is
+drawn empty (its id is always known, so a click still opens what was under the pointer). So the
+list of 100,000 conversations costs ids, not rows, and Ctrl+End lands on the true last row.
+
+Refreshes go through a diff (:mod:`zvdesk.ui.common.keyed_list`), never a reset, so the selection
+and the scroll position survive; :meth:`ChatListModel.apply_updates` moves changed conversations
+to their place by recency and inserts new ones that fall inside the loaded part of the list;
+paging asks for more through ``moreRequested(offset)`` (``canFetchMore``/``fetchMore``) and the
+answer comes back through :meth:`ChatListModel.append_keys` (ids and ranks of a keyset page) or
+:meth:`ChatListModel.append_rows` (whole rows), O(page).
 
 :class:`ChatListView` is the list widget (uniform rows drawn by
 :class:`~zvdesk.ui.chats.delegate.ChatListDelegate`) and reports the conversation the agent
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from enum import IntEnum
 from functools import lru_cache
@@ -48,6 +56,8 @@ if TYPE_CHECKING:
     from zvdesk.store.rows import ConversationRow
 
 __all__ = [
+    "CACHE_ROWS",
+    "FETCH_BLOCK",
     "ChatListModel",
     "ChatListView",
     "ChatRole",
@@ -61,6 +71,10 @@ SNIPPET_CHARS = 160
 # it they are left to paging (as many as the controller's first page, zvdesk.service.queries.PAGE).
 PAGE_ROWS = 100
 NAME_CHARS = 80
+# Rows whose data the model keeps (least recently used out first; pinned rows always kept), and
+# how many rows one read for an uncached row fetches (the block around it).
+CACHE_ROWS = 1000
+FETCH_BLOCK = 100
 
 
 class ChatRole(IntEnum):
@@ -186,20 +200,36 @@ _FIELD_ROLES: tuple[tuple[int, tuple[int, ...]], ...] = (
     (ChatRow._fields.index("marked_unread"), (_ACCESSIBLE, ChatRole.MarkedUnread.value)),
     (ChatRow._fields.index("snooze_until"), (ChatRole.SnoozeUntil.value,)),
 )  # fmt: skip
+_ALL_ROLES: tuple[int, ...] = tuple(
+    dict.fromkeys(
+        [_DISPLAY, _TOOLTIP, _ACCESSIBLE, ChatRole.OptedOut.value]
+        + [role for _field, roles in _FIELD_ROLES for role in roles]
+    )
+)
 
 
-def _recency(row: ChatRow) -> tuple[int, int]:
-    """Sort key: pinned conversations first (in pinning order), then the latest activity."""
-    if row.pinned:
-        return (0, row.pinned)
-    return (1, -row.rank)
+_PIN_BASE = -(1 << 62)  # below any -rank: pinned rows sort first (rank < 2**62, seq units)
+
+Entry = ChatRow | int
+"""A row of the model: its data, or only its sort key (``-rank``) when not in the row cache."""
 
 
-class ChatListModel(KeyedListModel[int, ChatRow]):
+def _sort_key(row: ChatRow) -> int:
+    """List order as one int (smaller first): pinned conversations in pinning order, then the
+    latest activity."""
+    return _PIN_BASE + row.pinned if row.pinned else -row.rank
+
+
+def _recency(entry: Entry) -> int:
+    return entry if isinstance(entry, int) else _sort_key(entry)
+
+
+class ChatListModel(KeyedListModel[int, Entry]):
     """Conversations, most recent first, keyed by conversation id.
 
     Signals: ``moreRequested(int offset)`` when the view wants the next page (answer with
-    :meth:`append_rows`).
+    :meth:`append_keys` or :meth:`append_rows`); ``rowsWanted(list ids)`` for rows to be drawn
+    whose data is not kept (answer with :meth:`fill_rows`).
     """
 
     ConversationIdRole = ChatRole.ConversationId.value
@@ -214,9 +244,14 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
     TimestampRole = ChatRole.Timestamp.value
 
     moreRequested = Signal(int)
+    rowsWanted = Signal(list)
 
     def __init__(
-        self, parent: QObject | None = None, *, clock: Callable[[], QDateTime] | None = None
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], QDateTime] | None = None,
+        cache_rows: int = CACHE_ROWS,
     ) -> None:
         super().__init__(parent)
         self._clock = clock if clock is not None else QDateTime.currentDateTime
@@ -224,6 +259,14 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         self._fetch_pending = False
         self._accepts: Callable[[ChatRow], bool] | None = None
         self._opted_out: frozenset[tuple[str, str]] = frozenset()
+        self._cache_rows = max(cache_rows, 2 * FETCH_BLOCK)
+        self._cached: OrderedDict[int, None] = OrderedDict()  # ids with data, oldest use first
+        self._wanted: set[int] = set()  # ids asked for through rowsWanted, not answered yet
+        self._to_ask: list[int] = []
+        self._ask = QTimer(self)
+        self._ask.setSingleShot(True)
+        self._ask.setInterval(0)
+        self._ask.timeout.connect(self._ask_now)
 
     # -- Qt model API ------------------------------------------------------------------------------
 
@@ -236,10 +279,20 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        row = self.value_at(index.row()) if index.isValid() else None
-        if row is None:
+        at = index.row() if index.isValid() else -1
+        if not 0 <= at < len(self._values):
             return None
-        return self._role_value(row, role, self._clock())
+        entry = self._values[at]
+        if isinstance(entry, int):  # not in the row cache: ask for it, draw the row empty
+            if role == ChatRole.ConversationId:
+                return self._keys[at]
+            self._want(at)
+            return None
+        try:
+            self._cached.move_to_end(entry.id)
+        except KeyError:
+            self._cached[entry.id] = None
+        return self._role_value(entry, role, self._clock())
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -266,10 +319,13 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         ``has_more``: whether a further page exists (``moreRequested`` is emitted when the view
         reaches the end).
         """
-        unique = _dedupe(rows)
-        self.sync_rows([(row.id, ChatRow.of(row)) for row in unique])
+        unique = [ChatRow.of(row) for row in _dedupe(rows)]
+        self._wanted.clear()  # answers for the list replaced are dropped by the controller
+        self._fill_in_place(unique)  # one signal for the rows shown without data, not one each
+        self.sync_rows([(row.id, row) for row in unique])
         self._has_more = has_more
         self._fetch_pending = False
+        self._remember(row.id for row in unique)
 
     def set_opted_out(self, pairs: frozenset[tuple[str, str]]) -> None:
         """The (customer, sender) pairs whose rows say "Opted out" (#12)."""
@@ -278,9 +334,10 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         changed = pairs ^ self._opted_out
         self._opted_out = pairs
         rows = [
-            i for i in range(self.rowCount())
-            if (self._values[i].customer_number, self._values[i].sender_id) in changed
-        ]  # fmt: skip
+            i for i, entry in enumerate(self._values)
+            if not isinstance(entry, int)
+            and (entry.customer_number, entry.sender_id) in changed
+        ]  # fmt: skip  (rows without data read the pairs when they are filled)
         self.signal_changed(rows, {ChatRole.OptedOut, Qt.ItemDataRole.AccessibleTextRole})
 
     def apply_updates(self, rows: Iterable[ConversationRow]) -> None:
@@ -295,24 +352,28 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         ``dataChanged`` over their span.
         """
         staged: dict[int, list[int]] = {}  # conversation id -> roles changed in place
+        placed: list[int] = []
         for row in _dedupe(rows):
-            self._place(row, staged)
+            if self._place(row, staged):
+                placed.append(row.id)
         shown = [self.row_of(key) for key in staged]
         self.signal_changed(shown, {role for roles in staged.values() for role in roles})
+        self._remember(placed)
 
-    def _place(self, row: ConversationRow, staged: dict[int, list[int]]) -> None:
+    def _place(self, row: ConversationRow, staged: dict[int, list[int]]) -> bool:
+        """Put ``row`` in its place; False when it is not (or no longer) listed."""
         values = self._values
         new = ChatRow.of(row)
         at = self.row_of(row.id)
         if self._accepts is not None and not self._accepts(new):
             if at >= 0:
                 self.remove_row(at)  # left the filter (resolved, snoozed, answered...)
-            return
-        key = _recency(new)
+            return False
+        key = _sort_key(new)
         beyond = at < 0 and (not values or key >= _recency(values[-1]))  # not newer than the last
         if beyond and (self._has_more or len(values) >= PAGE_ROWS):
             self._has_more = True
-            return  # beyond the loaded rows: the next page brings it
+            return False  # beyond the loaded rows: the next page brings it
         if at < 0:
             self.insert_row(bisect_right(values, key, key=_recency), new.id, new)
         elif at > 0 and key < _recency(values[at - 1]):  # newer than the row above: up
@@ -323,6 +384,7 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
             roles = self.stage_update(at, new)
             if roles:
                 staged.setdefault(new.id, []).extend(roles)
+        return True
 
     def append_rows(self, rows: Iterable[ConversationRow], *, has_more: bool | None = None) -> None:
         """Add the page that ``moreRequested`` asked for at the end (ids shown already skipped).
@@ -332,14 +394,133 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
         page = _dedupe(rows)
         self._fetch_pending = False
         self._has_more = bool(page) if has_more is None else has_more
-        self.extend_rows([(row.id, ChatRow.of(row)) for row in page if self.row_of(row.id) < 0])
+        fresh: list[tuple[int, Entry]] = [
+            (row.id, ChatRow.of(row)) for row in page if self.row_of(row.id) < 0
+        ]
+        self.extend_rows(fresh)
+        self._remember(key for key, _ in fresh)
+
+    def append_keys(self, keys: Iterable[tuple[int, int]], *, has_more: bool) -> int:
+        """Add the ``(id, rank)`` pairs of a keyset page (unpinned conversations in list order)
+        at the end, as rows without data (read when drawn); ids shown already are skipped.
+        Returns how many rows were added."""
+        self._fetch_pending = False
+        self._has_more = has_more
+        seen: set[int] = set()
+        fresh: list[tuple[int, Entry]] = []
+        for key, rank in keys:
+            if key not in seen and self.row_of(key) < 0:
+                seen.add(key)
+                fresh.append((key, -rank))
+        self.extend_rows(fresh)
+        return len(fresh)
+
+    def fill_rows(self, rows: Iterable[ConversationRow], *, asked: Iterable[int] = ()) -> None:
+        """The data of rows asked for through ``rowsWanted`` (``asked``: every id of that
+        request, answered or gone). Rows stay where they are: moves come with
+        :meth:`apply_updates`."""
+        self._wanted.difference_update(asked)
+        self._trim(self._fill_in_place([ChatRow.of(row) for row in rows]))
+
+    def _fill_in_place(self, rows: Iterable[ChatRow]) -> int:
+        """Give the listed rows without data among ``rows`` their data, where they are, with one
+        ``dataChanged`` over their span (every role: they were drawn empty); how many."""
+        filled: list[int] = []
+        for row in rows:
+            at = self.row_of(row.id)
+            if at >= 0 and isinstance(self._values[at], int):
+                self._values[at] = row
+                self._cached[row.id] = None
+                filled.append(at)
+        if filled:
+            self.dataChanged.emit(self.index(min(filled), 0), self.index(max(filled), 0), [])
+        return len(filled)
+
+    def is_cached(self, row: int) -> bool:
+        """Whether the model holds the data of ``row`` (else it is drawn empty until read)."""
+        return isinstance(self.value_at(row), ChatRow)
+
+    def cached_count(self) -> int:
+        return len(self._cached)
+
+    def value_at(self, row: int) -> ChatRow | None:
+        """The data of ``row``; None when out of range or not in the row cache."""
+        entry = super().value_at(row)
+        return None if entry is None or isinstance(entry, int) else entry
+
+    def rank_at(self, row: int) -> int:
+        """The list rank of ``row`` (its last message's seq, or its wake-up), 0 when none."""
+        entry = super().value_at(row)
+        if entry is None:
+            return 0
+        return -entry if isinstance(entry, int) else entry.rank
+
+    def cached_rows(self) -> list[ChatRow]:
+        """The rows whose data is kept, in list order."""
+        return [entry for entry in self._values if not isinstance(entry, int)]
 
     def page_cursor(self) -> tuple[int, int] | None:
         """``(rank, id)`` of the last unpinned row shown: where the next page continues."""
-        for row in reversed(self._values):
-            if not row.pinned:
-                return (row.rank, row.id)
+        for at in range(len(self._values) - 1, -1, -1):
+            entry = self._values[at]
+            if isinstance(entry, int):
+                return (-entry, self._keys[at])
+            if not entry.pinned:
+                return (entry.rank, entry.id)
         return None
+
+    # -- the row cache -----------------------------------------------------------------------------
+
+    def _want(self, at: int) -> None:
+        """Ask (once, on the next event-loop turn) for the rows without data in ``at``'s block."""
+        start = at - at % FETCH_BLOCK
+        for i in range(start, min(start + FETCH_BLOCK, len(self._values))):
+            if isinstance(self._values[i], int):
+                key = self._keys[i]
+                if key not in self._wanted:
+                    self._wanted.add(key)
+                    self._to_ask.append(key)
+        if self._to_ask and not self._ask.isActive():
+            self._ask.start()
+
+    def _ask_now(self) -> None:
+        ids, self._to_ask = self._to_ask, []
+        if ids:
+            self.rowsWanted.emit(ids)
+
+    def _remember(self, ids: Iterable[int]) -> None:
+        """Note that ``ids`` now have data (most recently used), then keep the cache bounded."""
+        cached = self._cached
+        count = 0
+        for key in ids:
+            cached[key] = None
+            cached.move_to_end(key)
+            count += 1
+        self._trim(count)
+
+    def _trim(self, fresh: int = 0) -> None:
+        """Drop the data of the least recently used rows beyond the cache size (a quarter more
+        at once, so the cost is paid rarely), never of the ``fresh`` rows used last (just
+        given); pinned rows keep theirs."""
+        if len(self._cached) <= self._cache_rows:
+            return
+        excess = len(self._cached) - self._cache_rows + self._cache_rows // 4
+        excess = min(excess, len(self._cached) - min(fresh, self._cache_rows * 3 // 4))
+        kept: list[int] = []
+        while excess > 0 and self._cached:
+            key, _ = self._cached.popitem(last=False)
+            excess -= 1
+            at = self.row_of(key)
+            if at < 0:
+                continue
+            entry = self._values[at]
+            if isinstance(entry, ChatRow):
+                if entry.pinned:
+                    kept.append(key)
+                else:
+                    self._values[at] = -entry.rank
+        for key in kept:
+            self._cached[key] = None
 
     def set_filter(self, accepts: Callable[[ChatRow], bool] | None) -> None:
         """Rows :meth:`apply_updates` keeps (others are removed); None keeps every row."""
@@ -347,8 +528,14 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
 
     def remove_row(self, row: int) -> None:
         key = self.key_at(row)
-        if key is not None:
-            self._remove_missing(set(self._keys) - {key})
+        if key is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._keys[row]
+        del self._values[row]
+        self._positions = None
+        self.endRemoveRows()
+        self._cached.pop(key, None)
 
     def set_has_more(self, has_more: bool) -> None:
         self._has_more = has_more
@@ -359,8 +546,10 @@ class ChatListModel(KeyedListModel[int, ChatRow]):
 
     # -- role values -------------------------------------------------------------------------------
 
-    def changed_roles(self, old: ChatRow, new: ChatRow) -> list[int]:
+    def changed_roles(self, old: Entry, new: Entry) -> list[int]:
         """The roles of the fields that differ (compared, never formatted)."""
+        if isinstance(old, int) or isinstance(new, int):  # drawn empty before, or after
+            return list(_ALL_ROLES)
         roles: list[int] = []
         for field, field_roles in _FIELD_ROLES:
             if old[field] != new[field]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 
 from zvdesk.service import ApiService, NetContext, StoreContext
 from zvdesk.service import queries as q
@@ -62,6 +62,7 @@ class ChatListController(QObject):
         self._server_search: str | None = None  # the text a server search is running for
         self.senders: list[str] = []
         self.model.moreRequested.connect(self._load_more)
+        self.model.rowsWanted.connect(self._fill)
         sidebar.searchChanged.connect(self._search)
         sidebar.senderChanged.connect(lambda _sender: self.reload())
         sidebar.filterChanged.connect(lambda _box: self.reload())
@@ -83,12 +84,22 @@ class ChatListController(QObject):
         self.model.set_filter(self._accepts)
         self._held.clear()
         self._sidebar.set_new_count(0)
+
+        def show(page: q.ChatPage) -> None:
+            self.model.set_rows(page.rows, has_more=page.has_more)
+            self._more()  # the ids of the rest of the list, page by page (keyset)
+
         self._service.query(
-            lambda ctx: q.chat_page(ctx.store, 0, sender, box=box),
-            lambda page: self.model.set_rows(page.rows, has_more=page.has_more),
-            key="chatlist",
+            lambda ctx: q.chat_page(ctx.store, 0, sender, box=box), show, key="chatlist"
         )
         self.refresh_counts()
+
+    def _more(self) -> None:
+        """Ask for the next page of ids now, without waiting for the view to reach the end: the
+        list then knows every row (Ctrl+End lands on the true last one)."""
+        root = QModelIndex()
+        if self.model.canFetchMore(root):
+            self.model.fetchMore(root)
 
     def box(self) -> Box | None:
         """The inbox filter shown (None: all conversations)."""
@@ -133,11 +144,27 @@ class ChatListController(QObject):
         sender = self._sidebar.sender_id()
         box = self.box()
         after = self.model.page_cursor()
+
+        def show(page: q.ChatKeys) -> None:
+            added = self.model.append_keys(page.keys, has_more=page.has_more)
+            if page.keys and not added:  # nothing new after the cursor: stop, do not loop
+                self.model.set_has_more(False)
+            self._more()
+
         self._service.query(
-            lambda ctx: q.chat_page(ctx.store, offset, sender, box=box, after=after),
-            lambda page: self.model.append_rows(page.rows, has_more=page.has_more),
+            lambda ctx: q.chat_keys(ctx.store, sender, box, after),
+            show,
             key="chatlist-more",
             follows="chatlist",
+        )
+
+    def _fill(self, ids: list[int]) -> None:
+        """Read the rows the list is about to draw without their data (one query)."""
+        sender = self._sidebar.sender_id()
+        self._service.query(
+            lambda ctx: q.chat_rows(ctx.store, ids, sender),
+            lambda rows: self.model.fill_rows(rows, asked=ids),
+            follows="chatlist",  # dropped if the list is replaced meanwhile
         )
 
     def _changed(self, ids: frozenset[int]) -> None:
@@ -164,17 +191,15 @@ class ChatListController(QObject):
         self._sidebar.set_new_count(self._new_count())
 
     def _new_count(self) -> int:
-        """Held conversations with a newer last message than shown (a conversation not listed
-        counts when it is newer than the last row: older history found by a backfill is not
-        news)."""
+        """Held conversations with newer activity than shown (a higher list rank: a newer last
+        message, or a snooze woken up); a conversation not listed counts when it is newer than
+        the last row: older history found by a backfill is not news."""
         count = 0
-        last = self.model.value_at(self.model.rowCount() - 1)
-        oldest = (last.last_time or 0) if last is not None else 0
+        oldest = self.model.rank_at(self.model.rowCount() - 1)
         for row in self._held.values():
             at = self.model.row_for_conversation(row.id)
-            shown = self.model.value_at(at) if at >= 0 else None
-            newest = row.last_time or 0
-            if newest > (shown.last_time or 0 if shown is not None else oldest):
+            shown = self.model.rank_at(at) if at >= 0 else oldest
+            if ChatRow.of(row).rank > shown:
                 count += 1
         return count
 
@@ -240,8 +265,9 @@ class ChatListController(QObject):
 
     # -- navigation ------------------------------------------------------------------------------
     def rows(self) -> list[ConversationRow]:
-        """The conversations listed, as far as the list keeps them: ``last_message`` is the
-        snippet shown, ``last_logid`` None and ``read_upto`` 0 (the list does not keep them)."""
+        """The conversations whose rows the list keeps (its row cache: the top of the list and
+        what was drawn lately), in list order: ``last_message`` is the snippet shown,
+        ``last_logid`` None and ``read_upto`` 0 (the list does not keep them)."""
         return [
             ConversationRow(
                 id=row.id,
@@ -260,7 +286,7 @@ class ChatListController(QObject):
                 snooze_until=row.snooze_until,
                 rank=row.rank,
             )
-            for row in self.model.values()
+            for row in self.model.cached_rows()
         ]
 
     def step(self, delta: int, *, unread_only: bool = False) -> bool:
