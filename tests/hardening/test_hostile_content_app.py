@@ -239,6 +239,8 @@ def test_ten_thousand_character_line_keeps_the_layout(
         assert rect.width() <= view.viewport().width()
     long_index = [i for i in bubbles(window).values() if i.data(ConvRole.Text) == LONG_LINE]
     assert long_index and view.visualRect(long_index[0]).height() > 100  # wrapped onto lines
+    # (rows the chat list does not keep are read when asked for: wait for the data)
+    qtbot.waitUntil(lambda: chat_row(window, number) is not None, timeout=5_000)
     chat = chat_row(window, number)
     sidebar = window.sidebar.list
     assert sidebar.horizontalScrollBar().maximum() == 0

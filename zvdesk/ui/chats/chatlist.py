@@ -334,10 +334,10 @@ class ChatListModel(KeyedListModel[int, Entry]):
         changed = pairs ^ self._opted_out
         self._opted_out = pairs
         rows = [
-            i for i, entry in enumerate(self._values)
-            if not isinstance(entry, int)
-            and (entry.customer_number, entry.sender_id) in changed
-        ]  # fmt: skip  (rows without data read the pairs when they are filled)
+            i
+            for i, entry in enumerate(self._values)
+            if not isinstance(entry, int) and (entry.customer_number, entry.sender_id) in changed
+        ]  # (rows without data read the pairs when they are filled)
         self.signal_changed(rows, {ChatRole.OptedOut, Qt.ItemDataRole.AccessibleTextRole})
 
     def apply_updates(self, rows: Iterable[ConversationRow]) -> None:
@@ -705,8 +705,10 @@ class ChatListView(QListView):
         return self._holding
 
     def _update_hold(self) -> None:
-        holding = self._pressed_id is not None or self._recent_input or (
-            self._hovered and self._pause.isActive()
+        holding = (
+            self._pressed_id is not None
+            or self._recent_input
+            or (self._hovered and self._pause.isActive())
         )
         if holding != self._holding:
             self._holding = holding
