@@ -58,7 +58,17 @@ class BrowserSignIn:
         self, timeout: float = DEFAULT_TIMEOUT, cancel: threading.Event | None = None
     ) -> TokenSet:
         """Wait for the redirect, then exchange its code; the browser page shows the outcome."""
-        redirect = self._listener.wait(timeout, cancel)
+        return self.complete(self.receive(timeout, cancel))
+
+    def receive(
+        self, timeout: float = DEFAULT_TIMEOUT, cancel: threading.Event | None = None
+    ) -> Redirect:
+        """The first step of :meth:`wait`: the browser's redirect (its page is held open)."""
+        return self._listener.wait(timeout, cancel)
+
+    def complete(self, redirect: Redirect) -> TokenSet:
+        """The second step of :meth:`wait`: exchange the redirect's code; the held browser page
+        shows the outcome."""
         try:
             tokens = self._exchange(redirect)
         except SignInError as exc:
