@@ -29,7 +29,7 @@ from zvdesk.auth.profiles import AdminConfig, ProfileStore
 from zvdesk.i18n import install_translators
 from zvdesk.service import ApiService, ServiceConfig
 from zvdesk.store.rows import ConversationRow
-from zvdesk.ui.account.flows import AccountSetup
+from zvdesk.ui.account.flows import AccountSetup, SignInStep
 from zvdesk.ui.common.settings import AppSettings
 
 # Top-level dialogs on the offscreen platform: it cannot pass size hints on, and Arabic shaping
@@ -100,8 +100,17 @@ def _signin(env: Env, tab: int, *, adding: bool = False, state: str = "") -> QDi
         dialog._no_keyring(NoKeyringError("no keyring"))
     if state == "waiting":
         dialog.browser_page.show_url("https://accounts.zoho.com/oauth/v2/auth?" + "x" * 400)
+        dialog.steps.start("browser")
+        dialog.steps.reach(SignInStep.BROWSER)
+    if state.startswith("steps "):  # "steps WAY STEP": that way's steps, at that one
+        _, way, step = state.split()
+        dialog.steps.start(way)
+        dialog.steps.reach(SignInStep(step))
+    if state == "cancelled":
         dialog.show_status(
-            QCoreApplication.translate("SignInDialog", "Waiting for you to approve in the browser…")
+            QCoreApplication.translate(
+                "SignInDialog", "Sign-in cancelled: nothing was kept. You can start again."
+            )
         )
     return dialog
 
@@ -243,6 +252,14 @@ DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "sign-in, no keyring": lambda env: _signin(env, 0, state="no-keyring"),
     "sign-in, waiting for the browser": lambda env: _signin(env, 0, state="waiting"),
     "sign-in again, with the reason": lambda env: _signin(env, 0, state="reason"),
+    "sign-in, browser: exchanging the code": lambda env: _signin(
+        env, 0, state="steps browser exchanging"
+    ),
+    "sign-in, code: checking the account": lambda env: _signin(env, 1, state="steps code checking"),
+    "sign-in, device: waiting for the approval": lambda env: _signin(
+        env, 2, state="steps device device"
+    ),
+    "sign-in, cancelled": lambda env: _signin(env, 1, state="cancelled"),
     "settings, account": lambda env: _settings(env, 0),
     "settings, composer": lambda env: _settings(env, 1),
     "settings, notifications": lambda env: _settings(env, 2),

@@ -115,7 +115,7 @@ def test_device_flow_shows_a_copyable_code_with_a_countdown_and_can_be_cancelled
     from PySide6.QtGui import QGuiApplication
 
     assert QGuiApplication.clipboard().text() == page.code.text()
-    page.cancel_button.click()
+    dialog.steps.cancel_button.click()
     assert not page.code.text() and page.start_button.isVisible()
     assert "cancelled" in dialog.status.text()
 

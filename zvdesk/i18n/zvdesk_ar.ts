@@ -483,14 +483,6 @@
         <source>Open the sign-in page again</source>
         <translation>فتح صفحة تسجيل الدخول مجددًا</translation>
     </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>إلغاء تسجيل الدخول</translation>
-    </message>
-    <message>
-        <source>Cancel the browser sign-in</source>
-        <translation>إلغاء تسجيل الدخول عبر المتصفح</translation>
-    </message>
 </context>
 <context>
     <name>CannedDefaults</name>
@@ -1572,14 +1564,6 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Time left</source>
         <translation>الوقت المتبقي</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>إلغاء تسجيل الدخول</translation>
-    </message>
-    <message>
-        <source>Cancel the device sign-in</source>
-        <translation>إلغاء تسجيل الدخول على الجهاز الآخر</translation>
     </message>
     <message>
         <source>The code expires in %1.</source>
@@ -3131,6 +3115,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>التعليمات في الحافظة: أرسلها إلى قسم تقنية المعلومات.</translation>
     </message>
     <message>
+        <source>Sign-in cancelled: nothing was kept. You can start again.</source>
+        <translation>أُلغي تسجيل الدخول: لم يُحفظ أي شيء. يمكنك البدء من جديد.</translation>
+    </message>
+    <message>
         <source>Account &amp;name:</source>
         <translation>&amp;اسم الحساب:</translation>
     </message>
@@ -3179,32 +3167,59 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>اختر اسمًا للحساب يتكون من حروف أو أرقام أو &apos;.&apos; أو &apos;_&apos; أو &apos;-&apos;.</translation>
     </message>
     <message>
-        <source>Starting the sign-in…</source>
-        <translation>جارٍ بدء تسجيل الدخول…</translation>
-    </message>
-    <message>
-        <source>Checking the code with Zoho…</source>
-        <translation>جارٍ التحقق من الرمز لدى Zoho…</translation>
-    </message>
-    <message>
-        <source>Asking Zoho for a code…</source>
-        <translation>جارٍ طلب رمز من Zoho…</translation>
-    </message>
-    <message>
-        <source>Sign-in cancelled.</source>
-        <translation>أُلغي تسجيل الدخول.</translation>
-    </message>
-    <message>
-        <source>Waiting for you to approve in the browser…</source>
-        <translation>في انتظار موافقتك في المتصفح…</translation>
-    </message>
-    <message>
-        <source>Open the address on any device, enter the code and approve. Waiting…</source>
-        <translation>افتح العنوان على أي جهاز، وأدخل الرمز، ثم وافق. في الانتظار…</translation>
-    </message>
-    <message>
         <source>Signed in.</source>
         <translation>تم تسجيل الدخول.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInSteps</name>
+    <message>
+        <source>Sign-in progress</source>
+        <translation>تقدّم تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>إلغاء تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Cancel the sign-in</source>
+        <translation>إلغاء تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Stops signing in at once; nothing is kept</source>
+        <translation>يوقف تسجيل الدخول فورًا؛ لا يُحفظ أي شيء</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser: approve access on Zoho&apos;s page</source>
+        <translation>في انتظار المتصفح: وافق على الوصول في صفحة Zoho</translation>
+    </message>
+    <message>
+        <source>Getting a sign-in code from Zoho</source>
+        <translation>جارٍ الحصول على رمز تسجيل الدخول من Zoho</translation>
+    </message>
+    <message>
+        <source>Waiting for the approval on the other device</source>
+        <translation>في انتظار الموافقة على الجهاز الآخر</translation>
+    </message>
+    <message>
+        <source>Exchanging the code with Zoho</source>
+        <translation>جارٍ تبادل الرمز مع Zoho</translation>
+    </message>
+    <message>
+        <source>Checking the account and keeping the sign-in</source>
+        <translation>جارٍ التحقق من الحساب وحفظ تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>الآن</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>التالي</translation>
     </message>
 </context>
 <context>

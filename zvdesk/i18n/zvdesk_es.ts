@@ -483,14 +483,6 @@
         <source>Open the sign-in page again</source>
         <translation>Abrir de nuevo la página de inicio de sesión</translation>
     </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Cancelar el inicio de sesión</translation>
-    </message>
-    <message>
-        <source>Cancel the browser sign-in</source>
-        <translation>Cancelar el inicio de sesión con el navegador</translation>
-    </message>
 </context>
 <context>
     <name>CannedDefaults</name>
@@ -1552,14 +1544,6 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Time left</source>
         <translation>Tiempo restante</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Cancelar el inicio de sesión</translation>
-    </message>
-    <message>
-        <source>Cancel the device sign-in</source>
-        <translation>Cancelar el inicio de sesión en otro dispositivo</translation>
     </message>
     <message>
         <source>The code expires in %1.</source>
@@ -3099,6 +3083,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Las instrucciones están en el portapapeles: envíelas a TI.</translation>
     </message>
     <message>
+        <source>Sign-in cancelled: nothing was kept. You can start again.</source>
+        <translation>Inicio de sesión cancelado: no se guardó nada. Puede empezar de nuevo.</translation>
+    </message>
+    <message>
         <source>Account &amp;name:</source>
         <translation>Nom&amp;bre de la cuenta:</translation>
     </message>
@@ -3147,32 +3135,59 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Elija un nombre de cuenta formado por letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
     </message>
     <message>
-        <source>Starting the sign-in…</source>
-        <translation>Preparando el inicio de sesión…</translation>
-    </message>
-    <message>
-        <source>Checking the code with Zoho…</source>
-        <translation>Comprobando el código con Zoho…</translation>
-    </message>
-    <message>
-        <source>Asking Zoho for a code…</source>
-        <translation>Pidiendo un código a Zoho…</translation>
-    </message>
-    <message>
-        <source>Sign-in cancelled.</source>
-        <translation>Inicio de sesión cancelado.</translation>
-    </message>
-    <message>
-        <source>Waiting for you to approve in the browser…</source>
-        <translation>Esperando a que autorice el acceso en el navegador…</translation>
-    </message>
-    <message>
-        <source>Open the address on any device, enter the code and approve. Waiting…</source>
-        <translation>Abra la dirección en cualquier dispositivo, escriba el código y autorice el acceso. Esperando…</translation>
-    </message>
-    <message>
         <source>Signed in.</source>
         <translation>Sesión iniciada.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInSteps</name>
+    <message>
+        <source>Sign-in progress</source>
+        <translation>Progreso del inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Cancel the sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Stops signing in at once; nothing is kept</source>
+        <translation>Detiene el inicio de sesión al instante; no se guarda nada</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser: approve access on Zoho&apos;s page</source>
+        <translation>Esperando al navegador: apruebe el acceso en la página de Zoho</translation>
+    </message>
+    <message>
+        <source>Getting a sign-in code from Zoho</source>
+        <translation>Obteniendo un código de inicio de sesión de Zoho</translation>
+    </message>
+    <message>
+        <source>Waiting for the approval on the other device</source>
+        <translation>Esperando la aprobación en el otro dispositivo</translation>
+    </message>
+    <message>
+        <source>Exchanging the code with Zoho</source>
+        <translation>Intercambiando el código con Zoho</translation>
+    </message>
+    <message>
+        <source>Checking the account and keeping the sign-in</source>
+        <translation>Comprobando la cuenta y guardando el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>después</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 """The three pages of the sign-in dialog: the browser, a Self Client code, another device.
+(The steps of a running sign-in and its Cancel are the dialog's, the same for all three.)
 
 Widgets only: each page asks for its sign-in with a signal and shows what the dialog hands it
 (the consent page's address, the device code with a countdown). The dialog runs the work.
@@ -52,7 +53,6 @@ class BrowserPage(QWidget):
     """Sign in on Zoho's page in the system browser; the app waits for the redirect."""
 
     startRequested = Signal()
-    cancelRequested = Signal()
     openRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -79,8 +79,6 @@ class BrowserPage(QWidget):
         self.copy_button.setAccessibleName(self.tr("Copy the sign-in link"))
         self.open_button = QPushButton(self.tr("&Open again"), self)
         self.open_button.setAccessibleName(self.tr("Open the sign-in page again"))
-        self.cancel_button = QPushButton(self.tr("Cancel sign-in"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the browser sign-in"))
 
         row = QHBoxLayout()
         row.addWidget(self.link, 1)
@@ -91,11 +89,9 @@ class BrowserPage(QWidget):
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.waiting)
         layout.addLayout(row)
-        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
         self.start_button.clicked.connect(self.startRequested)
-        self.cancel_button.clicked.connect(self.cancelRequested)
         self.copy_button.clicked.connect(lambda: copy_text(self.link.text()))
         self.open_button.clicked.connect(lambda: self.openRequested.emit(self.link.text()))
         self.set_running(False)
@@ -103,7 +99,6 @@ class BrowserPage(QWidget):
     def set_running(self, running: bool) -> None:
         self.start_button.setVisible(not running)
         self.waiting.setVisible(running)
-        self.cancel_button.setVisible(running)
         has_link = running and bool(self.link.text())
         for widget in (self.link, self.copy_button, self.open_button):
             widget.setVisible(has_link)
@@ -114,6 +109,11 @@ class BrowserPage(QWidget):
         self.link.setText(url)
         self.link.setCursorPosition(0)
         self.set_running(True)
+
+    def browser_answered(self) -> None:
+        """The browser came back: no more waiting for it, nor a link to open it again."""
+        for widget in (self.waiting, self.link, self.copy_button, self.open_button):
+            widget.hide()
 
 
 class CodePage(QWidget):
@@ -166,10 +166,9 @@ class CodePage(QWidget):
 
 
 class DevicePage(QWidget):
-    """Device sign-in: a code to enter on any device, its address, a countdown; cancel."""
+    """Device sign-in: a code to enter on any device, its address, a countdown."""
 
     startRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic
@@ -200,8 +199,6 @@ class DevicePage(QWidget):
         self.countdown = QLabel(self)
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setAccessibleName(self.tr("Time left"))
-        self.cancel_button = QPushButton(self.tr("Cancel sign-in"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the device sign-in"))
 
         code_row = QHBoxLayout()
         code_row.addWidget(self.code, 1)
@@ -215,21 +212,18 @@ class DevicePage(QWidget):
         layout.addLayout(code_row)
         layout.addLayout(url_row)
         layout.addWidget(self.countdown)
-        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
         self.start_button.clicked.connect(self.startRequested)
-        self.cancel_button.clicked.connect(self.cancelRequested)
         self.copy_code_button.clicked.connect(lambda: copy_text(self.code.text()))
         self.copy_url_button.clicked.connect(lambda: copy_text(self.url.text()))
         self.set_running(False)
 
     def set_running(self, running: bool) -> None:
         self.start_button.setVisible(not running)
-        self.cancel_button.setVisible(running)
         shown = running and bool(self.code.text())
         for widget in (
             self.code,

@@ -2,9 +2,12 @@
 or another device. Shown at the first start, for "Add account" and for "Sign in again".
 
 All waiting happens on the service's sign-in thread (:meth:`ApiService.authorize`); the consent
-page's address and the device code come back through queued signals. Closing the dialog cancels a
-sign-in in progress. Where the system has no keyring, the dialog says so and offers a sign-in
-for this session only. On success it emits ``signedIn(SignedIn)`` and closes.
+page's address, the device code and each step reached come back through the lane's progress
+channel. While a sign-in runs, its steps show where it is (:class:`SignInSteps`: waiting for the
+browser, exchanging the code, checking the account...) with a Cancel that stops it at once: late
+results are dropped and nothing is kept (:mod:`zvdesk.ui.account.flows`). Closing the dialog
+cancels a sign-in in progress too. Where the system has no keyring, the dialog says so and offers
+a sign-in for this session only. On success it emits ``signedIn(SignedIn)`` and closes.
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ from zvdesk.auth.oauth import DeviceCode
 from zvdesk.auth.profiles import validate_profile_name
 from zvdesk.service import ApiService, Job
 from zvdesk.ui.account.errors import describe_sign_in_error, no_keyring_text
-from zvdesk.ui.account.flows import AccountChoice, AccountSetup, SignedIn
+from zvdesk.ui.account.flows import AccountChoice, AccountSetup, SignedIn, SignInStep
 from zvdesk.ui.account.pages import BrowserPage, CodePage, DevicePage, copy_text
+from zvdesk.ui.account.steps import SignInSteps
 from zvdesk.ui.common.settings import AppSettings
 
 __all__ = ["SignInDialog", "open_in_browser"]
@@ -181,6 +185,7 @@ class SignInDialog(QDialog):
         self.tabs.addTab(self.code_page, self.tr("Self Client &code"))
         self.tabs.addTab(self.device_page, self.tr("Another &device"))
 
+        self.steps = SignInSteps(self)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -198,15 +203,15 @@ class SignInDialog(QDialog):
         layout.addWidget(self.admin_box)
         layout.addWidget(self.keyring_box)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.steps)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
         self.browser_page.startRequested.connect(self.start_browser)
-        self.browser_page.cancelRequested.connect(self.cancel_sign_in)
         self.browser_page.openRequested.connect(self._open)
         self.code_page.startRequested.connect(self.start_code)
         self.device_page.startRequested.connect(self.start_device)
-        self.device_page.cancelRequested.connect(self.cancel_sign_in)
+        self.steps.cancelRequested.connect(self.cancel_sign_in)
         self.settings_button.clicked.connect(self.settingsRequested)
         self.copy_steps_button.clicked.connect(self.copy_admin_instructions)
         self.session_only.toggled.connect(lambda _on: self._update())
@@ -334,17 +339,26 @@ class SignInDialog(QDialog):
             session_only=self.keyring_missing and self.session_only.isChecked(),
         )
 
-    def _run(
-        self,
-        op: Callable[[Any], SignedIn],
-        waiting: str,
-        progress: Callable[[Any], object] | None = None,
-    ) -> None:
-        self.show_status(waiting)
+    def _run(self, op: Callable[[Any], SignedIn], way: str) -> None:
+        self.show_status("")
+        self.steps.start(way)
         self.job = self.service.authorize(
-            op, self._succeeded, self._failed, key="sign-in", progress=progress
+            op, self._succeeded, self._failed, key="sign-in", progress=self._progress
         )
         self._update()
+
+    def _progress(self, value: object) -> None:
+        """News from the sign-in thread: a step reached, the consent page, the device code."""
+        if self.job is None:
+            return
+        if isinstance(value, SignInStep):
+            self.steps.reach(value)
+            if value is not SignInStep.BROWSER and self.steps.way == "browser":
+                self.browser_page.browser_answered()
+        elif isinstance(value, DeviceCode):
+            self._code_ready(value)
+        elif isinstance(value, str):
+            self._url_ready(value)
 
     # -- the three sign-ins ----------------------------------------------------------------------
     def start_browser(self) -> None:
@@ -352,41 +366,35 @@ class SignInDialog(QDialog):
         if choice is None or self.running:
             return
         self.browser_page.set_running(True)
-        self._run(
-            self.setup.browser_op(choice),
-            self.tr("Starting the sign-in…"),
-            progress=lambda url: self._url_ready(str(url)),
-        )
+        self._run(self.setup.browser_op(choice), "browser")
 
     def start_code(self, code: str) -> None:
         choice = self._choice()
         if choice is None or self.running:
             return
-        self._run(self.setup.code_op(choice, code), self.tr("Checking the code with Zoho…"))
+        self._run(self.setup.code_op(choice, code), "code")
 
     def start_device(self) -> None:
         choice = self._choice()
         if choice is None or self.running:
             return
         self.device_page.set_running(True)
-        self._run(
-            self.setup.device_op(choice),
-            self.tr("Asking Zoho for a code…"),
-            progress=self._code_ready,
-        )
+        self._run(self.setup.device_op(choice), "device")
 
     def cancel_sign_in(self) -> None:
-        """Stop waiting (the sign-in thread sees the cancel at once); nothing is kept."""
+        """Stop the sign-in at whatever step it is (the sign-in thread sees the cancel at once,
+        a late answer is dropped); nothing is kept."""
         if self.job is not None:
             self.job.cancel()
         self._reset()
-        self.show_status(self.tr("Sign-in cancelled."))
+        self.show_status(self.tr("Sign-in cancelled: nothing was kept. You can start again."))
 
     def _reset(self) -> None:
         self.job = None
         self._redirect_uri = None
         self.browser_page.set_running(False)
         self.device_page.set_running(False)
+        self.steps.stop()
         self._update()
 
     def _url_ready(self, url: str) -> None:
@@ -394,7 +402,6 @@ class SignInDialog(QDialog):
             return
         self._redirect_uri = _redirect_uri_of(url)
         self.browser_page.show_url(url)
-        self.show_status(self.tr("Waiting for you to approve in the browser…"))
         self._open(url)
 
     def _open(self, url: str) -> None:
@@ -405,9 +412,6 @@ class SignInDialog(QDialog):
         if self.job is None:
             return
         self.device_page.show_code(device)
-        self.show_status(
-            self.tr("Open the address on any device, enter the code and approve. Waiting…")
-        )
 
     def _succeeded(self, result: SignedIn) -> None:
         self._reset()
