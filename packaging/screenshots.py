@@ -14,6 +14,9 @@ customer's conversation gets two photos and a reply so its MMS previews show. Wr
 - ``welcome.png``: the welcome screen of the first start (Sign in to Zoho Voice / Try the demo);
 - ``signin.png``: the sign-in dialog as an agent sees it before IT deployed the organisation's
   client (what to ask the administrator for, with the steps to copy);
+- ``signin-steps.png``: the sign-in dialog with the organisation's client deployed, during a
+  browser sign-in: the browser was approved and the code is being exchanged (its steps and
+  Cancel);
 - ``inbox-light.png`` / ``inbox-dark.png``: the inbox filters with their counts and a conversation
   resolved by the agent: a Japanese message from the customer, a reply that was not delivered
   (its reason in plain words, Resend and Copy) and an internal note;
@@ -183,7 +186,7 @@ def dialog_shots(out: Path, tmp: Path) -> None:
     """The welcome screen and the sign-in dialog, opened the way the app opens them."""
     from zvdesk.auth.profiles import AdminConfig, ProfileStore
     from zvdesk.service import ApiService, ServiceConfig
-    from zvdesk.ui.account.flows import AccountSetup
+    from zvdesk.ui.account.flows import AccountSetup, SignInStep
     from zvdesk.ui.account.signin import SignInDialog
     from zvdesk.ui.app.welcome import WelcomeDialog
     from zvdesk.ui.common.dialogs import open_dialog
@@ -205,6 +208,29 @@ def dialog_shots(out: Path, tmp: Path) -> None:
         open_dialog(dialog)
         dialog.resize(max(dialog.width(), 560), dialog.height())
         save_widget(dialog, out / "signin.png")
+        dialog.close()
+
+        deployed = KeyringHere(
+            ProfileStore(tmp / "config"),
+            admin=lambda: AdminConfig(client_id="1000.ZYLKERSUPPORTDESK", region="US"),
+        )
+        dialog = SignInDialog(service, deployed, AppSettings(tmp / "s.ini"), profile="default")
+        open_dialog(dialog)
+        dialog.resize(max(dialog.width(), 560), dialog.height())
+        # What the dialog shows while a browser sign-in exchanges the code (SignInDialog._run
+        # and _progress, without a live accounts server): the ways locked, the steps, Cancel.
+        dialog.browser_page.show_url(
+            "https://accounts.zoho.com/oauth/v2/auth?response_type=code&client_id="
+            "1000.ZYLKERSUPPORTDESK&scope=ZohoVoice.sms.CREATE,ZohoVoice.sms.READ"
+            "&access_type=offline&code_challenge_method=S256"
+        )
+        for widget in (dialog.tabs.tabBar(), dialog.region_box, dialog.settings_button):
+            widget.setEnabled(False)
+        dialog.steps.start("browser")
+        dialog.steps.reach(SignInStep.BROWSER)
+        dialog.steps.reach(SignInStep.EXCHANGING)
+        dialog.browser_page.browser_answered()
+        save_widget(dialog, out / "signin-steps.png")
         dialog.close()
     finally:
         service.stop()
