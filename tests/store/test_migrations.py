@@ -41,6 +41,7 @@ SCHEMA_HASHES = {
     7: "9f18efa75d64aea3",
     8: "a43d490ff893d00c",
     9: "9179adc37681c185",
+    10: "65c6b23ce11c43d7",
 }
 
 T1 = BASE_MS
@@ -151,6 +152,7 @@ FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     6: [_write_v4_rows],  # v6 rebuilt the outbox with new columns (defaults)
     7: [_write_v4_rows],  # v7 added inbox columns with defaults
     8: [_write_v4_rows],  # v8 added opt-out tables
+    9: [_write_v4_rows],  # v9 dropped triggers and indexes
 }
 
 
@@ -538,3 +540,63 @@ def test_v9_keeps_waiting_without_row_triggers(tmp_path: Path) -> None:
         )
         new = store.find_conversation("+1 415 555 0177", "+1 484 292 0101")
         assert new is not None and new.waiting == 1
+
+
+def test_v10_makes_parked_a_real_outbox_state(tmp_path: Path) -> None:
+    """Up to v9 a send that never left was ``queued`` (first ``unknown``) with an error starting
+    "not sent yet: ". v10 makes those ``parked`` with the reason alone and keeps every other row
+    (and column) as it was; a ``sending`` row stays ``sending`` whatever its error says."""
+    path = tmp_path / "v9.sqlite3"
+    _fixture(path, 9)
+    legacy = [
+        ("q-parked", "queued", "not sent yet: could not connect to the server", 1),
+        ("u-parked", "unknown", "not sent yet: 429 too many requests", 2),
+        ("q-new", "queued", None, 0),
+        ("u-real", "unknown", "the connection was cut after the upload", 1),
+        ("s-mid", "sending", "not sent yet: earlier", 3),
+        ("f-old", "failed", "not sent yet: then refused", 2),  # final: kept as it is
+        ("sent", "sent", None, 1),
+        ("review", "review", "two records match", 2),
+        ("lookalike", "queued", "Not sent yet: capitalised, another writer's", 1),
+    ]
+    conn = connect(path)
+    try:
+        for n, (ref, state, error, attempts) in enumerate(legacy):
+            conn.execute(
+                "INSERT INTO outbox (client_ref, created_ms, updated_ms, kind, conversation_key,"
+                " payload, state, attempts, last_error, logid, windows, prior, candidates)"
+                " VALUES (?, ?, ?, 'sms', 'k', '{\"message\": \"m\"}', ?, ?, ?, ?,"
+                " '[[1, 2]]', '[\"p\"]', ?)",
+                (ref, n, n + 1, state, attempts, error, f"L{n}" if state == "sent" else None,
+                 '[{"logid": "c"}]' if state == "review" else "[]"),
+            )  # fmt: skip
+        before = {r[0]: r for r in conn.execute("SELECT * FROM outbox ORDER BY id")}
+    finally:
+        conn.close()
+    with Store(path) as store:
+        after = {r[0]: r for r in store.connection.execute("SELECT * FROM outbox ORDER BY id")}
+        assert list(after) == list(before)  # same rows, same ids, same order
+        by_ref = {row.client_ref: row for row in map(store.outbox_get, after) if row is not None}
+        assert (by_ref["q-parked"].state, by_ref["q-parked"].last_error) == (
+            "parked", "could not connect to the server",
+        )  # fmt: skip
+        assert (by_ref["u-parked"].state, by_ref["u-parked"].last_error) == (
+            "parked", "429 too many requests",
+        )  # fmt: skip
+        for ref, state, error, attempts in legacy:
+            row = by_ref[ref]
+            if ref not in ("q-parked", "u-parked"):
+                assert (row.state, row.last_error) == (state, error), ref
+            assert row.attempts == attempts and row.windows() == [(1, 2)]
+            assert row.prior() == {"p"} and row.payload() == {"message": "m"}
+        assert by_ref["review"].candidates() == [{"logid": "c"}]
+        assert by_ref["sent"].logid is not None
+        assert [r.client_ref for r in store.outbox_pending()] == [
+            "ref-old", "q-parked", "u-parked", "q-new", "u-real", "s-mid", "lookalike",
+        ]  # fmt: skip
+        # the new state works: a parked row is sent again, and a new send parks as parked
+        store.outbox_mark_sending(by_ref["q-parked"].id)
+        assert store.outbox_park(by_ref["q-parked"].id, "offline").state == "parked"
+        names = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master")}
+        assert {"outbox_open", "outbox_conversation", "outbox_review", "outbox_logid"} <= names
+        assert "outbox_v10" not in names

@@ -77,35 +77,47 @@ def test_validation_and_refusal_inside_a_batch(store: Store) -> None:
     assert store.outbox_pending() == []
 
 
-def test_requeue_from_sending_and_from_unknown_only_when_asked(store: Store, db_path: Path) -> None:
+def test_park_only_from_sending_and_parked_rows_are_open(store: Store, db_path: Path) -> None:
     row = store.outbox_add("sms", PAYLOAD, conversation_key="k")
+    with pytest.raises(OutboxStateError, match="queued to parked"):
+        store.outbox_park(row.id, "no network")  # never sent: nothing to park
     store.outbox_mark_sending(row.id)
-    queued = store.outbox_requeue(row.id, "not sent yet: no network")
-    assert (queued.state, queued.attempts, queued.last_error) == (
-        "queued", 1, "not sent yet: no network",
-    )  # fmt: skip
+    parked = store.outbox_park(row.id, "no network")
+    assert (parked.state, parked.attempts, parked.last_error) == ("parked", 1, "no network")
     with Store(db_path) as other:  # durable at once
-        assert other.outbox_get(row.id) == queued
-    with pytest.raises(OutboxStateError, match="queued to queued"):
-        store.outbox_requeue(row.id, "again")
+        assert other.outbox_get(row.id) == parked
+    assert store.outbox_pending() == [parked]
+    with pytest.raises(OutboxStateError, match="parked to parked"):
+        store.outbox_park(row.id, "again")
+    with pytest.raises(OutboxStateError, match="parked to sent"):
+        store.outbox_mark_sent(row.id, "log-0")  # a parked request never reached the server
+    with pytest.raises(OutboxStateError, match="parked to unknown"):
+        store.outbox_mark_unknown(row.id, "x")
     assert store.outbox_mark_sending(row.id).attempts == 2
     store.outbox_mark_unknown(row.id, "timeout after upload")
-    with pytest.raises(OutboxStateError, match="unknown to queued"):
-        store.outbox_requeue(row.id, "may have left")  # a plain requeue never skips a reconcile
+    with pytest.raises(OutboxStateError, match="unknown to parked"):
+        store.outbox_park(row.id, "may have left")  # an uncertain send is always reconciled
     assert store.outbox_get(row.id).state == "unknown"  # type: ignore[union-attr]
-    assert store.outbox_requeue(row.id, "never left", from_unknown=True).state == "queued"
-    store.outbox_mark_failed(row.id, "refused")
-    for state_from in (True, False):
-        with pytest.raises(OutboxStateError):
-            store.outbox_requeue(row.id, "x", from_unknown=state_from)
+    store.outbox_mark_sending(row.id)
+    store.outbox_park(row.id, "429")
+    assert store.outbox_mark_failed(row.id, "opted out").state == "failed"  # refused later
     store.outbox_mark_sending(row.id)
     store.outbox_mark_sent(row.id, "log-1")
     with pytest.raises(OutboxStateError):
-        store.outbox_requeue(row.id, "x", from_unknown=True)
+        store.outbox_park(row.id, "x")
     with pytest.raises(KeyError):
-        store.outbox_requeue(999, "x")
+        store.outbox_park(999, "x")
     with store.batch(), pytest.raises(RuntimeError, match="durable"):
-        store.outbox_requeue(row.id, "x")
+        store.outbox_park(row.id, "x")
+
+
+def test_a_parked_row_without_sender_gets_the_default_one(store: Store) -> None:
+    payload = {k: v for k, v in PAYLOAD.items() if k != "senderId"}
+    row = store.outbox_add("sms", payload, conversation_key="14155550100|")
+    store.outbox_mark_sending(row.id)
+    store.outbox_park(row.id, "no network")
+    given = store.outbox_set_sender(row.id, "+1 484 292 0101")
+    assert given.payload()["senderId"] == "+1 484 292 0101" and given.state == "parked"
 
 
 def test_attempt_windows_prior_logids_review_and_one_owner_per_logid(store: Store) -> None:

@@ -22,8 +22,9 @@ from tests.sync.conftest import (
 from zvdesk.api import ConnectError, StaticTokenProvider, ZohoVoiceClient
 from zvdesk.sandbox import SandboxServer
 from zvdesk.store import OutboxRow, Store, conversation_key
+from zvdesk.store.db import connect
+from zvdesk.store.migrations import migrate
 from zvdesk.sync import OutboxConfig, OutboxQueue, OutboxSender, RequestBudget, build_client
-from zvdesk.sync.outbox import PARKED
 
 SEND = "/rest/json/v1/sms/send"
 
@@ -266,8 +267,8 @@ def test_a_send_that_never_left_is_queued_again_and_sent_without_reconciling(
         with pytest.raises(ConnectError):
             sender.process()
         parked = row_of(store, row)
-        assert (parked.state, parked.attempts) == ("queued", 1)
-        assert (parked.last_error or "").startswith(PARKED)
+        assert (parked.state, parked.attempts) == ("parked", 1)
+        assert parked.last_error and "not sent yet" not in parked.last_error  # the reason only
         assert sender.process() == 0  # backing off
         net.offline = False
         clock.sleep(1.0)
@@ -278,32 +279,65 @@ def test_a_send_that_never_left_is_queued_again_and_sent_without_reconciling(
     assert len(on_server(server, "after the outage")) == 1
 
 
-def test_a_row_parked_as_unknown_by_an_earlier_version_is_requeued(
-    server: SandboxServer, store: Store
+def test_rows_parked_by_a_version_9_cache_are_sent_without_reconciling_after_migration(
+    server: SandboxServer, tmp_path: Path
 ) -> None:
-    clock = FakeClock()
-    net = Switch(clock)
-    row = OutboxQueue(store).send("+14155557902", "parked before", sender_id=SENDER)[0]
-    store.outbox_mark_sending(row.id)
-    store.outbox_mark_unknown(row.id, PARKED + "the network is down")  # as older versions did
-    other = OutboxQueue(store).send("+14155557903", "uncertain", sender_id=SENDER)[0]
-    store.outbox_mark_sending(other.id)
-    store.outbox_mark_unknown(other.id, "the connection was cut after the upload")
-    sender, client = _sender(server, store, net, clock)
-    seen: list[str] = []
-    sender._on_row = lambda r: seen.append(r.state)  # type: ignore[method-assign]
-    with client:
-        sender.process()
-    assert row_of(store, row).state == "sent" and row_of(store, row).attempts == 2
-    assert seen[:3] == ["queued", "sending", "sent"]
-    assert row_of(store, other).state == "unknown"  # reconciled first: not sent again yet
-    assert on_server(server, "uncertain") == []
-    assert len(on_server(server, "parked before")) == 1
+    """Before v10 a parked row was ``queued`` (the first versions: ``unknown``) with an error
+    starting "not sent yet: ". Migrated, both are ``parked`` and go out at once, without a look
+    at the logs; an uncertain row (and a ``sending`` one, whatever its error) is reconciled."""
+    texts = {"queued": "parked queued", "unknown": "parked unknown", "plain": "uncertain",
+             "sending": "cut mid-send"}  # fmt: skip
+    with Store(tmp_path / "shape.sqlite3") as shape:  # what the app writes for each message
+        made = {
+            name: OutboxQueue(shape).send(f"+1415555791{n}", text, sender_id=SENDER)[0]
+            for n, (name, text) in enumerate(texts.items())
+        }
+    legacy = {
+        "queued": ("queued", "not sent yet: the network is down"),
+        "unknown": ("unknown", "not sent yet: could not connect"),
+        "plain": ("unknown", "the connection was cut after the upload"),
+        "sending": ("sending", "not sent yet: an earlier outage"),
+    }
+    path = tmp_path / "cache.sqlite3"
+    conn = connect(path)
+    try:
+        migrate(conn, 9)
+        for name, (state, error) in legacy.items():
+            row = made[name]
+            conn.execute(
+                "INSERT INTO outbox (id, client_ref, created_ms, updated_ms, kind,"
+                " conversation_key, payload, state, attempts, last_error, windows)"
+                " VALUES (?, ?, ?, ?, 'sms', ?, ?, ?, 1, ?, '[[1, 2]]')",
+                (row.id, row.client_ref, row.created_ms, row.created_ms, row.conversation_key,
+                 row.payload_json, state, error),
+            )  # fmt: skip
+    finally:
+        conn.close()
+    with Store(path) as store:
+        rows = {name: row_of(store, made[name]) for name in legacy}
+        assert {name: (r.state, r.last_error) for name, r in rows.items()} == {
+            "queued": ("parked", "the network is down"),
+            "unknown": ("parked", "could not connect"),
+            "plain": ("unknown", "the connection was cut after the upload"),
+            "sending": ("sending", "not sent yet: an earlier outage"),
+        }
+        clock = FakeClock()
+        net = Switch(clock)
+        sender, client = _sender(server, store, net, clock)
+        with client:
+            sender.process()
+        for name in ("queued", "unknown"):
+            sent = row_of(store, made[name])
+            assert (sent.state, sent.attempts) == ("sent", 2)
+            assert len(on_server(server, texts[name])) == 1
+        assert row_of(store, made["plain"]).state == "unknown"  # reconciled first: not sent yet
+        assert row_of(store, made["sending"]).state == "unknown"  # interrupted: reconciled
+        assert on_server(server, "uncertain") == [] and on_server(server, "cut mid-send") == []
 
 
-def test_a_send_cancelled_at_shutdown_is_queued_again(server: SandboxServer, store: Store) -> None:
+def test_a_send_cancelled_at_shutdown_is_parked(server: SandboxServer, store: Store) -> None:
     """Stopping the service sets the client's cancel event: a send waiting for the budget fails
-    as a ConnectError (it never left) and the row goes back to queued for the next start."""
+    as a ConnectError (it never left) and the row is parked for the next start."""
     clock = FakeClock()
     stop = threading.Event()
     row = OutboxQueue(store).send("+14155557904", "at shutdown", sender_id=SENDER)[0]
@@ -314,6 +348,6 @@ def test_a_send_cancelled_at_shutdown_is_queued_again(server: SandboxServer, sto
         stop.set()  # ...and the app is closing
         with pytest.raises(ConnectError):
             sender.process()
-    queued = row_of(store, row)
-    assert (queued.state, queued.attempts) == ("queued", 1)
+    parked = row_of(store, row)
+    assert (parked.state, parked.attempts) == ("parked", 1)
     assert on_server(server, "at shutdown") == []

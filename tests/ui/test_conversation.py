@@ -233,6 +233,15 @@ def test_outbox_and_scheduled_rows(model: ConversationModel) -> None:
     assert when == "Scheduled for 2025-03-15 09:00 (Asia/Kolkata)"
 
 
+def test_a_parked_row_says_why_it_is_not_sent_yet(model: ConversationModel) -> None:
+    model.set_messages([msg(1)])
+    model.set_pending([outbox(7, "parked", error="could not connect"), outbox(8, "queued")])
+    parked, queued = model.index(2, 0), model.index(3, 0)
+    assert parked.data(ConvRole.StatusText) == "Not sent yet, trying again: could not connect"
+    assert parked.data(ConvRole.Tone) == "pending" and parked.data(ConvRole.CanRetry) is False
+    assert queued.data(ConvRole.StatusText) == "Waiting to send"
+
+
 def test_older_history_is_requested_once(qtbot: QtBot, model: ConversationModel) -> None:
     model.set_messages([msg(i) for i in range(50, 60)], has_older=True)
     with qtbot.waitSignal(model.olderRequested) as request:

@@ -342,6 +342,8 @@ def _left_message(row: OutboxRow, key: str | None, timeout: float | None = None)
         )
     if row.state in ("unknown", "sending"):
         reason = " (an attempt got no answer: Zoho's logs are checked before any resend)"
+    elif row.state == "parked":
+        reason = f" (not sent yet: {row.last_error})" if row.last_error else ""
     else:
         reason = f" ({row.last_error})" if row.last_error else ""
     limit = "" if timeout is None else f"time limit reached (--timeout {timeout:g} seconds): "

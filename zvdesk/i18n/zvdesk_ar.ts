@@ -1202,6 +1202,10 @@
         <translation>في انتظار الإرسال</translation>
     </message>
     <message>
+        <source>Not sent yet, trying again</source>
+        <translation>لم يُرسَل بعد، ستُعاد المحاولة</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>جارٍ الإرسال…</translation>
     </message>

@@ -1194,6 +1194,10 @@
         <translation>En espera de envío</translation>
     </message>
     <message>
+        <source>Not sent yet, trying again</source>
+        <translation>Aún no enviado, se reintentará</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>

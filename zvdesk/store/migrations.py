@@ -35,6 +35,12 @@ A released migration is never edited; a change to the schema is a new entry at t
   dropped: every list is ordered by ``list_rank`` (v7 indexes), and each index on the last
   message was rewritten for every conversation an import touched. The reopen trigger stays (it
   acts only on resolved or snoozed conversations).
+- v10: ``parked``, a real outbox state for a message whose request provably never left (a
+  connect error, 429, an invalid token): sent again after a backoff without reconciliation.
+  Earlier versions kept such rows ``queued`` (the first ones ``unknown``) with a
+  ``last_error`` starting ``"not sent yet: "``; those become ``parked`` with the reason alone.
+  A ``sending`` row keeps its state whatever its error says (its outcome is not known). The
+  outbox is rebuilt for the new CHECK; rows, ids and every column are kept.
 
 Opening one new file from two threads (or processes) at once is safe: each step runs under
 ``BEGIN IMMEDIATE`` and re-reads ``user_version`` inside that transaction, so a step another
@@ -447,6 +453,41 @@ DROP INDEX conversations_recency;
 DROP INDEX conversations_sender_recency;
 """
 
+_V10 = """
+CREATE TABLE outbox_v10 (
+    id INTEGER PRIMARY KEY,
+    client_ref TEXT NOT NULL UNIQUE,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('sms', 'mms', 'scheduled')),
+    conversation_key TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    media_path TEXT,
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'parked', 'sending', 'sent', 'failed', 'unknown', 'review')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    logid TEXT,
+    windows TEXT NOT NULL DEFAULT '[]',
+    prior TEXT NOT NULL DEFAULT '[]',
+    candidates TEXT NOT NULL DEFAULT '[]'
+);
+INSERT INTO outbox_v10 (id, client_ref, created_ms, updated_ms, kind, conversation_key, payload,
+                        media_path, state, attempts, last_error, logid, windows, prior, candidates)
+SELECT id, client_ref, created_ms, updated_ms, kind, conversation_key, payload, media_path,
+       state, attempts, last_error, logid, windows, prior, candidates
+FROM outbox ORDER BY id;
+UPDATE outbox_v10 SET state = 'parked', last_error = substr(last_error, 15)
+WHERE state IN ('queued', 'unknown') AND substr(last_error, 1, 14) = 'not sent yet: ';
+DROP TABLE outbox;
+ALTER TABLE outbox_v10 RENAME TO outbox;
+CREATE INDEX outbox_open ON outbox (state)
+    WHERE state IN ('queued', 'parked', 'sending', 'unknown');
+CREATE INDEX outbox_conversation ON outbox (conversation_key);
+CREATE INDEX outbox_review ON outbox (state) WHERE state = 'review';
+CREATE UNIQUE INDEX outbox_logid ON outbox (logid) WHERE logid IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
     Migration(2, "drafts and media cache index", _V2),
@@ -459,6 +500,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         9, "import speed: waiting kept per chunk, not by row triggers; no last_seq indexes", _V9
     ),
+    Migration(10, "outbox: parked, a real state for a send that never left", _V10),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -3,11 +3,11 @@
 States and the transitions the methods allow::
 
     queued ──mark_sending──> sending ──mark_sent──> sent
-      │  ^ ^                  │  │
-      │  │ └──requeue─────────┘  └─mark_unknown─> unknown ──mark_sent / mark_failed──> ...
-      │  └──(retry)── failed <┘                     │
-      └──mark_failed──> failed     queued <─requeue(from_unknown=True)─┘
-                                      unknown ──mark_review──> review ──mark_sent / mark_sending
+      │                      ^  │  │  │
+      │       parked ────────┘  │  │  └─mark_unknown─> unknown ──mark_sent / mark_failed──> ...
+      │         ^  └─mark_failed│──│──> failed ──(retry)──> sending
+      │         └────park───────┘  │                        unknown ──mark_review──> review
+      └──mark_failed──> failed <───┘                        review ──mark_sent / mark_sending
 
 ``review`` ("needs a look"): two server records matched the row equally; the agent decides "It
 arrived" (``mark_sent`` with one of the records) or "Send again" (``mark_sending``).
@@ -15,8 +15,11 @@ arrived" (``mark_sent`` with one of the records) or "Send again" (``mark_sending
 ``sending`` counts an attempt. ``unknown`` means a request may have reached the server (timeout
 after upload): the sync engine resolves it by finding the server record (``mark_sent``) or gives
 up (``mark_failed``); it may also retry it (``mark_sending``) when the agent says so.
-``requeue`` puts a row back to ``queued`` when its request provably never left or was refused
-unprocessed (a connect error, 429, an invalid token): it is sent again without reconciliation.
+``park`` moves a ``sending`` row to ``parked`` when its request provably never left or was refused
+unprocessed (a connect error, 429, an invalid token; ``last_error`` says why): it is sent again
+without reconciliation, after a backoff. Schema versions before 10 kept such rows ``queued`` (or,
+earlier, ``unknown``) with a ``last_error`` starting "not sent yet: "; migration 10 moves them to
+``parked`` (see :mod:`.migrations`).
 Every method commits (fsynced) before it returns and refuses to run inside :meth:`Store.batch`.
 """
 
@@ -32,14 +35,15 @@ from .db import durable_transaction
 from .rows import OutboxKind, OutboxRow, OutboxState
 
 KINDS: frozenset[str] = frozenset({"sms", "mms", "scheduled"})
-OPEN_STATES: tuple[OutboxState, ...] = ("queued", "sending", "unknown")
+OPEN_STATES: tuple[OutboxState, ...] = ("queued", "parked", "sending", "unknown")
 _ALLOWED_FROM: dict[OutboxState, tuple[OutboxState, ...]] = {
-    "sending": ("queued", "failed", "unknown", "review"),
+    "sending": ("queued", "parked", "failed", "unknown", "review"),
     "sent": ("sending", "unknown", "review"),
-    "failed": ("queued", "sending", "unknown", "review"),
+    "failed": ("queued", "parked", "sending", "unknown", "review"),
     "unknown": ("sending",),
     "review": ("sending", "unknown"),
-    "queued": ("sending",),  # requeue; from "unknown" only when asked (see outbox_requeue)
+    "parked": ("sending",),
+    "queued": (),  # only a new row is queued
 }
 _COLUMNS = (
     "id, client_ref, created_ms, updated_ms, kind, conversation_key, payload, media_path, state,"
@@ -134,10 +138,11 @@ def outbox_get(conn: sqlite3.Connection, outbox_id: int) -> OutboxRow | None:
 
 
 def outbox_pending(conn: sqlite3.Connection) -> list[OutboxRow]:
-    """Rows still open (queued, sending, unknown), oldest first. After a crash, ``sending`` rows
-    are requests whose outcome was never recorded: treat them like ``unknown``."""
+    """Rows still open (queued, parked, sending, unknown), oldest first. After a crash,
+    ``sending`` rows are requests whose outcome was never recorded: treat them like ``unknown``."""
+    marks = ", ".join(f"'{state}'" for state in OPEN_STATES)
     rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM outbox WHERE state IN ('queued', 'sending', 'unknown') ORDER BY id"
+        f"SELECT {_COLUMNS} FROM outbox WHERE state IN ({marks}) ORDER BY id"
     ).fetchall()
     return [_row(r) for r in rows]
 
@@ -217,22 +222,11 @@ def outbox_transition(
     raise OutboxStateError(f"outbox {outbox_id}: cannot go from {current[0]} to {to}")
 
 
-def outbox_requeue(
-    conn: sqlite3.Connection,
-    outbox_id: int,
-    error: str,
-    *,
-    now_ms: int,
-    from_unknown: bool = False,
-) -> OutboxRow:
-    """``sending -> queued``: the request provably never left, or the server refused it before
-    processing it (connect error, 429, invalid token); ``error`` says why it is not sent yet.
-
-    ``from_unknown=True`` also allows ``unknown -> queued``, only for a caller that knows the
-    row's last request never left (never after a timeout or a cut connection).
-    """
-    allowed: tuple[OutboxState, ...] = ("sending", "unknown") if from_unknown else ("sending",)
-    return outbox_transition(conn, outbox_id, "queued", now_ms=now_ms, error=error, allowed=allowed)
+def outbox_park(conn: sqlite3.Connection, outbox_id: int, reason: str, *, now_ms: int) -> OutboxRow:
+    """``sending -> parked``: the request provably never left, or the server refused it before
+    processing it (connect error, 429, invalid token); ``reason`` says why it is not sent yet.
+    Never after a timeout or a cut connection (that is ``unknown``: it may have arrived)."""
+    return outbox_transition(conn, outbox_id, "parked", now_ms=now_ms, error=reason)
 
 
 def outbox_owned(conn: sqlite3.Connection, logids: list[str]) -> set[str]:
@@ -257,12 +251,13 @@ def outbox_in_review(conn: sqlite3.Connection) -> list[OutboxRow]:
 def outbox_set_sender(
     conn: sqlite3.Connection, outbox_id: int, sender_id: str, conversation_key: str, now_ms: int
 ) -> OutboxRow:
-    """Write the sender a row without one will use (the account's default sender), before its
-    first attempt, so its reconciliation key is the same as an explicit one's."""
+    """Write the sender a row without one will use (the account's default sender), before an
+    attempt that may reach the server (``queued`` or ``parked``: no request of it arrived), so
+    its reconciliation key is the same as an explicit one's."""
     with durable_transaction(conn):
         rows = conn.execute(
             "UPDATE outbox SET payload = json_set(payload, '$.senderId', ?),"
-            " conversation_key = ?, updated_ms = ? WHERE id = ? AND state = 'queued'"
+            " conversation_key = ?, updated_ms = ? WHERE id = ? AND state IN ('queued', 'parked')"
             f" RETURNING {_COLUMNS}",
             (sender_id, conversation_key, now_ms, outbox_id),
         ).fetchall()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 OutboxKind = Literal["sms", "mms", "scheduled"]
-OutboxState = Literal["queued", "sending", "sent", "failed", "unknown", "review"]
+OutboxState = Literal["queued", "parked", "sending", "sent", "failed", "unknown", "review"]
 SearchSource = Literal["message", "contact", "note"]
 
 

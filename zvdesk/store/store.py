@@ -412,17 +412,10 @@ class Store:
             self._conn, outbox_id, "unknown", now_ms=self.now_ms(), error=error
         )
 
-    def outbox_requeue(
-        self, outbox_id: int, error: str, *, from_unknown: bool = False
-    ) -> OutboxRow:
-        """Back to ``queued``: the send provably never left or was refused unprocessed.
-
-        From ``sending``; from ``unknown`` only with ``from_unknown=True`` (see
-        :func:`.outbox.outbox_requeue`).
-        """
-        return _outbox.outbox_requeue(
-            self._conn, outbox_id, error, now_ms=self.now_ms(), from_unknown=from_unknown
-        )
+    def outbox_park(self, outbox_id: int, reason: str) -> OutboxRow:
+        """``sending -> parked``: the send provably never left or was refused unprocessed; it is
+        sent again later without reconciliation (see :func:`.outbox.outbox_park`)."""
+        return _outbox.outbox_park(self._conn, outbox_id, reason, now_ms=self.now_ms())
 
     def outbox_delete(self, outbox_id: int) -> bool:
         return _outbox.outbox_delete(self._conn, outbox_id)

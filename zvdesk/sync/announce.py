@@ -220,7 +220,7 @@ def cancel(store: Store, aid: str) -> Announcement:
     (a row whose send is already under way finishes or is reconciled as usual)."""
     announcement = _set_status(store, aid, "cancelled")
     for row in store.outbox_by_ref_prefix(refs_prefix(aid)):
-        if row.state == "queued":
+        if row.state in ("queued", "parked"):  # no request of it reached the server
             store.outbox_mark_failed(row.id, CANCELLED + "the announcement was cancelled")
     return announcement
 

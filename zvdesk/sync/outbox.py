@@ -3,9 +3,10 @@
 One pass (``process()``) looks at the oldest open row of every conversation (later rows of a
 conversation wait, so messages go out in creation order):
 
-- ``queued``: mark ``sending`` (durable), send, then ``sent`` with the server's logid, or
-  ``failed`` with the reason for a definite refusal (ZVSMS-4038, a validation error, ...), or
-  ``unknown`` when the request may have reached the server (OutcomeUnknownError);
+- ``queued`` (and ``parked`` once its backoff is over): mark ``sending`` (durable), send, then
+  ``sent`` with the server's logid, or ``failed`` with the reason for a definite refusal
+  (ZVSMS-4038, a validation error, ...), or ``unknown`` when the request may have reached the
+  server (OutcomeUnknownError);
 - ``sending`` at the start of a pass: the app died during a send; it is marked ``unknown``;
 - ``unknown``: reconciled with the server (:mod:`zvdesk.sync.reconcile`) before anything is sent
   again: the one record this user sent during one of the row's attempts with the same content is
@@ -22,13 +23,12 @@ record a send creates is the sender's own), and until then reconciliation uses i
 rules (see :mod:`zvdesk.sync.reconcile`).
 
 Errors that say the request never left (ConnectError, also a send cut off at shutdown before it
-went out), 429 and AuthError put the row back to ``queued`` (``Store.outbox_requeue``, durable,
-last error starting with :data:`PARKED`): it is sent again without reconciliation after a
-backoff, also after a restart. They stop the pass: the engine turns them into its offline /
-signed-out states. A crash between the send and that write leaves the row ``sending``, which the
-next pass marks "interrupted while sending" and reconciles. Earlier versions parked such rows as
-``unknown`` with the same :data:`PARKED` error (written only after a send that never left, and
-overwritten by every uncertain outcome): those are requeued as well.
+went out), 429 and AuthError put the row in ``parked`` (``Store.outbox_park``, durable, the last
+error says why): it is sent again without reconciliation after a backoff, also after a restart.
+They stop the pass: the engine turns them into its offline / signed-out states. A crash between
+the send and that write leaves the row ``sending``, which the next pass marks "interrupted while
+sending" and reconciles. (Schema versions before 10 kept parked rows ``queued`` or ``unknown``
+with an error starting "not sent yet: "; the store's migration 10 makes them ``parked``.)
 """
 
 from __future__ import annotations
@@ -61,11 +61,10 @@ from zvdesk.sync.compliance import outbox_refusal
 from zvdesk.sync.enqueue import request_from_payload
 from zvdesk.sync.reconcile import Match, find_on_server
 
-__all__ = ["DEFAULT_SENDER_KEY", "LEARNED_USER_KEY", "PARKED", "OutboxConfig", "OutboxSender"]
+__all__ = ["DEFAULT_SENDER_KEY", "LEARNED_USER_KEY", "OutboxConfig", "OutboxSender"]
 
 log = logging.getLogger("zvdesk.sync.outbox")
 
-PARKED = "not sent yet: "
 DEFAULT_SENDER_KEY = "outbox.default_sender"
 """Store state: the sender the server used for a send without one (the account's default)."""
 LEARNED_USER_KEY = "outbox.user"
@@ -196,13 +195,10 @@ class OutboxSender:
         return row
 
     def _step(self, row: OutboxRow) -> OutboxRow:
-        if row.state == "queued":
+        if row.state in ("queued", "parked"):
             return self._attempt(row)
         if row.state == "sending":
             row = self._emit(self._store.outbox_mark_unknown(row.id, "interrupted while sending"))
-        elif (row.last_error or "").startswith(PARKED):  # parked as unknown by an earlier version
-            requeued = self._store.outbox_requeue(row.id, row.last_error or "", from_unknown=True)
-            return self._attempt(self._emit(requeued))
         return self._reconcile(row)
 
     def _later(self, row: OutboxRow, seconds: float) -> None:
@@ -213,7 +209,7 @@ class OutboxSender:
         self._backoff.pop(row.id, None)
 
     def _resolve_sender(self, row: OutboxRow) -> OutboxRow:
-        if row.payload().get("senderId") or row.state != "queued":
+        if row.payload().get("senderId") or row.state not in ("queued", "parked"):
             return row
         default = self._store.get_state(DEFAULT_SENDER_KEY)
         if isinstance(default, str) and default:
@@ -293,7 +289,7 @@ class OutboxSender:
 
     def _park(self, row: OutboxRow, error: ZohoVoiceError) -> None:
         """The request never left (or was refused before processing): queued, sent later."""
-        parked = self._store.outbox_requeue(row.id, PARKED + describe(error))
+        parked = self._store.outbox_park(row.id, describe(error))
         backoff = self._backoff.setdefault(
             row.id, Backoff(self.config.retry_base, self.config.retry_cap)
         )

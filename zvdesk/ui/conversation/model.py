@@ -2,11 +2,11 @@
 
 :class:`ConversationModel` lays out, top to bottom: the messages (:class:`MessageRow`, by ``seq``,
 oldest first) with a separator before each new day ("Today", "Yesterday", a full date), the
-agent's messages still in the outbox (:class:`OutboxRow`: queued, sending, unknown, failed), then a
-"Scheduled" separator and the scheduled messages (:class:`ScheduledRow`). Every change goes
-through a diff (:mod:`zvdesk.ui.common.keyed_list`): a status change is a ``dataChanged`` for the
-status roles of that row only, older history is one insert at the top, new messages one at the
-bottom.
+agent's messages still in the outbox (:class:`OutboxRow`: queued, parked, sending, unknown,
+failed), then a "Scheduled" separator and the scheduled messages (:class:`ScheduledRow`). Every
+change goes through a diff (:mod:`zvdesk.ui.common.keyed_list`): a status change is a
+``dataChanged`` for the status roles of that row only, older history is one insert at the top,
+new messages one at the bottom.
 
 Older history is asked for with ``olderRequested(before_seq)`` (:meth:`request_older`, called by the
 view when the agent scrolls near the top) and arrives through :meth:`prepend_older`.
@@ -51,7 +51,7 @@ Kind = Literal["message", "separator", "outbox", "scheduled", "note"]
 StatusTone = Literal["none", "pending", "sent", "delivered", "failed"]
 Key = tuple[str, str]
 
-_PENDING_STATES = frozenset({"queued", "sending", "unknown"})
+_PENDING_STATES = frozenset({"queued", "parked", "sending", "unknown"})
 _FAILED_STATUSES = frozenset({"UNDELIVERED", "FAILED", "EXPIRED", "REJECTED"})
 _PENDING_STATUSES = frozenset({"IN_QUEUE", "QUEUED", "SCHEDULED", "SUBMITTED"})
 
@@ -529,13 +529,15 @@ class ConversationModel(KeyedListModel[Key, Entry]):
         if isinstance(entry, OutboxRow):
             label = {
                 "queued": self.tr("Waiting to send"),
+                "parked": self.tr("Not sent yet, trying again"),
                 "sending": self.tr("Sending…"),
                 "unknown": self.tr("Not sure it was sent: checking"),
                 "failed": self.tr("Not sent"),
                 "review": self.tr("Needs a look: did it arrive?"),
             }.get(entry.state, entry.state)
             reason = safetext.plain(entry.last_error or "", max_lines=5, max_line_chars=300)
-            return f"{label}: {reason}" if entry.state == "failed" and reason else label
+            explained = entry.state in ("failed", "parked") and reason
+            return f"{label}: {reason}" if explained else label
         if isinstance(entry, ScheduledRow):
             return self._scheduled_when(entry)
         if entry.incoming or not entry.status:
