@@ -47,7 +47,7 @@ UI_ALLOWED: dict[str, frozenset[str]] = {
     "mainwindow": frozenset(
         {"common", "media", "canned", "composer", "lists", "chats", "conversation", "announce"}
     ),
-    "account": frozenset({"common", "mainwindow"}),
+    "account": frozenset({"common", "mainwindow", "announce"}),
 }
 UI_ALLOWED["app"] = frozenset(UI_ALLOWED)  # the top: it assembles everything
 # The command line may start the desktop app (lazily, inside a function).

@@ -265,6 +265,7 @@ DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "settings, notifications": lambda env: _settings(env, 2),
     "settings, language": lambda env: _settings(env, 3),
     "settings, diagnostics": lambda env: _settings(env, 4),
+    "settings, send window": lambda env: _settings(env, 5),
     "settings in the demo": _demo_settings,
     "canned responses": _canned,
     "new conversation": _new_conversation,

@@ -73,9 +73,9 @@ def test_settings_go_to_qsettings_and_the_secret_only_to_the_keyring(
     qtbot: QtBot, app_env: AppEnv, make_dialog: Any, real_keyring: Any
 ) -> None:
     dialog = make_dialog()
-    assert dialog.tabs.count() == 5
-    assert [dialog.tabs.tabText(i).replace("&", "") for i in range(5)] == [
-        "Account", "Composer", "Notifications", "Language", "Diagnostics",
+    assert dialog.tabs.count() == 6
+    assert [dialog.tabs.tabText(i).replace("&", "") for i in range(6)] == [
+        "Account", "Composer", "Notifications", "Language", "Diagnostics", "Send window",
     ]  # fmt: skip
     client_id = "1000.SETTINGS" + app_env.client_id[-6:]
     dialog.client_id.setText(client_id)

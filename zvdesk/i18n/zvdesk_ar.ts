@@ -211,6 +211,10 @@
         <translation>إغلاق</translation>
     </message>
     <message>
+        <source>Before sending</source>
+        <translation>قبل الإرسال</translation>
+    </message>
+    <message>
         <source>Insert a field…</source>
         <translation>إدراج حقل…</translation>
     </message>
@@ -259,6 +263,14 @@
         <translation>المستلمون: %1. مقاطع SMS: %2.</translation>
     </message>
     <message>
+        <source>Outside their send window (%1) now, so waiting for their morning: %2.</source>
+        <translation>خارج نافذة الإرسال لديهم (%1) الآن، لذا ينتظرون صباحهم: %2.</translation>
+    </message>
+    <message>
+        <source>The first message: “%1”</source>
+        <translation>الرسالة الأولى: “%1”</translation>
+    </message>
+    <message>
         <source>invalid number</source>
         <translation>رقم غير صالح</translation>
     </message>
@@ -287,16 +299,8 @@
         <translation>خُفضت الوتيرة إلى %1 في الدقيقة: المزامنة تتقاسم حد طلبات الحساب.</translation>
     </message>
     <message>
-        <source>Waiting for their morning (outside their send window, %1, now): %2.</source>
-        <translation>بانتظار صباحهم (خارج نافذة الإرسال لديهم، %1، الآن): %2.</translation>
-    </message>
-    <message>
         <source>“%1” is added at the end.</source>
         <translation>تُضاف “%1” في النهاية.</translation>
-    </message>
-    <message>
-        <source>The first message: %1</source>
-        <translation>الرسالة الأولى: %1</translation>
     </message>
     <message>
         <source>Send to 1 customer</source>
@@ -2444,6 +2448,53 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     </message>
 </context>
 <context>
+    <name>SendWindowPage</name>
+    <message>
+        <source>Send window settings</source>
+        <translation>إعدادات نافذة الإرسال</translation>
+    </message>
+    <message>
+        <source>&amp;Keep to a send window in the customer&apos;s local time</source>
+        <translation>ال&amp;تزام بنافذة إرسال بالتوقيت المحلي للعميل</translation>
+    </message>
+    <message>
+        <source>Keep to a send window</source>
+        <translation>الالتزام بنافذة إرسال</translation>
+    </message>
+    <message>
+        <source>Send window starts</source>
+        <translation>بداية نافذة الإرسال</translation>
+    </message>
+    <message>
+        <source>Send window ends</source>
+        <translation>نهاية نافذة الإرسال</translation>
+    </message>
+    <message>
+        <source>A reply that would reach the customer outside these hours asks first; scheduled messages and announcements wait for the customer&apos;s morning or are skipped, your choice. Some US states end at 20:00.</source>
+        <translation>الرد الذي سيصل إلى العميل خارج هذه الساعات يسأل أولًا؛ والرسائل المجدولة والإعلانات تنتظر صباح العميل أو تُتخطى، حسب اختيارك. بعض الولايات الأمريكية تنتهي عند 20:00.</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>حدده المسؤول</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;من:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;حتى:</translation>
+    </message>
+    <message>
+        <source>Set by your administrator (%1): %2. Ask them to change it.</source>
+        <translation>حدده المسؤول (%1): %2. اطلب منه تغييره.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>متوقف</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2472,6 +2523,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>&amp;Diagnostics</source>
         <translation>ال&amp;تشخيص</translation>
+    </message>
+    <message>
+        <source>Send &amp;window</source>
+        <translation>نافذة الإ&amp;رسال</translation>
     </message>
     <message>
         <source>Dialog buttons</source>

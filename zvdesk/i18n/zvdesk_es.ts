@@ -211,6 +211,10 @@
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>Before sending</source>
+        <translation>Antes de enviar</translation>
+    </message>
+    <message>
         <source>Insert a field…</source>
         <translation>Insertar un campo…</translation>
     </message>
@@ -259,6 +263,14 @@
         <translation>Destinatarios: %1. Segmentos SMS: %2.</translation>
     </message>
     <message>
+        <source>Outside their send window (%1) now, so waiting for their morning: %2.</source>
+        <translation>Fuera de su horario de envío (%1) ahora, esperan a su mañana: %2.</translation>
+    </message>
+    <message>
+        <source>The first message: “%1”</source>
+        <translation>El primer mensaje: “%1”</translation>
+    </message>
+    <message>
         <source>invalid number</source>
         <translation>número no válido</translation>
     </message>
@@ -287,16 +299,8 @@
         <translation>El ritmo baja a %1 por minuto: la sincronización comparte el límite de solicitudes de la cuenta.</translation>
     </message>
     <message>
-        <source>Waiting for their morning (outside their send window, %1, now): %2.</source>
-        <translation>Esperan a su mañana (ahora fuera de su horario de envío, %1): %2.</translation>
-    </message>
-    <message>
         <source>“%1” is added at the end.</source>
         <translation>Se añade “%1” al final.</translation>
-    </message>
-    <message>
-        <source>The first message: %1</source>
-        <translation>El primer mensaje: %1</translation>
     </message>
     <message>
         <source>Send to 1 customer</source>
@@ -2416,6 +2420,53 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     </message>
 </context>
 <context>
+    <name>SendWindowPage</name>
+    <message>
+        <source>Send window settings</source>
+        <translation>Ajustes del horario de envío</translation>
+    </message>
+    <message>
+        <source>&amp;Keep to a send window in the customer&apos;s local time</source>
+        <translation>&amp;Respetar un horario de envío en la hora local del cliente</translation>
+    </message>
+    <message>
+        <source>Keep to a send window</source>
+        <translation>Respetar un horario de envío</translation>
+    </message>
+    <message>
+        <source>Send window starts</source>
+        <translation>Inicio del horario de envío</translation>
+    </message>
+    <message>
+        <source>Send window ends</source>
+        <translation>Fin del horario de envío</translation>
+    </message>
+    <message>
+        <source>A reply that would reach the customer outside these hours asks first; scheduled messages and announcements wait for the customer&apos;s morning or are skipped, your choice. Some US states end at 20:00.</source>
+        <translation>Una respuesta que llegaría al cliente fuera de este horario pregunta antes; los mensajes programados y los avisos esperan a la mañana del cliente o se omiten, según elija. Algunos estados de EE. UU. terminan a las 20:00.</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Establecido por su administrador</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Set by your administrator (%1): %2. Ask them to change it.</source>
+        <translation>Establecido por su administrador (%1): %2. Pídale que lo cambie.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2444,6 +2495,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>&amp;Diagnostics</source>
         <translation>&amp;Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Send &amp;window</source>
+        <translation>&amp;Horario de envío</translation>
     </message>
     <message>
         <source>Dialog buttons</source>

@@ -3,6 +3,6 @@
 (the sign-in work run off the UI thread), ``banner`` ("signed out") and ``signout`` (the
 confirmation), and ``settings_dialog`` (the Settings dialog).
 
-May import: ``ui.common``, ``ui.mainwindow`` (the window it works on), Qt, :mod:`zvdesk.service`
-and the Qt-free core.
+May import: ``ui.common``, ``ui.mainwindow`` (the window it works on), ``ui.announce`` (the
+send window page), Qt, :mod:`zvdesk.service` and the Qt-free core.
 """

@@ -36,6 +36,7 @@ from zvdesk.api.regions import REGIONS
 from zvdesk.auth.config import DEFAULT_REDIRECT_PATH, DEFAULT_REDIRECT_PORT
 from zvdesk.service import ApiService
 from zvdesk.ui.account.flows import AccountSetup
+from zvdesk.ui.announce.send_window import SendWindowPage
 from zvdesk.ui.common import crash
 from zvdesk.ui.common.settings import AppSettings
 
@@ -93,6 +94,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._notifications_tab(), self.tr("&Notifications"))
         self.tabs.addTab(self._language_tab(), self.tr("&Language"))
         self.tabs.addTab(self._diagnostics_tab(), self.tr("&Diagnostics"))
+        self.send_window = SendWindowPage(service, self)  # issue #12, kept in the profile
+        self.tabs.addTab(self.send_window, self.tr("Send &window"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -283,6 +286,7 @@ class SettingsDialog(QDialog):
         self.dnd.setChecked(settings.do_not_disturb)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.verbose.setChecked(settings.verbose_logging)
+        self.send_window.load()
 
     def save(self) -> None:
         """Write the settings; the secret goes to the keyring on the sign-in thread."""
@@ -297,6 +301,7 @@ class SettingsDialog(QDialog):
         if self.setup is not None:
             self._save_account(self.setup)
         settings.sync()
+        self.send_window.save()
 
     def _save_account(self, setup: AccountSetup) -> None:
         settings, admin = self.settings, setup.admin()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from zvdesk.compliance.announce import FOOTER, Skipped
+from zvdesk.phone.display import display_number
 from zvdesk.ui.announce.planning import Audience, PlanResult, Running
 
 __all__ = ["AnnounceDialog", "ChatListState"]
@@ -107,6 +108,7 @@ class AnnounceDialog(QDialog):
         self.pages.addWidget(self._progress_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 130)
         self.show_source(CSV)
 
     # -- compose ---------------------------------------------------------------------------------
@@ -115,6 +117,9 @@ class AnnounceDialog(QDialog):
         page.setAccessibleName(self.tr("Write the announcement"))
         heading = _label(page, self.tr("Recipients"), wrap=False)
         heading.setText(self.tr("Recipients"))
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
         self.from_csv = QRadioButton(self.tr("From a C&SV file"), page)
         self.from_chats = QRadioButton(self.tr("From the c&hat list"), page)
         self.from_pasted = QRadioButton(self.tr("&Pasted numbers"), page)
@@ -140,6 +145,7 @@ class AnnounceDialog(QDialog):
         )  # fmt: skip
         self.preview, self.preview_model = _table(csv_page, self.tr("First rows of the file"))
         self.preview.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.preview.setMaximumHeight(self.fontMetrics().height() * 10)
         self.preview.hide()
         row = QHBoxLayout()
         row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -187,7 +193,7 @@ class AnnounceDialog(QDialog):
         self.sender_box.setAccessibleName(self.tr("Send from"))
         self.sender_box.addItem(self.tr("The account's default number"), None)
         for number in senders:
-            self.sender_box.addItem(number, number)
+            self.sender_box.addItem(display_number(number), number)
         if sender_id is not None:
             self.sender_box.setCurrentIndex(max(0, self.sender_box.findData(sender_id)))
         elif senders:
@@ -228,17 +234,29 @@ class AnnounceDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.send_button)
 
-        layout = QVBoxLayout(page)
+        # Two columns: what goes out (recipients, text) on the left; how, and the plan, on the
+        # right, so that the window fits a laptop screen with a preview and the skips shown.
+        left = QVBoxLayout()
+        left.addWidget(heading)
+        left.addLayout(sources)
+        left.addWidget(self.source_pages)
+        left.addLayout(message_row)
+        left.addWidget(self.message, 1)
+        plan_heading = _label(page, self.tr("Before sending"), wrap=False)
+        plan_heading.setText(self.tr("Before sending"))
+        plan_heading.setFont(bold)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(plan_heading)
+        right.addWidget(self.summary)
+        right.addWidget(self.skipped, 1)
+        right.addStretch(0)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading)
-        layout.addLayout(sources)
-        layout.addWidget(self.source_pages)
-        layout.addLayout(message_row)
-        layout.addWidget(self.message, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.skipped)
-        layout.addLayout(buttons)
+        layout.addLayout(left, 1)
+        layout.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        layout.addLayout(right, 1)
         return page
 
     def _source_clicked(self, source: int) -> None:
@@ -339,7 +357,7 @@ class AnnounceDialog(QDialog):
             )  # fmt: skip
         if result.waiting:
             lines.append(
-                self.tr("Waiting for their morning (outside their send window, %1, now): %2.")
+                self.tr("Outside their send window (%1) now, so waiting for their morning: %2.")
                 .replace("%1", result.window.describe())
                 .replace("%2", locale.toString(result.waiting))
             )  # fmt: skip
@@ -349,7 +367,7 @@ class AnnounceDialog(QDialog):
             )
         if plan.messages:
             first = plan.messages[0]
-            lines.append(self.tr("The first message: %1").replace("%1", first.text))
+            lines.append(self.tr("The first message: “%1”").replace("%1", first.text))
         self.summary.setText("\n".join(lines))
         self.send_button.setText(
             self.tr("Send to 1 customer")
@@ -391,7 +409,9 @@ class AnnounceDialog(QDialog):
         for skip in skipped[:MAX_SKIPS_SHOWN]:
             reason = words.get(skip.reason, skip.reason)
             why = reason + (f": {skip.detail}" if skip.detail else "")
-            self.skipped_model.appendRow([_item(str(skip.row)), _item(skip.number), _item(why)])
+            cells = [_item(str(skip.row)), _item(skip.number), _item(why)]
+            cells[2].setToolTip(why)
+            self.skipped_model.appendRow(cells)
         self.skipped.setVisible(bool(skipped))
 
     def show_plan_error(self, message: str) -> None:
