@@ -42,6 +42,7 @@ SCHEMA_HASHES = {
     8: "a43d490ff893d00c",
     9: "9179adc37681c185",
     10: "65c6b23ce11c43d7",
+    11: "bfdc7ba171ccca4c",
 }
 
 T1 = BASE_MS
@@ -153,6 +154,7 @@ FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     7: [_write_v4_rows],  # v7 added inbox columns with defaults
     8: [_write_v4_rows],  # v8 added opt-out tables
     9: [_write_v4_rows],  # v9 dropped triggers and indexes
+    10: [_write_v4_rows],  # v10 rebuilt the outbox for the parked state
 }
 
 
@@ -600,3 +602,57 @@ def test_v10_makes_parked_a_real_outbox_state(tmp_path: Path) -> None:
         names = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master")}
         assert {"outbox_open", "outbox_conversation", "outbox_review", "outbox_logid"} <= names
         assert "outbox_v10" not in names
+def test_v11_reopens_without_the_row_trigger(tmp_path: Path) -> None:
+    """v10 reopened a resolved or snoozed conversation by a row trigger; from v11 the import does
+    it per chunk, with the same rule: only an incoming message newer than the conversation's
+    last message when its status was set reopens it."""
+    path = tmp_path / "v10.sqlite3"
+    conn = connect(path)
+    resolved, snoozed, other = "+1 415 555 0101", "+1 415 555 0102", "+1 415 555 0103"
+    try:
+        migrate(conn, 10)
+        upsert_messages(conn, [
+            record(logid="r1", t=1, customer=resolved),
+            record(logid="s1", t=2, customer=snoozed),
+            record(logid="o1", t=3, customer=other),
+        ])  # fmt: skip
+        conn.execute(
+            "UPDATE conversations SET status = 'resolved', status_seq = last_seq,"
+            " status_by = 'Mark' WHERE customer_number = '14155550101'"
+        )
+        conn.execute(
+            "UPDATE conversations SET status = 'snoozed', status_seq = last_seq,"
+            f" snooze_until = {BASE_MS * 2} WHERE customer_number = '14155550102'"
+        )
+    finally:
+        conn.close()
+    with Store(path) as store:
+        names = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master")}
+        assert "conversations_reopen" not in names
+        assert store.connection.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
+
+        def status(number: str) -> str:
+            row = store.find_conversation(number, SENDER_DIGITS)
+            assert row is not None
+            return row.status
+
+        assert (status(resolved), status(snoozed), status(other)) == ("resolved", "snoozed", "open")
+        # the agent's follow-up and an older backfilled message leave both closed
+        store.upsert_messages([
+            record(logid="r2", t=4, customer=resolved, direction="OUTGOING"),
+            record(logid="r0", t=0, customer=resolved),
+            record(logid="s0", t=0, customer=snoozed),
+        ])  # fmt: skip
+        assert (status(resolved), status(snoozed)) == ("resolved", "snoozed")
+        # a newer incoming message reopens the snoozed one, in the same import as other news
+        store.upsert_messages([
+            record(logid="s2", t=5, customer=snoozed),
+            record(logid="o2", t=5, customer=other),
+        ])  # fmt: skip
+        assert (status(resolved), status(snoozed), status(other)) == ("resolved", "open", "open")
+        row = store.find_conversation(snoozed, SENDER_DIGITS)
+        assert row is not None and row.snooze_until is None
+        # a changed record that becomes the newest incoming message reopens too
+        store.upsert_messages([record(logid="r0", t=9, customer=resolved)])
+        row = store.find_conversation(resolved, SENDER_DIGITS)
+        assert row is not None and (row.status, row.status_by) == ("open", None)

@@ -36,6 +36,26 @@ _SUGGEST_PHRASES = (
 )  # fmt: skip
 
 
+_ANCHORS = re.compile(
+    r"stop|text|messag|contact|remove|take|opt|unsub|leave"
+    r"|^[\W_]*(?:cancel|end|quit|revoke|start|yes|help|info)",
+    re.IGNORECASE,
+)
+"""In every keyword and suggestion as :func:`event_kind` reads them: a word of each phrase of
+_SUGGEST_PHRASES, the stop words opening a short reply, and the whole-text keywords (which start
+the text). Used only on ASCII text, where case-folding and NFKC change nothing but the case."""
+
+
+def may_be_event(body: str) -> bool:
+    """False only when :func:`event_kind` is None for ``body``: a cheap screen for the import
+    path, which reads every incoming message (most are neither keywords nor suggestions)."""
+    if len(body) > MAX_KEYWORD_BODY:
+        return False
+    if len(body) <= 16 or not body.isascii():
+        return True
+    return _ANCHORS.search(body.replace("'", "")) is not None
+
+
 def _normal(text: str) -> str:
     """NFKC (full-width letters become ASCII) then case-folded and trimmed."""
     return unicodedata.normalize("NFKC", text).strip().casefold()

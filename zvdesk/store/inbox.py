@@ -14,8 +14,9 @@ box is a walk over one index.
 
 A new **incoming** message reopens a resolved or snoozed conversation: ``status_seq`` remembers
 the conversation's last message when the status was set, and any incoming message with a larger
-seq (newer than that message, whatever the local clock says) reopens it (a trigger, in the same
-transaction as the import). Backfilled older messages have smaller seqs and change nothing.
+seq (newer than that message, whatever the local clock says) reopens it (done by the import, in
+the same transaction, see :mod:`.messages`). Backfilled older messages have smaller seqs and change
+nothing.
 
 A snooze wakes up when :func:`wake_due` is called with a time at or after ``snooze_until`` (the
 caller owns the clock, so tests inject theirs). A woken conversation comes back to the top of the

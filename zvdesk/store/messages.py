@@ -38,7 +38,7 @@ from typing import Any
 
 from .db import write_transaction
 from .inbox import INBOX_COLUMNS
-from .optouts import derive_chunk as derive_optouts
+from .optouts import derive_values as derive_optouts
 from .records import SEQ_SHIFT, MessageValues, logid_key, message_values, normalize_number
 from .rows import ConversationRow, MessageRow, MmsRow, UpsertResult
 
@@ -67,6 +67,14 @@ _INSERT = (
 )
 _UPDATE = f"UPDATE messages SET id = ?, {_MESSAGE_SET} WHERE id = ?"
 _SET_LAST = "UPDATE conversations SET last_seq = ?, unread = unread + ?, waiting = ? WHERE id = ?"
+_REOPEN = """
+UPDATE conversations SET status = 'open', snooze_until = NULL, status_seq = coalesce(last_seq, 0),
+    status_by = NULL
+WHERE id = ? AND status <> 'open' AND EXISTS (
+    SELECT 1 FROM messages AS m
+    WHERE m.conversation_id = conversations.id AND m.id > conversations.status_seq
+      AND m.direction = 'INCOMING')
+"""
 _REFRESH = f"""
 UPDATE conversations SET
     last_seq = (SELECT max(m.id) FROM messages AS m WHERE m.conversation_id = conversations.id),
@@ -97,6 +105,7 @@ class _ConversationState:
     last_seq: int | None
     read_upto: int
     customer_name: str
+    closed: bool = False  # resolved or snoozed (a newer incoming message reopens it)
     created: bool = False  # inserted by this chunk, with its last message and unread count
 
 
@@ -127,8 +136,8 @@ def _lookup_conversations(
     conn: sqlite3.Connection, pairs: list[tuple[str, str]]
 ) -> dict[tuple[str, str], _ConversationState]:
     rows = conn.execute(
-        "SELECT c.customer_number, c.sender_id, c.id, c.last_seq, c.read_upto, c.customer_name"
-        " FROM json_each(?) AS j JOIN conversations AS c"
+        "SELECT c.customer_number, c.sender_id, c.id, c.last_seq, c.read_upto, c.customer_name,"
+        " c.status <> 'open' FROM json_each(?) AS j JOIN conversations AS c"
         " ON c.customer_number = j.value ->> 0 AND c.sender_id = j.value ->> 1",
         (json.dumps(pairs),),
     ).fetchall()
@@ -209,8 +218,9 @@ def _columns(v: MessageValues, conversation_id: int) -> tuple[object, ...]:
 def _advance_conversations(
     conn: sqlite3.Connection,
     placed: list[tuple[int, MessageValues, _ConversationState]],
-) -> None:
-    """Apply new messages to their (existing) conversations' last message and unread counter."""
+) -> list[int]:
+    """Apply new messages to their (existing) conversations' last message and unread counter;
+    return the resolved or snoozed ones whose last message moved (see :func:`_reopen`)."""
     newest: dict[int, tuple[int, MessageValues]] = {}
     unread: dict[int, int] = {}
     states: dict[int, _ConversationState] = {}
@@ -220,11 +230,13 @@ def _advance_conversations(
             newest[conv.id] = (seq, v)
         if v.direction == "INCOMING" and v.submitted_time > conv.read_upto:
             unread[conv.id] = unread.get(conv.id, 0) + 1
-    set_last, add_unread, rename = [], [], []
+    set_last, add_unread, rename, closed = [], [], [], []
     for cid, (seq, v) in newest.items():
         state = states[cid]
         if state.last_seq is None or seq > state.last_seq:
             set_last.append((seq, unread.get(cid, 0), int(v.direction == "OUTGOING"), cid))
+            if state.closed:
+                closed.append(cid)
             if v.customer_name and v.customer_name != state.customer_name:
                 rename.append((cid, v.customer_number, state.customer_name, v.customer_name))
         elif cid in unread:
@@ -232,6 +244,14 @@ def _advance_conversations(
     conn.executemany(_SET_LAST, set_last)
     conn.executemany("UPDATE conversations SET unread = unread + ? WHERE id = ?", add_unread)
     _rename(conn, rename)
+    return closed
+
+
+def _reopen(conn: sqlite3.Connection, candidates: Iterable[int]) -> None:
+    """Reopen the resolved or snoozed ``candidates`` that have an incoming message newer than
+    the last message when their status was set (the rule of the v7 trigger, see
+    :mod:`.inbox`); called for the conversations whose last message an import moved."""
+    conn.executemany(_REOPEN, [(cid,) for cid in sorted(set(candidates))])
 
 
 def _rename(conn: sqlite3.Connection, renames: list[tuple[int, str, str, str]]) -> None:
@@ -256,6 +276,8 @@ def _rename(conn: sqlite3.Connection, renames: list[tuple[int, str, str, str]]) 
 def _upsert_chunk(
     conn: sqlite3.Connection, chunk: list[Mapping[str, Any]]
 ) -> tuple[int, list[str], set[int]]:
+    """Import one chunk (see the module docstring); (inserted, new and changed logids, touched
+    conversations)."""
     batch: dict[str, MessageValues] = {}
     for record in chunk:
         values = message_values(record)
@@ -330,9 +352,13 @@ def _upsert_chunk(
             " content_type, file_extn) VALUES (?, ?, ?, ?, ?, ?, ?)",
             mms,
         )
-    _advance_conversations(conn, [p for p in placed if not p[2].created and p[2].id not in refresh])
+    closed = _advance_conversations(
+        conn, [p for p in placed if not p[2].created and p[2].id not in refresh]
+    )
     if refresh:
         conn.executemany(_REFRESH, [(cid,) for cid in sorted(refresh)])
+    _reopen(conn, [*closed, *refresh])
+    derive_optouts(conn, new + changed)
     touched = refresh | {c.id for _, _, c in placed}
     return len(new), [v.logid for v in new + changed], touched
 
@@ -348,8 +374,6 @@ def upsert_messages(conn: sqlite3.Connection, records: Iterable[Mapping[str, Any
     with write_transaction(conn):
         for chunk in _chunks(records):
             added, changed, touched = _upsert_chunk(conn, chunk)
-            if added or changed:
-                derive_optouts(conn, chunk)
             inserted += added
             logids.extend(changed)
             conversations |= touched

@@ -2,7 +2,7 @@
 and the agent's manual opt-outs (see :mod:`zvdesk.compliance.optouts` for the rules).
 
 ``optout_events`` and ``blocked_flags`` are derived data: they are filled by
-:func:`derive_chunk` on every message import (the same transaction as the messages) and by
+:func:`derive_values` on every message import (the same transaction as the messages) and by
 migration v6 from the messages already cached, so a rebuilt cache derives the same state.
 ``manual_optouts`` is the only local-only record: who opted a customer out by hand, and when.
 """
@@ -10,10 +10,9 @@ migration v6 from the messages already cached, so a rebuilt cache derives the sa
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
-from zvdesk.compliance.keywords import MAX_KEYWORD_BODY, event_kind
+from zvdesk.compliance.keywords import event_kind, may_be_event
 from zvdesk.compliance.optouts import (
     ALL_SENDERS,
     BlockedFlag,
@@ -24,52 +23,31 @@ from zvdesk.compliance.optouts import (
 )
 
 from .db import durable_transaction
-from .records import normalize_number
+from .records import MessageValues, normalize_number
 
 
-def _time(value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return max(value, 0)
-    try:
-        return max(int(str(value).strip()), 0)
-    except ValueError:
-        return 0
-
-
-def _flag(value: object) -> bool | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value.strip().lower() == "true"
-    return bool(value)
-
-
-def derive_chunk(conn: sqlite3.Connection, chunk: Iterable[Mapping[str, Any]]) -> None:
+def derive_values(conn: sqlite3.Connection, batch: Iterable[MessageValues]) -> None:
     """Record the keyword events and isBlocked flags of imported records (inside the import's
-    transaction). Idempotent: importing a record again changes nothing."""
+    transaction), from the values the import has already read. Idempotent: importing a record
+    again changes nothing."""
     events: list[tuple[str, str, str, str, int, str]] = []
     flags: dict[tuple[str, str], tuple[int, bool]] = {}
-    for record in chunk:
-        get = record.get
-        blocked = _flag(get("isBlocked"))
-        body = get("message")
-        incoming = type(body) is str and len(body) <= MAX_KEYWORD_BODY
-        if incoming:
-            direction = get("messageType")
-            incoming = isinstance(direction, str) and direction.upper() == "INCOMING"
+    for v in batch:
+        blocked = v.blocked
+        body = v.body
+        incoming = v.direction == "INCOMING" and may_be_event(body)
         if blocked is None and not incoming:
             continue
-        pair = (normalize_number(get("customerNumber")), normalize_number(get("senderId")))
-        when = _time(get("submittedTime"))
+        pair = (v.customer_number, v.sender_id)
+        when = v.submitted_time
         if blocked is not None:
             seen = flags.get(pair)
             if seen is None or when >= seen[0]:
                 flags[pair] = (when, blocked)
         if incoming:
             kind = event_kind(body)
-            logid = get("logid")
-            if kind is not None and logid:
-                events.append((str(logid), *pair, kind, when, str(body)))
+            if kind is not None:
+                events.append((v.logid, *pair, kind, when, body))
     if events:
         conn.executemany(
             "INSERT OR REPLACE INTO optout_events (logid, customer_number, sender_id, kind,"

@@ -104,6 +104,7 @@ class MessageValues:
     is_mms: bool
     mms: tuple[MmsValues, ...]
     raw: str
+    blocked: bool | None  # the record's isBlocked (None: absent), for opt-out derivation
 
 
 def _mms(meta: object) -> tuple[MmsValues, ...]:
@@ -146,6 +147,7 @@ def message_values(record: Mapping[str, Any]) -> MessageValues:
     name = get("customerName")
     user = get("userName")
     is_mms = get("isMMS")
+    blocked = get("isBlocked")
     return MessageValues(
         logid,
         logid_key(logid),
@@ -161,4 +163,5 @@ def message_values(record: Mapping[str, Any]) -> MessageValues:
         is_mms is True or (is_mms not in (None, False) and _bool(is_mms)) or bool(mms),
         mms,
         _ENCODER.encode(record),
+        blocked if blocked is None or type(blocked) is bool else _bool(blocked),
     )
