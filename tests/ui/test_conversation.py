@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -17,15 +19,25 @@ from PySide6.QtCore import (
     QEvent,
     QIODevice,
     QPoint,
+    QRect,
     Qt,
     QTime,
     QUrl,
 )
-from PySide6.QtGui import QGuiApplication, QHelpEvent, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from zvdesk.store.rows import MessageRow, MmsRow, OutboxRow, ScheduledRow
+from zvdesk.ui.common.theme import (
+    DARK,
+    LIGHT,
+    bubble_colors,
+    contrast_ratio,
+    palette_for,
+    undelivered_colors,
+    undelivered_mark,
+)
 from zvdesk.ui.conversation.model import ConversationModel, ConvRole
 from zvdesk.ui.conversation.review import ReviewDialog
 from zvdesk.ui.conversation.view import ConversationView
@@ -629,3 +641,58 @@ def test_the_dialog_shows_every_candidate_as_plain_text_and_returns_the_choice(
     [send] = [b for b in again.findChildren(QPushButton) if b.text() == "Send again"]
     send.click()
     assert again.decided and again.choice is None
+
+
+# --- an undelivered message stands apart (light and dark) ---------------------------------------
+
+
+def _count(image: QImage, rect: QRect, color: QColor, tolerance: int = 6) -> int:
+    """Pixels of ``image`` inside ``rect`` within ``tolerance`` of ``color`` (each channel)."""
+    found = 0
+    for y in range(max(0, rect.top()), min(image.height(), rect.bottom() + 1)):
+        for x in range(max(0, rect.left()), min(image.width(), rect.right() + 1), 2):
+            pixel = image.pixelColor(x, y)
+            if (
+                abs(pixel.red() - color.red()) <= tolerance
+                and abs(pixel.green() - color.green()) <= tolerance
+                and abs(pixel.blue() - color.blue()) <= tolerance
+            ):
+                found += 1
+    return found
+
+
+@pytest.mark.parametrize("scheme", [LIGHT, DARK])
+def test_an_undelivered_message_is_marked_apart_in_light_and_dark(
+    qtbot: QtBot, model: ConversationModel, view: ConversationView, scheme: Qt.ColorScheme
+) -> None:
+    view.setPalette(palette_for(scheme))
+    model.set_messages(
+        [msg(2, status="DELIVERED"), msg(4, status="UNDELIVERED", status_description="blocked")]
+    )
+    settle(qtbot)
+    view.scrollToBottom()
+    settle(qtbot)
+    image = view.viewport().grab().toImage()
+    if os.environ.get("ZVDESK_SHOTS"):  # to look at it: ZVDESK_SHOTS=folder pytest -k undelivered
+        image.save(str(Path(os.environ["ZVDESK_SHOTS"]) / f"undelivered-{scheme.name}.png"))
+    delivered = view.visualRect(model.index(row_of(model, "L2"), 0))
+    undelivered = view.visualRect(model.index(row_of(model, "L4"), 0))
+    normal = bubble_colors(scheme, outgoing=True).background
+    apart = undelivered_colors(scheme).background
+    mark = undelivered_mark(scheme)
+    # colour: the undelivered bubble has its own fill and outline, the delivered one has neither
+    assert _count(image, undelivered, apart) > 500 and _count(image, undelivered, normal) < 10
+    assert _count(image, delivered, normal) > 500 and _count(image, delivered, apart) == 0
+    assert _count(image, undelivered, mark, 40) > 40 and _count(image, delivered, mark, 40) == 0
+    # a mark, and words for everyone: the reason in the bubble and the accessible text
+    index = model.index(row_of(model, "L4"), 0)
+    assert "Not delivered" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Not delivered" not in model.index(row_of(model, "L2"), 0).data(
+        Qt.ItemDataRole.AccessibleTextRole
+    )
+    # readable: text on the pale red fill, the mark and outline against the fill
+    colors = undelivered_colors(scheme)
+    for foreground in (colors.text, colors.secondary, colors.link):
+        assert contrast_ratio(colors.background, foreground) >= 4.5
+    assert contrast_ratio(colors.background, mark) >= 3.0  # WCAG 1.4.11, non-text contrast
+    assert contrast_ratio(colors.background, normal) >= 2.0  # not just another blue bubble

@@ -27,6 +27,8 @@ __all__ = [
     "contrast_ratio",
     "palette_for",
     "scheme_of_palette",
+    "undelivered_colors",
+    "undelivered_mark",
 ]
 
 LIGHT = Qt.ColorScheme.Light
@@ -69,6 +71,25 @@ _NOTE = {
 def note_colors(scheme: Qt.ColorScheme) -> BubbleColors:
     """The colours of an internal note (in the thread and the composer's note mode)."""
     return BubbleColors(*(QColor(c) for c in _NOTE[DARK if scheme == DARK else LIGHT]))
+
+
+_UNDELIVERED = {
+    # scheme: background, text, secondary, link, mark (a pale red: the agent's message did not
+    # arrive; with a warning mark and the reason in words, never by colour alone)
+    LIGHT: ("#fbe3e6", "#1b1f24", "#5d2a30", "#0b57b0", "#b00020"),
+    DARK: ("#4a2328", "#f6e7e9", "#e8c4c9", "#a8c7fa", "#ff8a80"),
+}
+
+
+def undelivered_colors(scheme: Qt.ColorScheme) -> BubbleColors:
+    """The colours of the bubble of a message that was not delivered (outgoing, failed)."""
+    background, text, secondary, link, _mark = _UNDELIVERED[DARK if scheme == DARK else LIGHT]
+    return BubbleColors(QColor(background), QColor(text), QColor(secondary), QColor(link))
+
+
+def undelivered_mark(scheme: Qt.ColorScheme) -> QColor:
+    """The colour of the warning mark and the outline of an undelivered message's bubble."""
+    return QColor(_UNDELIVERED[DARK if scheme == DARK else LIGHT][4])
 
 
 def _relative_luminance(color: QColor) -> float:

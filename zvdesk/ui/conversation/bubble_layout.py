@@ -2,9 +2,10 @@
 blocks, the laid-out row (:class:`RowLayout`, with its text layout, links and media blocks) and
 the text helpers (UTF-16 offsets, a link's rectangle, plain-text layout with word wrap).
 
-:class:`~zvdesk.ui.conversation.delegate.ConversationDelegate` computes a row's layout once (it
-caches it per content and width) and both paints it and hit-tests clicks against it, so a click
-and a paint can never disagree. Private to ``ui.conversation``.
+:class:`~zvdesk.ui.conversation.row_layout.RowLayouts` computes a row's layout once (it caches it
+per content and width); the delegate paints it (:mod:`.row_painting`) and hit-tests clicks
+against it (:mod:`.hit_testing`), so a click and a paint can never disagree. Private to
+``ui.conversation``.
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ class RowLayout:
     retry_text: str = ""
     reason: QTextLayout | None = None  # why it was not delivered (plain words)
     reason_pos: QPointF = field(default_factory=QPointF)
+    reason_mark: QRect | None = None  # the warning mark before the reason
     actions: list[tuple[str, QRect, str]] = field(default_factory=list)  # (name, rect, label)
     label: str = ""
     label_rect: QRect = field(default_factory=QRect)
