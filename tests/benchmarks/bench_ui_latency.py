@@ -92,7 +92,9 @@ def photo(index: int) -> bytes:
 def fill_sandbox(server: SandboxServer, records: int) -> list[str]:
     """``records`` generated messages, then the photos (newest); returns the photos' mmsIds."""
     conversations = max(records // 10, 10)
-    generator = common.Generator(records, conversations, min(2000, records // 10), 5000)
+    from bench_store import Generator
+
+    generator = Generator(records, conversations, min(2000, records // 10), 5000)
     for batch in generator.records():
         server.state.insert_records([("log", {**r, "messageId": r["logid"]}) for r in batch])
     ids = []

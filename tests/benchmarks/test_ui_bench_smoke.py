@@ -35,7 +35,7 @@ def test_startup_quick(cache_dir: Path) -> None:
     rows = _table(_run("bench_ui_startup.py", "--runs", "1", "--cache-dir", str(cache_dir)))
     assert [row[0] for row in rows] == ["bare QMainWindow", "zvdesk", "zvdesk, server hangs"]
     assert all(row[1].endswith(" ms") for row in rows)
-    assert rows[1][4].endswith(" ms")  # the chat list showed rows from the cache
+    assert " ms (" in rows[1][5]  # the chat list showed rows from the cache
 
 
 def test_memory_quick(cache_dir: Path) -> None:

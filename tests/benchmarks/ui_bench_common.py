@@ -2,7 +2,8 @@
 
 - :func:`ensure_cache`: a profile cache of N messages in M conversations, generated once into a
   folder with bench_store's seeded generator (the same records as the store benchmark) and
-  reused by later runs while its size matches.
+  reused by later runs while its size matches. bench_store (and with it zvdesk.store) is
+  imported only then: a benchmark's bare-Qt baseline child imports nothing of zvdesk.
 - :func:`rss_mib`: this process's resident memory (VmRSS of /proc/self/status).
 - :class:`FirstPaint`: notes the first paint event of a main window and calls back once that
   paint has been handled (the window reached the screen).
@@ -27,9 +28,8 @@ for _path in (str(REPO), str(HERE)):
         sys.path.insert(0, _path)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_store import Generator, pct  # noqa: E402  (the store benchmark's generator)
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QMainWindow, QWidget  # noqa: E402
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QWidget  # noqa: E402
 
 FULL_MESSAGES, FULL_CONVERSATIONS, FULL_BIG = 1_000_000, 100_000, 50_000
 QUICK_MESSAGES, QUICK_CONVERSATIONS, QUICK_BIG = 20_000, 2_000, 2_000
@@ -47,6 +47,8 @@ def cache_size(quick: bool) -> tuple[int, int, int]:
 
 def ensure_cache(folder: Path, messages: int, conversations: int, big: int) -> Path:
     """``folder`` holding a cache of that size (generated now unless already there)."""
+    from bench_store import Generator  # the store benchmark's generator (imports zvdesk.store)
+
     from zvdesk.store import Store
 
     wanted = {"messages": messages, "conversations": conversations, "big": big}
@@ -100,6 +102,7 @@ class FirstPaint(QObject):
         super().__init__()
         self._callback = callback
         self.at: float | None = None
+        self.cpu: float | None = None  # the process's CPU seconds at that paint (all threads)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -109,8 +112,25 @@ class FirstPaint(QObject):
             and isinstance(watched.window(), QMainWindow)
         ):
             self.at = time.monotonic()
+            self.cpu = time.process_time()
             at = self.at
             QTimer.singleShot(0, lambda: self._callback(at))
+        return False
+
+
+class RowsPainted(QObject):
+    """Event filter on a list view's viewport: ``at`` is ``time.monotonic()`` of its first paint
+    while its model has rows (the rows reached the screen)."""
+
+    def __init__(self, view: QAbstractItemView, model: QAbstractItemModel) -> None:
+        super().__init__()
+        self.at: float | None = None
+        self._model = model
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.at is None and event.type() == QEvent.Type.Paint and self._model.rowCount() > 0:
+            self.at = time.monotonic()
         return False
 
 
@@ -138,7 +158,9 @@ def private_env(home: Path) -> dict[str, str]:
 
 
 def percentile(values: Sequence[float], p: float) -> float:
-    return float(pct(list(values), p))
+    """The ``p``-th percentile, as bench_store's ``pct`` computes it (without importing it)."""
+    ordered = sorted(values)
+    return float(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))])
 
 
 def print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

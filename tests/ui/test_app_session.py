@@ -143,3 +143,44 @@ def test_qt_messages_go_to_python_logging(caplog: pytest.LogCaptureFixture) -> N
     finally:
         qInstallMessageHandler(previous)
     assert "a test warning from Qt" in caplog.text
+
+
+def test_the_cached_chat_list_shows_before_the_service_is_created(
+    qtbot: QtBot, tmp_path: Path, session_factory: list[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first page and the filter counts come from the cache right after the first paint
+    (zvdesk.service.firstpage), before the network stack is imported and the service created;
+    the service's own page then replaces it without a flicker (same rows, no reset)."""
+    from zvdesk.store import Store
+    from zvdesk.ui.chats.sidebar import ALL
+
+    monkeypatch.delenv("ZVDESK_TOKEN", raising=False)
+    cache = tmp_path / "data" / "profiles" / "early" / "cache.sqlite3"
+    cache.parent.mkdir(parents=True)
+    records = [
+        {"logid": f"early-{n}", "submittedTime": 1_765_000_000_000 - n * 60_000,
+         "customerNumber": f"+1415{n:07d}", "customerName": f"Early {n}",
+         "senderId": "+14842920101", "message": f"hi {n}", "messageType": "INCOMING",
+         "status": "DELIVERED", "isMMS": False, "multipartCount": 1, "country": "us"}
+        for n in range(150)
+    ]  # fmt: skip
+    with Store(cache) as store:
+        store.upsert_messages(records)
+    session = Session(
+        sandbox=False, profile="early", data_dir=tmp_path / "data",
+        settings_path=tmp_path / "s.ini",
+    )  # fmt: skip
+    session_factory.append(session)
+    model = session.window.sidebar.model
+    seen: list[tuple[int, bool]] = []
+    model.rowsInserted.connect(
+        lambda *_args: seen.append((model.rowCount(), session.window.is_attached()))
+    )
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    session.show()
+    qtbot.waitUntil(lambda: session.window.is_attached() and model.rowCount() == 150)
+    assert seen[0] == (100, False)  # the first page, shown before the service existed
+    assert session.window.sidebar.count(ALL) == 150
+    assert model.index(0, 0).data() == "Early 0"
+    assert resets == []

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from zvdesk.i18n import install_translators
 from zvdesk.ui.common import icons
@@ -176,6 +176,8 @@ def run(
         )  # fmt: skip
     except Exception as error:
         log.exception("zvdesk could not start")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("App", "zvdesk"),
@@ -193,6 +195,8 @@ def run(
         shown = single.ask_running_app_to_show()
         log.info("profile %s is open elsewhere: %s", session.profile, single.refusal)
         if not shown:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 None,
                 QCoreApplication.translate("App", "zvdesk"),

@@ -5,9 +5,11 @@ A :class:`Session` is the window and what it needs: the profile's cache (``defau
 data and live inbound traffic, in temporary folders removed at the end. The token comes from the
 ``tokens`` argument (the seam for zvdesk.auth's TokenManager), else ``$ZVDESK_ACCESS_TOKEN`` (with
 ``$ZVDESK_API_BASE`` as the server); without either the window opens from the cache, signed out.
-The window's chrome is built and shown first; the network, sync and sign-in stack is imported,
-the service created and started and the data asked for right after the first paint (first paint
-never waits for the network, a large query or those imports).
+The window's chrome is built and shown first; right after the first paint the chat list's first
+page is read from the cache (the store alone, on a thread of its own) and shown, then the
+network, sync and sign-in stack is imported, the service created and started and the data asked
+for (first paint never waits for the network, a large query or those imports, and the cached
+conversations do not wait for those imports either).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ log = logging.getLogger("zvdesk.ui")
 DEFAULT_PROFILE = "default"
 SANDBOX_INBOUND_RATE = 1 / 30  # zvdesk.sandbox.pace.DEMO_RATE: a busy shift, one every 30 s
 BEGIN_FALLBACK_MS = 500  # start the service even if the window is never painted (minimised)
+FIRST_PAGE_WAIT_MS = 1500  # the service waits at most this long for the early first page
 
 DEMO_COLLEAGUES = 2
 """Colleagues in the demo organisation: they answer some conversations with the same canned
@@ -125,6 +128,27 @@ class _FirstPaint(QObject):
             app.removeEventFilter(self)
         self._begin(self._window)
         self.deleteLater()
+
+
+class _NextPaint(QObject):
+    """Calls ``then()`` from a zero timer once ``widget`` has handled its next paint event."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+        widget.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+            self.deleteLater()
+        return False
+
+
+def _after_next_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    _NextPaint(widget, then)
 
 
 class Session:
@@ -397,6 +421,44 @@ class Session:
         window.show()
 
     def _begin(self, window: MainWindow) -> None:
+        """After the first paint: read the chat list's first page from the cache on a thread of
+        its own (:mod:`zvdesk.service.firstpage`: the store only, no network stack) and show it;
+        then import, create and start the service and load the data (once the page is shown,
+        or after :data:`FIRST_PAGE_WAIT_MS` at the latest)."""
+        if self._closed or window is not self.window:  # closed or switched meanwhile
+            return
+        if self._service is not None:  # created already (a profile switch): no need to wait
+            self._start(window)
+            return
+        from zvdesk.service.firstpage import FirstPageReader
+
+        reader = FirstPageReader(window)
+        started = False
+
+        def start() -> None:
+            nonlocal started
+            if not started:
+                started = True
+                self._start(window)
+
+        def shown(page: object) -> None:
+            sidebar = window.sidebar
+            sidebar.show_first_page(page)
+            if sidebar.model.rowCount():
+                _after_next_paint(sidebar.list.viewport(), start)  # the rows reach the screen
+            else:
+                QTimer.singleShot(0, window, start)
+
+        reader.ready.connect(shown)
+        QTimer.singleShot(FIRST_PAGE_WAIT_MS, window, start)
+        box = window.sidebar.box()
+        reader.start(
+            self.profile_paths(self.profile)[0],
+            None if box < 0 else box,
+            window.sidebar.sender_id(),
+        )
+
+    def _start(self, window: MainWindow) -> None:
         if self._closed or window is not self.window:  # closed or switched meanwhile
             return
         service = self._attach()

@@ -167,6 +167,23 @@ class Sidebar(QWidget):
                 button.setText(text)
                 button.setAccessibleName(text)
 
+    def show_first_page(self, page: object) -> None:
+        """The chat list's first page and the filters' counts read from the cache before the
+        service answers (a :class:`zvdesk.store.peek.PeekedPage`, see
+        :mod:`zvdesk.service.firstpage`); ignored when it is None, when the list has rows
+        already or when the filter, the sender or the search changed meanwhile."""
+        from zvdesk.store import Box
+        from zvdesk.store.peek import PeekedPage
+
+        if not isinstance(page, PeekedPage) or self.model.rowCount() or self.search_text():
+            return
+        box = self.box()
+        if (None if box == ALL else Box(box)) != page.box or page.sender_id != self.sender_id():
+            return
+        self.model.set_rows(page.rows, has_more=page.has_more)
+        counts = page.counts
+        self.set_counts({int(b): counts.of(b) for b in Box} | {ALL: counts.all})
+
     def search_text(self) -> str:
         return self.search.text().strip()
 

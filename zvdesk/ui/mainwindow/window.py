@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from zvdesk.ui.chats.sidebar import Sidebar
-from zvdesk.ui.common.dialogs import open_dialog
 from zvdesk.ui.common.settings import WindowSettings
 from zvdesk.ui.common.theme import ThemeManager
 from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
@@ -67,7 +66,10 @@ _HEADLESS = frozenset({"offscreen", "minimal"})
 
 def _open_dialog(dialog: QDialog) -> None:
     """Window-modal, at the size its content needs, growing with it
-    (:func:`zvdesk.ui.common.dialogs.open_dialog`)."""
+    (:func:`zvdesk.ui.common.dialogs.open_dialog`, imported on first use: not needed for the
+    first paint)."""
+    from zvdesk.ui.common.dialogs import open_dialog
+
     open_dialog(dialog)
 
 
