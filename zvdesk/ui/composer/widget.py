@@ -110,7 +110,9 @@ class Composer(QWidget):
         self._default_region = default_region.upper()
         self._choose_file = choose_file
         self._customer: str | None = None
-        self._blocked: str | None = None  # why this customer may not be texted (#12)
+        self._blocked: str | None = None  # why nothing may be sent now (the first of _blocks)
+        # by source: "signed_out" (read-only while signed out), "opt_out" (#12)
+        self._blocks: dict[str, str] = {}
         self._attachment: Path | None = None
         self._temporary: set[Path] = set()
         self._restoring = False
@@ -528,12 +530,19 @@ class Composer(QWidget):
     def is_valid(self) -> bool:
         return self._error is None
 
-    def set_blocked(self, reason: str | None) -> None:
-        """Disable writing and sending, showing ``reason`` (an opted-out customer); None: as
-        before."""
-        if reason == self._blocked:
+    def set_blocked(self, reason: str | None, *, source: str = "opt_out") -> None:
+        """Disable writing and sending, showing ``reason`` (``source``: "opt_out" for an
+        opted-out customer, "signed_out" while nobody is signed in); None lifts that source's
+        block. Several sources may block at once: the signed-out reason is the one shown."""
+        if reason is None:
+            self._blocks.pop(source, None)
+        else:
+            self._blocks[source] = reason
+        order = ("signed_out", *sorted(self._blocks))
+        shown = next((self._blocks[key] for key in order if key in self._blocks), None)
+        if shown == self._blocked:
             return
-        self._blocked = reason
+        reason = self._blocked = shown
         if not self._pending:
             self.editor.setReadOnly(reason is not None)
         for button in (self.attach_button, self.schedule_button):

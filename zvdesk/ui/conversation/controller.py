@@ -332,7 +332,12 @@ class ConversationController(QObject):
             self._resolve_after_send = False  # refused before sending (empty, invalid)
 
     def resend(self, logid: str) -> None:
-        """Send the text of an undelivered message again, as a new message (Resend)."""
+        """Send the text of an undelivered message again, as a new message (Resend); not while
+        the composer may not send (signed out, the customer opted out): it says why."""
+        blocked = self.composer.blocked_reason()
+        if blocked is not None:
+            self.message.emit(blocked)
+            return
         ref = self.ref
         found = next((m for m in self.model.values() if getattr(m, "logid", None) == logid), None)
         if ref is None or not isinstance(found, MessageRow) or found.incoming:
