@@ -2316,6 +2316,13 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <source>You are signed out, so nothing can be sent: sign in with the button above the views. Your draft is kept.</source>
+        <translation>لقد سجّلت الخروج، لذا لا يمكن إرسال أي شيء: سجّل الدخول بالزر الموجود فوق طرق العرض. مسودتك محفوظة.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Did this message arrive?</source>
@@ -3327,12 +3334,12 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>إعادة تسجيل الدخول</translation>
     </message>
     <message>
-        <source>Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
-        <translation>لم تعد Zoho تقبل تسجيل الدخول هذا (أُلغي أو انتهت صلاحيته). صندوق الصادر والمسودات والرسائل محفوظة، ويُستأنف الإرسال بعد أن تسجّل الدخول مجددًا.</translation>
+        <source>Read-only: Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
+        <translation>للقراءة فقط: لم تعد Zoho تقبل تسجيل الدخول هذا (أُلغي أو انتهت صلاحيته). صندوق الصادر والمسودات والرسائل محفوظة؛ ويُستأنف الإرسال بعد تسجيل الدخول مجددًا.</translation>
     </message>
     <message>
-        <source>You are not signed in to Zoho: you see the messages kept on this computer.</source>
-        <translation>لم تسجّل الدخول إلى Zoho: تُعرض لك الرسائل المحفوظة على هذا الحاسوب.</translation>
+        <source>Read-only: you are not signed in to Zoho. You can read the conversations kept on this computer; sign in to send and to get new messages.</source>
+        <translation>للقراءة فقط: لم تسجّل الدخول إلى Zoho. يمكنك قراءة المحادثات المحفوظة على هذا الحاسوب؛ سجّل الدخول لإرسال الرسائل وتلقي الجديدة.</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>

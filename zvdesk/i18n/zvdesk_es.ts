@@ -2288,6 +2288,13 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <source>You are signed out, so nothing can be sent: sign in with the button above the views. Your draft is kept.</source>
+        <translation>Ha cerrado la sesión, así que no se puede enviar nada: inicie sesión con el botón que hay encima de las vistas. Su borrador se conserva.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Did this message arrive?</source>
@@ -3295,12 +3302,12 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Volver a iniciar sesión</translation>
     </message>
     <message>
-        <source>Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
-        <translation>Zoho ya no acepta este inicio de sesión (se revocó o caducó). Se conservan su bandeja de salida, sus borradores y sus mensajes; el envío se reanuda cuando vuelva a iniciar sesión.</translation>
+        <source>Read-only: Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, drafts and messages are kept; sending resumes after you sign in again.</source>
+        <translation>Solo lectura: Zoho ya no acepta este inicio de sesión (se revocó o caducó). Se conservan su bandeja de salida, sus borradores y sus mensajes; el envío se reanuda cuando vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <source>You are not signed in to Zoho: you see the messages kept on this computer.</source>
-        <translation>No ha iniciado sesión en Zoho: ve los mensajes guardados en este equipo.</translation>
+        <source>Read-only: you are not signed in to Zoho. You can read the conversations kept on this computer; sign in to send and to get new messages.</source>
+        <translation>Solo lectura: no ha iniciado sesión en Zoho. Puede leer las conversaciones guardadas en este equipo; inicie sesión para enviar y recibir mensajes nuevos.</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>

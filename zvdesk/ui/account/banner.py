@@ -1,7 +1,9 @@
-"""The "signed out" banner above the window's views: why, and a "Sign in again" button.
+"""The "signed out" banner above the window's views: why, that the window is read-only, and a
+"Sign in" (or "Sign in again") button.
 
-Shown when Zoho no longer accepts the sign-in (revoked or expired) or nobody signed in yet; the
-outbox, drafts and cache are kept meanwhile, and sending resumes after signing in again.
+Shown when Zoho no longer accepts the sign-in (revoked or expired) or nobody is signed in; the
+outbox, drafts and cache are kept meanwhile, the conversations stay readable, and sending resumes
+after signing in again (:mod:`zvdesk.ui.account.readonly`).
 """
 
 from __future__ import annotations
@@ -38,14 +40,16 @@ class SignedOutBanner(QFrame):
         """Show the banner: ``revoked`` when a sign-in was lost, else "not signed in yet"."""
         if revoked:
             text = self.tr(
-                "Zoho no longer accepts this sign-in (it was revoked or expired). Your outbox, "
-                "drafts and messages are kept; sending resumes after you sign in again."
+                "Read-only: Zoho no longer accepts this sign-in (it was revoked or expired). "
+                "Your outbox, drafts and messages are kept; sending resumes after you sign in "
+                "again."
             )
             self.button.setText(self.tr("Sign &in again"))
             self.button.setAccessibleName(self.tr("Sign in again"))
         else:
             text = self.tr(
-                "You are not signed in to Zoho: you see the messages kept on this computer."
+                "Read-only: you are not signed in to Zoho. You can read the conversations kept "
+                "on this computer; sign in to send and to get new messages."
             )
             self.button.setText(self.tr("Sign &in"))
             self.button.setAccessibleName(self.tr("Sign in"))

@@ -8,6 +8,9 @@
 - **Lost sign-in**: the TokenManager's signed-out listener (API thread) reaches the UI thread
   through a queued signal; the status bar says "Signed out" and a banner offers "Sign in again".
   The outbox, drafts and cache stay; after signing in again the engine resumes sending.
+- **Signed out with a cache** (never signed in here, signed out, or the sign-in lost): the window
+  is read-only (:mod:`zvdesk.ui.account.readonly`): conversations readable, the composer and the
+  send actions disabled with the reason, the banner's "Sign in" button. Lifted on signing in.
 - **Sign out** (Account menu): revokes the refresh token at Zoho, removes it from the keyring,
   and, when the agent ticks it in the confirmation, deletes the profile's local data.
 - **Several accounts**: "Add account" signs in a new profile; "Switch account" asks the host to
@@ -34,6 +37,7 @@ from zvdesk.ui.account.apply import apply_settings
 from zvdesk.ui.account.banner import SignedOutBanner
 from zvdesk.ui.account.errors import describe_sign_in_error
 from zvdesk.ui.account.flows import AccountSetup, SignedIn
+from zvdesk.ui.account.readonly import set_read_only
 from zvdesk.ui.account.settings_dialog import SettingsDialog
 from zvdesk.ui.account.signin import SignInDialog, open_in_browser
 from zvdesk.ui.account.signout import SignOutDialog
@@ -222,18 +226,31 @@ class AccountController(QObject):
 
     def _lost(self, _message: str) -> None:
         self.revoked = True
-        if self.banner is not None:
-            self.banner.show_signed_out(revoked=True)
+        self._show_signed_out()
         self.host.window.sync_status.set_signed_out()
         self.refresh_menu()
 
     def _state_changed(self, state: str, _detail: str) -> None:
-        if self.banner is None:
-            return
         if state == "signed_out":
-            self.banner.show_signed_out(revoked=self.revoked)
+            self._show_signed_out()
         else:
+            self._show_signed_in()
+
+    def _show_signed_out(self) -> None:
+        """The banner with its Sign in button, and the window read-only."""
+        if self.banner is not None:
+            self.banner.show_signed_out(revoked=self.revoked)
+        set_read_only(self.host.window, True)
+
+    def _show_signed_in(self) -> None:
+        if self.banner is not None:
             self.banner.hide()
+        set_read_only(self.host.window, False)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the window is read-only now (signed out)."""
+        return self.banner is not None and not self.banner.isHidden()
 
     # -- signing in ------------------------------------------------------------------------------
     def sign_in(self, *, add: bool = False, reason: str | None = None) -> SignInDialog:
@@ -275,8 +292,7 @@ class AccountController(QObject):
         )
         if name == self.host.profile and same_server:
             self._use(result.tokens)
-            if self.banner is not None:
-                self.banner.hide()
+            self._show_signed_in()
             self.host.service.sign_in(result.tokens)
         else:
             self.host.switch_profile(name, result.tokens)
@@ -319,8 +335,7 @@ class AccountController(QObject):
         if delete_cache and name == self.host.profile:
             self.host.switch_profile(name, None, delete_data=True)
             return
-        if self.banner is not None:
-            self.banner.show_signed_out(revoked=False)
+        self._show_signed_out()
         self.host.window.sync_status.set_signed_out()
         self.host.service.wake()  # the engine notices at once (and stops sending)
         self.refresh_menu()
