@@ -147,6 +147,8 @@ def test_a_csv_announcement_skips_bad_rows_sends_each_once_and_reports(
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5_000)
     qtbot.waitUntil(lambda: dialog.state_label.text() == "Finished.", timeout=20_000)
     assert dialog.counts.text().startswith("Sent 3 ·") and "skipped 3" in dialog.counts.text()
+    # the sandbox's delivery receipts reach the cache by the status sync: counted as delivered
+    qtbot.waitUntil(lambda: "delivered 3" in dialog.counts.text(), timeout=30_000)
     sent = _outgoing(server, "Hi ")
     assert sent == Counter({"14155559001": 1, "14155559002": 1, "14155559004": 1})
     assert sandbox_optouts.sends_to_opted_out(server.state) == []
@@ -257,3 +259,55 @@ def test_an_announcement_resumes_and_is_shown_again_after_a_restart(
         if again.announce_dialog is not None:
             again.announce_dialog.close()
         again.close()
+
+
+def test_an_announcement_from_the_command_line_is_sent_by_the_open_app_once(
+    qtbot: QtBot, tmp_path: Path, server: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI and the app on one profile: the CLI freezes into the profile's cache and leaves
+    the sending to the app that has the profile open; the app sends each customer one message
+    and its window shows the announcement."""
+    import hashlib
+    import io
+
+    from zvdesk.cli import main
+    from zvdesk.store import ProfileLock, default_db_path
+
+    for name, value in {
+        "ZVDESK_API_BASE": server.base_url, "ZVDESK_ACCESS_TOKEN": server.token,
+        "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "ZVDESK_CONFIG_DIR": str(tmp_path / "config"),
+    }.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("ZVDESK_PROFILE", raising=False)
+    db = default_db_path("env-" + hashlib.sha256(server.base_url.encode()).hexdigest()[:12])
+    numbers = [f"+1415555{9400 + i}" for i in range(3)]
+    (tmp_path / "cli.csv").write_text(
+        "name,phone\n" + "".join(f"C{i},{n}\n" for i, n in enumerate(numbers)), encoding="utf-8"
+    )
+    service = ApiService(service_config(db.parent, server, db_path=db))
+    window = MainWindow(service, WindowSettings(tmp_path / "w.ini"), canned_dir=tmp_path / "c")
+    lock = ProfileLock(db.parent, kind="app", socket_name="zvdesk-test")
+    lock.acquire()  # as the app does while it has the profile open
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        service.start()
+        window.load()
+        out = io.StringIO()
+        code = main(
+            ["announce", "--csv", str(tmp_path / "cli.csv"), "--message", "From the CLI",
+             "--sender", SENDER, "--rate", "30", "--budget", "0", "--no-window", "--yes"],
+            stdout=out, stderr=io.StringIO(),
+        )  # fmt: skip
+        assert code == 1 and "queued in the profile's outbox" in out.getvalue()
+        dialog = _open_dialog(qtbot, window)  # one message every 2 s: still going
+        qtbot.waitUntil(lambda: "From the CLI" in dialog.title.text(), timeout=5_000)
+        qtbot.waitUntil(lambda: dialog.state_label.text() == "Finished.", timeout=20_000)
+        qtbot.wait(1_000)
+        assert _outgoing(server, "From the CLI") == Counter({n[1:]: 1 for n in numbers})
+    finally:
+        if window.announce_dialog is not None:
+            window.announce_dialog.close()
+        window.close()
+        lock.release()

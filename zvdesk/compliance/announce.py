@@ -192,6 +192,7 @@ def plan(
     default_region: str = "US",
     add_footer: bool = True,
     columns: Sequence[str] = (),
+    validate: Callable[[str, str], str] = check_phone_number,
 ) -> Plan:
     """The messages an announcement will send and the recipients it skips (see the module).
 
@@ -199,7 +200,8 @@ def plan(
     the planned start (aware); with ``quiet_policy="refuse"`` recipients whose local time is
     outside ``window`` then are skipped ("quiet hours"); with ``move`` they wait for their
     morning at send time. Raises ValidationError for an empty / too long text or a merge field
-    that is not a column.
+    that is not a column. ``validate(number, region)`` gives a number's digits or raises
+    ValidationError (the app passes a memo of it: re-planning while the agent types).
     """
     if rate_per_minute <= 0:
         raise ValidationError("rate", "The pace must be at least one message a minute.")
@@ -221,7 +223,7 @@ def plan(
         if count > MAX_RECIPIENTS:
             raise ValidationError("recipients", f"At most {MAX_RECIPIENTS:,} recipients.")
         try:
-            digits = check_phone_number(recipient.number, default_region)
+            digits = validate(recipient.number, default_region)
         except ValidationError as error:
             reason: SkipReason = "invalid number"
             skipped.append(Skipped(recipient.row, recipient.number, reason, error.message))

@@ -132,6 +132,20 @@ def outbox_by_ref_prefix(conn: sqlite3.Connection, prefix: str) -> list[OutboxRo
     return [_row(r) for r in rows]
 
 
+def outbox_outcomes(
+    conn: sqlite3.Connection, prefix: str
+) -> list[tuple[str, str | None, str | None]]:
+    """(state, last_error, the sent message's status) of the rows whose client_ref starts with
+    ``prefix``: one statement for an announcement's progress, however many rows."""
+    rows: list[tuple[str, str | None, str | None]] = conn.execute(
+        "SELECT o.state, o.last_error, m.status FROM outbox AS o"
+        " LEFT JOIN messages AS m ON o.logid IS NOT NULL AND m.logid = o.logid"
+        " WHERE o.client_ref >= ? AND o.client_ref < ?",
+        (prefix, prefix + "\U0010ffff"),
+    ).fetchall()
+    return rows
+
+
 def outbox_get(conn: sqlite3.Connection, outbox_id: int) -> OutboxRow | None:
     row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
     return None if row is None else _row(row)

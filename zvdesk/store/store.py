@@ -330,6 +330,9 @@ class Store:
             self._conn, items, now_ms=self.now_ms(), kind=kind, state=state
         )
 
+    def outbox_outcomes(self, prefix: str) -> list[tuple[str, str | None, str | None]]:
+        return _outbox.outbox_outcomes(self._conn, prefix)
+
     def outbox_by_ref_prefix(self, prefix: str) -> list[OutboxRow]:
         """Rows whose client_ref starts with ``prefix``, oldest first."""
         return _outbox.outbox_by_ref_prefix(self._conn, prefix)

@@ -307,28 +307,31 @@ class Progress:
         return self.pending == 0
 
 
-def _outcome(store: Store, row: OutboxRow) -> tuple[str, str]:
+def _classify(state: str, error: str, status: str) -> tuple[str, str]:
     from zvdesk.sync.compliance import OPTED_OUT
 
-    error = row.last_error or ""
-    if row.state == "sent":
-        message = store.message(row.logid) if row.logid else None
-        status = (message.status or "").upper() if message is not None else ""
+    if state == "sent":
         return ("delivered" if status == "DELIVERED" else "sent"), status
-    if row.state == "failed":
+    if state == "failed":
         if error.startswith(CANCELLED):
             return "cancelled", error
         if error.startswith((OPTED_OUT, QUIET_HOURS)):
             return "skipped", error
         return "failed", error
-    return "pending", row.state
+    return "pending", state
+
+
+def _outcome(store: Store, row: OutboxRow) -> tuple[str, str]:
+    message = store.message(row.logid) if row.state == "sent" and row.logid else None
+    status = (message.status or "").upper() if message is not None else ""
+    return _classify(row.state, row.last_error or "", status)
 
 
 def progress(store: Store, aid: str) -> Progress:
     announcement = load(store, aid)
     counts = {"sent": 0, "delivered": 0, "failed": 0, "skipped": 0, "cancelled": 0, "pending": 0}
-    for row in store.outbox_by_ref_prefix(refs_prefix(aid)):
-        outcome, _ = _outcome(store, row)
+    for state, error, status in store.outbox_outcomes(refs_prefix(aid)):
+        outcome, _ = _classify(state, error or "", (status or "").upper())
         counts[outcome] += 1
     planned_skips = len(announcement.skipped) if announcement is not None else 0
     return Progress(

@@ -30,6 +30,7 @@ __all__ = ["AnnounceController", "choose_csv", "choose_report"]
 
 PLAN_DELAY_MS = 300
 PROGRESS_MS = 1000
+FINISHED_MS = 3000
 
 
 def choose_csv(parent: QWidget) -> Path | None:
@@ -82,6 +83,7 @@ class AnnounceController(QObject):
         self.plan: PlanResult | None = None
         self.aid: str | None = None
         self._new_id = uuid.uuid4().hex[:16]  # one id per composed announcement: never twice
+        self._cache = planning.PlanCache()  # used on the store lane only (re-plans while typing)
         self._plan_timer = QTimer(self)
         self._plan_timer.setSingleShot(True)
         self._plan_timer.setInterval(PLAN_DELAY_MS)
@@ -125,7 +127,7 @@ class AnnounceController(QObject):
     def show(self, running: Running) -> None:
         self.aid = running.announcement.id
         self.dialog.show_progress(running)
-        self._progress_timer.start()
+        self._progress_timer.start(PROGRESS_MS)
 
     def compose_new(self) -> None:
         self.aid = None
@@ -208,6 +210,7 @@ class AnnounceController(QObject):
         self._plan_timer.stop()
         request = self.request()
         self.plan = None
+        cache = self._cache
         if request is None or not request.text.strip():
             self.service.query(lambda _ctx: None, key="announce-plan")  # drops an older plan
             self.dialog.show_plan_error(
@@ -219,7 +222,7 @@ class AnnounceController(QObject):
             )
             return
         self.service.query(
-            lambda ctx: planning.make_plan(ctx.store, request),
+            lambda ctx: planning.make_plan(ctx.store, request, cache=cache),
             self._planned,
             self._plan_failed,
             key="announce-plan",
@@ -244,7 +247,7 @@ class AnnounceController(QObject):
         def frozen(_item: announce.Announcement) -> None:
             self.service.wake()
             self.aid = aid
-            self._progress_timer.start()
+            self._progress_timer.start(PROGRESS_MS)
             self.refresh()
 
         self.service.query(
@@ -271,8 +274,11 @@ class AnnounceController(QObject):
         if running.announcement.id != self.aid:
             return
         self.dialog.show_progress(running)
-        if running.finished:
+        progress = running.progress
+        if running.finished and progress.delivered >= progress.sent:
             self._progress_timer.stop()
+        elif running.finished:  # delivery receipts still come in: look now and then
+            self._progress_timer.start(FINISHED_MS)
 
     def _change(self, action: Callable[[Store, str], announce.Announcement]) -> None:
         aid = self.aid
@@ -287,7 +293,7 @@ class AnnounceController(QObject):
             self.service.wake()
             self._progress(running)
             if not running.finished:
-                self._progress_timer.start()
+                self._progress_timer.start(PROGRESS_MS)
 
         self.service.query(op, done, self._action_failed)
 
