@@ -2,9 +2,10 @@
 
 The conversations kept on this computer stay readable (the list, the threads, search, the
 Scheduled and Logs views), but nothing can be sent until someone signs in: the composer keeps its
-draft read-only and says why, Send, Send and resolve, Resend and New conversation are disabled
-with the same reason. The banner above the views (:mod:`zvdesk.ui.account.banner`) says the same
-and has the Sign in button. Signing in lifts it at once.
+draft read-only and says why, Send, Send and resolve, Resend, New conversation and New
+announcement are disabled with the same reason. The banner above the views
+(:mod:`zvdesk.ui.account.banner`) says the same and has the Sign in button. Signing in lifts
+it at once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from zvdesk.ui.mainwindow.window import MainWindow
 
 __all__ = ["SEND_ACTIONS", "read_only_reason", "set_read_only"]
 
-SEND_ACTIONS = ("new_conversation", "send_and_resolve")
+SEND_ACTIONS = ("new_conversation", "send_and_resolve", "announce")
 """The window's actions (shortcut ids) that send or start writing to a customer."""
 
 
