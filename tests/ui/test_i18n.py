@@ -580,7 +580,7 @@ SPANISH_SAMPLES = {
     "chat list": "Conversaciones",
     "scheduled view": "Programado para",
     "logs view": "Dirección",
-    "status bar": "Sincronizando 3 de 10…",
+    "status bar": "Sincronizando el historial: 3 de 10…",
 }
 
 

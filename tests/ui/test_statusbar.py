@@ -42,7 +42,7 @@ def short_time(moment: datetime) -> str:
 def test_texts_per_state(widget: SyncStatusWidget, clock: Clock) -> None:
     assert widget.state == SyncState.OFFLINE and widget.text() == "Offline"
     widget.set_syncing(3, 10)
-    assert widget.text() == "Syncing 3 of 10…"
+    assert widget.text() == "Syncing history: 3 of 10…"
     widget.set_syncing()
     assert widget.text() == "Syncing…"
     widget.set_online(NOW)
@@ -78,10 +78,34 @@ def test_minute_timer_refreshes(qtbot: QtBot, clock: Clock) -> None:
 
 def test_accessible_name_follows_the_state(widget: SyncStatusWidget) -> None:
     widget.set_syncing(1, 4)
-    assert widget.accessibleName() == "Sync status: Syncing 1 of 4…"
+    assert widget.accessibleName() == "Sync status: Syncing history: 1 of 4…"
     widget.set_signed_out()
     assert widget.accessibleName() == "Sync status: Signed out"
     assert widget.accessibleDescription()
     for child in (widget.icon_label, widget.text_label):
         assert child.accessibleName() and child.accessibleDescription()
     assert not widget.icon_label.pixmap().isNull()
+
+
+def test_history_sync_says_how_far_and_how_long_is_left(qtbot: QtBot, clock: Clock) -> None:
+    """ "Syncing history: 1.2M of 10M, about 6 minutes left": compact counts, and the time left
+    at the recent pace once there is enough of it (the pace is the estimator's: tested in
+    tests/sync/test_progress.py)."""
+    seconds = [0.0]
+    widget = SyncStatusWidget(clock=clock, monotonic=lambda: seconds[0])
+    qtbot.addWidget(widget)
+    widget.set_syncing(1_170_000, 10_000_000)
+    assert widget.text() == "Syncing history: 1.2M of 10M…"  # no pace known yet
+    for step in range(1, 7):
+        seconds[0] = step * 10.0
+        widget.set_syncing(1_170_000 + step * 245_000, 10_000_000)  # 24,500 records a second
+    assert widget.text() == "Syncing history: 2.6M of 10M, about 5 minutes left"
+    assert widget.accessibleName().endswith("about 5 minutes left")
+    seconds[0] = 400.0
+    widget.set_syncing(9_990_000, 10_000_000)
+    assert widget.text() == "Syncing history: 10M of 10M, less than a minute left"
+    widget.set_online(NOW)
+    widget.set_syncing(12_000, 5_000_000)  # a new run starts without the old pace
+    assert widget.text() == "Syncing history: 12k of 5M… · last synced just now"
+    counts = [widget.compact_count(n) for n in (950, 9_999, 10_400, 850_000, 999_600, 123_456_789)]
+    assert counts == ["950", QLocale().toString(9_999), "10.4k", "850k", "1M", "123M"]

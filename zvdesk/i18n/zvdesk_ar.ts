@@ -3445,6 +3445,34 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>حالة الاتصال والمزامنة</translation>
     </message>
     <message>
+        <source>%1M</source>
+        <translation>%1 مليون</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1 ألف</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>تبقّى أقل من دقيقة</translation>
+    </message>
+    <message>
+        <source>about a minute left</source>
+        <translation>تبقّت دقيقة تقريبًا</translation>
+    </message>
+    <message>
+        <source>about %1 minutes left</source>
+        <translation>تبقّى نحو %1 دقيقة</translation>
+    </message>
+    <message>
+        <source>about %1 hours left</source>
+        <translation>تبقّى نحو %1 ساعة</translation>
+    </message>
+    <message>
+        <source>about %1 days left</source>
+        <translation>تبقّى نحو %1 يوم</translation>
+    </message>
+    <message>
         <source>last synced just now</source>
         <translation>آخر مزامنة الآن</translation>
     </message>
@@ -3468,8 +3496,12 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>متصل</translation>
     </message>
     <message>
-        <source>Syncing %1 of %2…</source>
-        <translation>جارٍ مزامنة %1 من %2…</translation>
+        <source>Syncing history: %1 of %2</source>
+        <translation>جارٍ مزامنة السجل: %1 من %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
     </message>
     <message>
         <source>Syncing…</source>

@@ -3409,6 +3409,34 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Estado de la conexión y la sincronización</translation>
     </message>
     <message>
+        <source>%1M</source>
+        <translation>%1M</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>falta menos de un minuto</translation>
+    </message>
+    <message>
+        <source>about a minute left</source>
+        <translation>falta alrededor de un minuto</translation>
+    </message>
+    <message>
+        <source>about %1 minutes left</source>
+        <translation>faltan unos %1 minutos</translation>
+    </message>
+    <message>
+        <source>about %1 hours left</source>
+        <translation>faltan unas %1 horas</translation>
+    </message>
+    <message>
+        <source>about %1 days left</source>
+        <translation>faltan unos %1 días</translation>
+    </message>
+    <message>
         <source>last synced just now</source>
         <translation>sincronizado hace un momento</translation>
     </message>
@@ -3428,8 +3456,12 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>En línea</translation>
     </message>
     <message>
-        <source>Syncing %1 of %2…</source>
-        <translation>Sincronizando %1 de %2…</translation>
+        <source>Syncing history: %1 of %2</source>
+        <translation>Sincronizando el historial: %1 de %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Syncing…</source>

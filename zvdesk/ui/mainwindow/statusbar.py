@@ -1,5 +1,10 @@
 """The sync state in the status bar: online, syncing (n of total), offline, signed out.
 
+While the history syncs, the text says how far it is and, once the recent pace is known, about
+how long it has left: "Syncing history: 1.2M of 10M, about 6 minutes left" (counts compact in
+the locale's digits; the pace from :class:`zvdesk.sync.progress.RateEstimator`, fed with each
+progress report and a monotonic clock that tests inject).
+
 :class:`SyncStatusWidget` shows an icon, a short text and when the last successful sync was
 ("last synced just now", "… 5 min ago", "… 10:42", "… 3 Jan 10:42"), refreshed every minute.
 Its accessible name carries the same text, so screen readers announce state changes (Qt sends a
@@ -9,12 +14,14 @@ NameChanged event whenever it changes). The clock is injectable for tests.
 from __future__ import annotations
 
 import enum
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from zvdesk.sync.progress import RateEstimator
 from zvdesk.ui.common.icons import icon
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 
@@ -49,9 +56,12 @@ class SyncStatusWidget(QWidget):
         *,
         clock: Callable[[], datetime] = _local_now,
         refresh_ms: int = 60_000,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._monotonic = monotonic
+        self._pace = RateEstimator()
         self._state = SyncState.OFFLINE
         self._done = 0
         self._total: int | None = None
@@ -88,15 +98,53 @@ class SyncStatusWidget(QWidget):
     def set_online(self, last_synced: datetime | None = None) -> None:
         """Connected and up to date (``last_synced``: when the sync finished, if known)."""
         self._state = SyncState.ONLINE
+        self._pace.reset()
         if last_synced is not None:
             self._last_synced = last_synced
         self.refresh()
 
     def set_syncing(self, done: int = 0, total: int | None = None) -> None:
-        """Syncing; ``done`` of ``total`` items when the total is known."""
+        """Syncing; ``done`` of ``total`` history records when the total is known."""
         self._state = SyncState.SYNCING
         self._done, self._total = max(0, done), total
+        if total:
+            self._pace.add(self._monotonic(), self._done, total)
         self.refresh()
+
+    def compact_count(self, n: int) -> str:
+        """``9,500``, ``12.3k``, ``850k``, ``1.2M``, ``10M`` in the widget's locale."""
+        if n < 10_000:
+            return self._locale.toString(n)
+        unit, template = (1_000_000, self.tr("%1M")) if n >= 999_500 else (1_000, self.tr("%1k"))
+        value = n / unit
+        if value >= 100:
+            number = self._locale.toString(round(value))
+        else:
+            tenths = round(value, 1)
+            number = (
+                self._locale.toString(int(tenths))
+                if tenths == int(tenths)
+                else self._locale.toString(tenths, "f", 1)
+            )
+        return template.replace("%1", number)
+
+    def time_left_text(self) -> str:
+        """ "about 6 minutes left" at the recent pace, or "" while it is not known yet."""
+        seconds = self._pace.seconds_left()
+        if seconds is None:
+            return ""
+        minutes = round(seconds / 60)
+        if minutes < 1:
+            return self.tr("less than a minute left")
+        if minutes == 1:
+            return self.tr("about a minute left")
+        if minutes < 90:
+            return self.tr("about %1 minutes left").replace("%1", self._locale.toString(minutes))
+        hours = round(minutes / 60)
+        if hours < 48:
+            return self.tr("about %1 hours left").replace("%1", self._locale.toString(hours))
+        days = round(hours / 24)
+        return self.tr("about %1 days left").replace("%1", self._locale.toString(days))
 
     def set_offline(self, reason: str | None = None) -> None:
         """Not connected; ``reason`` (plain text, e.g. an error message) goes in the tooltip."""
@@ -117,7 +165,7 @@ class SyncStatusWidget(QWidget):
         return self.text_label.text()
 
     def last_synced_text(self) -> str:
-        """"last synced …", or "" before the first sync."""
+        """ "last synced …", or "" before the first sync."""
         if self._last_synced is None:
             return ""
         now = self._clock()
@@ -143,11 +191,15 @@ class SyncStatusWidget(QWidget):
             return self.tr("Online")
         if self._state == SyncState.SYNCING:
             if self._total:
-                return (
-                    self.tr("Syncing %1 of %2…")
-                    .replace("%1", str(min(self._done, self._total)))
-                    .replace("%2", str(self._total))
+                where = (
+                    self.tr("Syncing history: %1 of %2")
+                    .replace("%1", self.compact_count(min(self._done, self._total)))
+                    .replace("%2", self.compact_count(self._total))
                 )
+                left = self.time_left_text()
+                if not left:
+                    return where + "…"
+                return self.tr("%1, %2").replace("%1", where).replace("%2", left)
             return self.tr("Syncing…")
         if self._state == SyncState.OFFLINE:
             return self.tr("Offline")
