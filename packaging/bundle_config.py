@@ -9,7 +9,10 @@ Qt modules zvdesk uses: QtCore, QtGui, QtWidgets, QtSvg (icons) and QtMultimedia
 and video, the notification chime; its FFmpeg plugin), plus QtNetwork, which QtMultimedia
 imports. Every other PySide6 module is excluded. (Qt's FFmpeg plugin links libQt6Quick and
 libQt6Qml, so those two libraries are in the bundle although their Python modules and QML
-files are not.)
+files are not: on Linux, ``packaging/slim.py`` puts small stand-ins in their place.)
+
+What else stays out, and why, is written next to each list below (summary with sizes:
+packaging/README.md, "What the bundle leaves out").
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ __all__ = [
     "APP_NAME",
     "EXCLUDED_MODULES",
     "HIDDEN_IMPORTS",
+    "LINUX_EXCLUDED_MODULES",
     "QT_MODULES_USED",
     "REPO",
+    "ZVDESK_LANGUAGES",
     "data_files",
     "info_plist",
     "is_system_library",
@@ -74,7 +79,21 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # nothing in zvdesk imports them.
     "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
     "phonenumbers.carrierdata",
+    # Reached only from code zvdesk never runs: httpx's own command line (httpx._main, which
+    # pulls pygments: 1.7 MB), and the doctest/pdb/pydoc chain phonenumbers imports under
+    # `if __name__ == "__main__"`.
+    "httpx._main", "pygments", "doctest", "pdb", "pydoc", "pydoc_data", "unittest",
+    # Python's East Asian legacy codecs (Shift_JIS, GBK, Big5, EUC-KR, ISO-2022): zvdesk reads
+    # and writes UTF-8 only (the API's JSON, its files, CSV); a lookup of one of those codecs
+    # then fails cleanly with LookupError.
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+    "_multibytecodec",
 )  # fmt: skip
+
+# Left out on Linux only: the tzdata package (the IANA zone files, 2.6 MiB on disk in 600 small
+# files) duplicates the system's /usr/share/zoneinfo, which zoneinfo reads first; the .deb
+# depends on Debian's tzdata instead (packaging/make_deb.py). Windows has no zone files.
+LINUX_EXCLUDED_MODULES: tuple[str, ...] = ("tzdata",)
 
 HIDDEN_IMPORTS: tuple[str, ...] = (
     # python-multipart: Starlette imports it inside a try (form parsing in the sandbox).
@@ -106,6 +125,13 @@ _DROP_PATTERNS = (
     "libQt6EglFsKmsSupport.so*",
     # Generic input plugins are for embedded boards (evdev, tslib, libinput).
     "PySide6/Qt/plugins/generic/*",
+    # Image formats zvdesk never decodes: previews read only PNG, JPEG, GIF, BMP and WebP
+    # (zvdesk.ui.media.previews.RASTER_FORMATS), icons are SVG and PNG.
+    "PySide6/Qt/plugins/imageformats/libqtiff.*",
+    "PySide6/Qt/plugins/imageformats/libqicns.*",
+    "PySide6/Qt/plugins/imageformats/libqtga.*",
+    "PySide6/Qt/plugins/imageformats/libqwbmp.*",
+    "PySide6/Qt/plugins/imageformats/libqico.*",
     # PDF thumbnails (libQt6Pdf), the on-screen keyboard, network reachability and Qt's TLS
     # backends: unused (MMS PDFs show as files; HTTP goes through httpx).
     "PySide6/Qt/plugins/imageformats/libqpdf.so",
@@ -126,8 +152,22 @@ _DROP_PATTERNS = (
     "lib2to3/*",
     "idlelib/*",
 )
-# Qt translations: keep the catalogues of the Qt modules zvdesk uses.
-_QT_TRANSLATION_PREFIXES = ("qt_", "qtbase_", "qtmultimedia_")
+
+
+def _zvdesk_languages(repo: Path) -> tuple[str, ...]:
+    """The languages zvdesk has a catalogue for (``zvdesk/i18n/zvdesk_<lang>.ts``)."""
+    return tuple(
+        sorted(p.stem.split("_", 1)[1] for p in (repo / "zvdesk" / "i18n").glob("zvdesk_*.ts"))
+    )
+
+
+ZVDESK_LANGUAGES = _zvdesk_languages(REPO)
+# Qt translations, as zvdesk.i18n and zvdesk.ui.app.bootstrap load them: qtbase_<lang> for
+# the system's language (Qt's own dialogs and buttons) and for zvdesk's; qtmultimedia_<lang>
+# only for zvdesk's languages. The qt_<lang> meta catalogues are never loaded (zvdesk asks for
+# "qtbase" and "qtmultimedia" by name).
+_QT_TRANSLATIONS_ANY_LANGUAGE = ("qtbase_",)
+_QT_TRANSLATIONS_ZVDESK_LANGUAGES = ("qtmultimedia_",)
 
 
 # Where a Linux distribution keeps its shared libraries. On Linux the bundle leaves these out:
@@ -158,7 +198,12 @@ def keep_collected(dest: str) -> bool:
         return False
     if "/Qt/translations/" in path or path.startswith("PySide6/translations/"):
         name = path.rsplit("/", 1)[-1]
-        return name.startswith(_QT_TRANSLATION_PREFIXES) and not name.startswith("qt_help")
+        if name.startswith(_QT_TRANSLATIONS_ANY_LANGUAGE):
+            return True
+        if name.startswith(_QT_TRANSLATIONS_ZVDESK_LANGUAGES):
+            language = name.split("_", 1)[1].removesuffix(".qm").split("_")[0]
+            return language in ZVDESK_LANGUAGES
+        return False
     return True
 
 

@@ -81,6 +81,9 @@ BASE_DEPENDS: tuple[str, ...] = (
     "libwayland-client0",
     "libwayland-cursor0",
     "libwayland-egl1",
+    # The IANA time zones: the bundle leaves Python's tzdata package out on Linux and zoneinfo
+    # reads /usr/share/zoneinfo (bundle_config.LINUX_EXCLUDED_MODULES).
+    "tzdata",
 )
 RECOMMENDS: tuple[str, ...] = (
     "fonts-noto-core",  # Arabic, Hebrew, Thai, Devanagari, ... (see packaging/system-deps.sh)

@@ -147,8 +147,16 @@ def test_compiled_catalogues_replace_committed_ones(tmp_path: Path) -> None:
         ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", True),
         ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
         ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
-        ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", True),  # the system's language (bootstrap)
         ("PySide6/Qt/translations/qtmultimedia_ar.qm", True),
+        ("PySide6/Qt/translations/qtmultimedia_es.qm", True),
+        ("PySide6/Qt/translations/qtmultimedia_de.qm", False),  # loaded for zvdesk's only
+        ("PySide6/Qt/translations/qt_de.qm", False),  # never loaded
+        ("PySide6/Qt/translations/qt_gl.qm", False),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),  # never decoded
+        ("PySide6/Qt/plugins/imageformats/libqico.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqgif.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
         ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
         ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
         ("PySide6/Qt/lib/libQt6Pdf.so.6", False),
@@ -202,6 +210,7 @@ class _Recorder:
                     ("libgtk-3.so.0", "/usr/lib/x86_64-linux-gnu/libgtk-3.so.0", "BINARY"),
                 ]
                 self.datas: list[Any] = []
+                self.dependencies: list[Any] = []
 
         return StandIn
 
@@ -229,10 +238,13 @@ def test_spec_wiring_on_linux(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert all(Path(folder).is_dir() for folder in kwargs["hookspath"])
     assert "PySide6.QtWebEngineCore" in kwargs["excludes"]
     assert "zvdesk.cli.main" in kwargs["hiddenimports"]
+    # The system's zone files replace the tzdata package on Linux (the .deb depends on tzdata).
+    assert "tzdata" in kwargs["excludes"] and "tzdata" not in kwargs["hiddenimports"]
     _, exe = recorder.calls["EXE"]
     assert exe["name"] == "zvdesk" and exe["exclude_binaries"] is True
     coll_args, coll = recorder.calls["COLLECT"]
     assert coll["name"] == "zvdesk"
+    assert coll["strip"] is False  # packaging/slim.py strips (PyInstaller's broke FFmpeg)
     assert [entry[0] for entry in coll_args[1]] == ["libqxcb.so"]  # eglfs and gtk dropped
     assert "BUNDLE" not in recorder.calls
     assert (tmp_path / "build" / "icons" / "png" / "512.png").is_file()
@@ -240,6 +252,8 @@ def test_spec_wiring_on_linux(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 
 def test_spec_wiring_on_windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     recorder = _run_spec(monkeypatch, tmp_path, "win32")
+    _, analysis = recorder.calls["Analysis"]
+    assert "tzdata" in analysis["hiddenimports"] and "tzdata" not in analysis["excludes"]
     _, exe = recorder.calls["EXE"]
     assert Path(exe["icon"]).name == "zvdesk.ico" and Path(exe["icon"]).is_file()
     version_text = Path(exe["version"]).read_text(encoding="utf-8")
