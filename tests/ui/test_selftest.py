@@ -24,8 +24,8 @@ def test_self_test_passes_in_a_fresh_process_without_a_platform_set() -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     steps = [line.split()[1] for line in lines if line.strip().startswith("ok")]
-    assert steps == ["start", "sync", "open", "send", "mms"]
-    assert "self-test passed: 5 steps" in lines[-1]
+    assert steps == ["start", "sync", "open", "send", "mms", "video", "audio", "locale"]
+    assert "self-test passed: 8 steps" in lines[-1]
     assert "Traceback" not in result.stderr
 
 
