@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 from zvdesk.compliance.announce import FOOTER, Skipped
 from zvdesk.phone.display import display_number
 from zvdesk.ui.announce.planning import Audience, PlanResult, Running
+from zvdesk.ui.common import safetext
 
 __all__ = ["AnnounceDialog", "ChatListState"]
 
 CSV, CHATS, PASTED = 0, 1, 2
 COMPOSE, PROGRESS = 0, 1
 MAX_SKIPS_SHOWN = 500
+CELL_CHARS = 200
 
 
 class ChatListState:
@@ -73,9 +75,16 @@ def _table(parent: QWidget, name: str) -> tuple[QTableView, QStandardItemModel]:
 
 
 def _item(text: str) -> QStandardItem:
-    item = QStandardItem(text)
+    """A cell of customer data: one cleaned line, in its own direction (a number reads left to
+    right in the Arabic layout; no bidi control in it can reorder the row)."""
+    item = QStandardItem(safetext.isolate(safetext.elide_one_line(text, CELL_CHARS)))
     item.setEditable(False)
     return item
+
+
+def _ltr(number: str) -> str:
+    """A phone number reads left to right, in the Arabic layout too."""
+    return f"\u2066{number}\u2069"
 
 
 class AnnounceDialog(QDialog):
@@ -193,7 +202,7 @@ class AnnounceDialog(QDialog):
         self.sender_box.setAccessibleName(self.tr("Send from"))
         self.sender_box.addItem(self.tr("The account's default number"), None)
         for number in senders:
-            self.sender_box.addItem(display_number(number), number)
+            self.sender_box.addItem(_ltr(display_number(number)), number)
         if sender_id is not None:
             self.sender_box.setCurrentIndex(max(0, self.sender_box.findData(sender_id)))
         elif senders:
@@ -300,7 +309,9 @@ class AnnounceDialog(QDialog):
             )
             self.file_label.setText(text.replace("%1", audience.name))
             self.preview_model.clear()
-            self.preview_model.setHorizontalHeaderLabels(list(audience.columns))
+            self.preview_model.setHorizontalHeaderLabels(
+                [safetext.elide_one_line(c, 60) for c in audience.columns]
+            )
             for cells in audience.preview:
                 self.preview_model.appendRow([_item(c) for c in cells])
             self.preview.setVisible(bool(audience.preview))
@@ -358,16 +369,18 @@ class AnnounceDialog(QDialog):
         if result.waiting:
             lines.append(
                 self.tr("Outside their send window (%1) now, so waiting for their morning: %2.")
-                .replace("%1", result.window.describe())
+                .replace("%1", _ltr(result.window.describe()))
                 .replace("%2", locale.toString(result.waiting))
             )  # fmt: skip
         if plan.footer_added:
             lines.append(
-                self.tr("“%1” is added at the end.").replace("%1", FOOTER)
+                self.tr("“%1” is added at the end.").replace("%1", safetext.isolate(FOOTER))
             )
         if plan.messages:
             first = plan.messages[0]
-            lines.append(self.tr("The first message: “%1”").replace("%1", first.text))
+            lines.append(
+                self.tr("The first message: “%1”").replace("%1", safetext.isolate(first.text))
+            )
         self.summary.setText("\n".join(lines))
         self.send_button.setText(
             self.tr("Send to 1 customer")
@@ -482,7 +495,7 @@ class AnnounceDialog(QDialog):
         text = " ".join(item.template.split())
         if len(text) > 80:
             text = text[:79] + "…"
-        self.title.setText(self.tr("Announcement: “%1”").replace("%1", text))
+        self.title.setText(self.tr("Announcement: “%1”").replace("%1", safetext.isolate(text)))
         done = progress.total - progress.pending
         self.bar.setRange(0, max(1, progress.total))
         self.bar.setValue(done)

@@ -101,10 +101,12 @@ class SendWindowPage(QWidget):
             return
         self.enabled.setEnabled(False)
         self.show_window(admin.window)
+        hours = admin.window.describe()
+        shown = f"\u2066{hours}\u2069" if admin.window.enabled else self.tr("off")
         self.admin_note.setText(
             self.tr("Set by your administrator (%1): %2. Ask them to change it.")
             .replace("%1", admin.source)
-            .replace("%2", admin.window.describe() if admin.window.enabled else self.tr("off"))
+            .replace("%2", shown)
         )  # fmt: skip
         self.admin_note.show()
 
