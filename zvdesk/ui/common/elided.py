@@ -4,11 +4,16 @@ A label with an ``Ignored`` width policy (so that a long customer name never wid
 is simply cut at its edge, mid-letter, with nothing saying that there is more. :class:`ElidedLabel`
 draws what fits followed by "…", keeps the whole text in :meth:`text`, in its tooltip and in its
 accessible description (a screen reader reads all of it).
+
+With ``segments`` (a separator such as ``" · "``) it first leaves out whole leading segments,
+keeping the last ones, which say the most: the composer's "12 characters · GSM-7 · 1 SMS (148
+left)" becomes "GSM-7 · 1 SMS (148 left)", then "1 SMS (148 left)", and only then is elided. Its
+size hint is the whole text, its minimum the last segment.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
@@ -18,10 +23,22 @@ __all__ = ["ElidedLabel"]
 class ElidedLabel(QLabel):
     """See the module docstring. Plain text, one line."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, segments: str | None = None) -> None:
         super().__init__(parent)
+        self._separator = segments
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if segments is None:
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        """With ``segments``: room for the last segment (the rest may give way)."""
+        hint = super().minimumSizeHint()
+        if self._separator is None:
+            return hint
+        last = self.text().split(self._separator)[-1]
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(last) + margins.left() + margins.right()
+        return QSize(width, hint.height())
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -31,7 +48,16 @@ class ElidedLabel(QLabel):
     def elided_text(self) -> str:
         """What is drawn: the text, or as much of it as fits followed by "…"."""
         width = self.contentsRect().width()
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+        metrics = self.fontMetrics()
+        text = self.text()
+        if self._separator:
+            parts = text.split(self._separator)
+            for start in range(len(parts)):
+                shorter = self._separator.join(parts[start:])
+                if metrics.horizontalAdvance(shorter) <= width:
+                    return shorter
+            text = parts[-1]
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def is_elided(self) -> bool:
         return self.elided_text() != self.text()

@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from zvdesk.api import SegmentInfo, SendRequest, ValidationError, segment_info
 from zvdesk.ui.common import icons
+from zvdesk.ui.common.elided import ElidedLabel
 from zvdesk.ui.composer.attachment import AttachmentChip, discard_pasted_image, save_pasted_image
 from zvdesk.ui.composer.editor import ComposerEdit, local_files
 from zvdesk.ui.composer.message import ComposerMessage
@@ -181,8 +182,9 @@ class Composer(QWidget):
 
         self.options = OptionsBar(self)
 
-        self.counter_label = QLabel(self)
-        self.counter_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Narrow (the window's minimum size, a long translation): the leading parts give way,
+        # "1 SMS (148 left)" stays; the whole line is in the tooltip.
+        self.counter_label = ElidedLabel(self, segments=" · ")
         self.counter_label.setAccessibleName(self.tr("Message length"))
 
         self.send_button = QPushButton(icons.icon("send"), self.tr("Send"), self)
