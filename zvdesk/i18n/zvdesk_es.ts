@@ -2505,7 +2505,7 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     </message>
     <message>
         <source>Send &amp;window</source>
-        <translation>&amp;Horario de envío</translation>
+        <translation>&amp;Horario</translation>
     </message>
     <message>
         <source>Dialog buttons</source>

@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Settings pages"))
         self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))
+        self.tabs.tabBar().setUsesScrollButtons(False)  # every page's name shown, none cut
         self.account_page: QWidget | None = None
         if setup is not None:
             self.account_page = self._account_tab(setup)

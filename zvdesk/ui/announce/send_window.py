@@ -12,7 +12,14 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QSizePolicy,
+    QTimeEdit,
+    QWidget,
+)
 
 from zvdesk.compliance.quiet import SendWindow
 from zvdesk.service import ApiService, StoreContext
@@ -50,6 +57,8 @@ class SendWindowPage(QWidget):
         self.end = QTimeEdit(self)
         self.end.setDisplayFormat("HH:mm")
         self.end.setAccessibleName(self.tr("Send window ends"))
+        for edit in (self.start, self.end):  # as wide as a time, not as the page
+            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.start.timeChanged.connect(self._keep_order)
         self.enabled.toggled.connect(self._enable_times)
         self.explain = QLabel(
