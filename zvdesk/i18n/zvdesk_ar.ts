@@ -399,6 +399,14 @@
         <translation>جارٍ الإرسال بمعدل %1 في الدقيقة: متبقٍ %2.</translation>
     </message>
     <message>
+        <source>Customers outside their send window (%1) wait for their morning.</source>
+        <translation>العملاء خارج نافذة الإرسال لديهم (%1) ينتظرون صباحهم.</translation>
+    </message>
+    <message>
+        <source>Customers outside their send window (%1) are skipped.</source>
+        <translation>العملاء خارج نافذة الإرسال لديهم (%1) يُتخطَّون.</translation>
+    </message>
+    <message>
         <source>Sent %1 · delivered %2 · failed %3 · skipped %4</source>
         <translation>أُرسل %1 · سُلّم %2 · فشل %3 · تُخطي %4</translation>
     </message>

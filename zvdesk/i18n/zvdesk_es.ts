@@ -399,6 +399,14 @@
         <translation>Enviando a %1 por minuto: faltan %2.</translation>
     </message>
     <message>
+        <source>Customers outside their send window (%1) wait for their morning.</source>
+        <translation>Los clientes fuera de su horario de envío (%1) esperan a su mañana.</translation>
+    </message>
+    <message>
+        <source>Customers outside their send window (%1) are skipped.</source>
+        <translation>Los clientes fuera de su horario de envío (%1) se omiten.</translation>
+    </message>
+    <message>
         <source>Sent %1 · delivered %2 · failed %3 · skipped %4</source>
         <translation>Enviados %1 · entregados %2 · fallidos %3 · omitidos %4</translation>
     </message>

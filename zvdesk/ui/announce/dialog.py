@@ -515,6 +515,13 @@ class AnnounceDialog(QDialog):
                 .replace("%1", locale.toString(item.rate_per_minute))
                 .replace("%2", locale.toString(progress.pending))
             )
+        if not running.finished and item.window.enabled and item.scheduled_utc is None:
+            hours = _ltr(item.window.describe())
+            if item.quiet_policy == "move":
+                note = self.tr("Customers outside their send window (%1) wait for their morning.")
+            else:
+                note = self.tr("Customers outside their send window (%1) are skipped.")
+            state += "\n" + note.replace("%1", hours)
         self.state_label.setText(state)
         self.counts.setText(
             self.tr("Sent %1 · delivered %2 · failed %3 · skipped %4")
