@@ -84,3 +84,18 @@ def test_a_replan_with_the_memo_gives_the_same_plan(store: Store, tmp_path: Path
     again = planning.make_plan(store, request, cache=cache)
     assert fresh.plan == first.plan == again.plan
     assert fresh.plan.skipped_by_reason() == {"invalid number": 1, "duplicate": 1, "opted out": 1}
+
+
+def test_the_announcement_benchmark_runs() -> None:
+    """A smoke run of ``tests/benchmarks/bench_announce.py`` (its figures go into the README)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(root / "tests/benchmarks/bench_announce.py"), "--recipients", "60"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "announcement: plan" in done.stdout and "single replies:" in done.stdout
+    assert "app window: first plan" in done.stdout
