@@ -311,3 +311,19 @@ def test_an_announcement_from_the_command_line_is_sent_by_the_open_app_once(
             window.announce_dialog.close()
         window.close()
         lock.release()
+
+
+def test_closing_the_window_while_a_plan_is_on_its_way_is_quiet(
+    qtbot: QtBot, tmp_path: Path, window: MainWindow
+) -> None:
+    (tmp_path / "audience.csv").write_text(
+        "name,phone\n" + "".join(f"C{i},+1415556{i:04d}\n" for i in range(2000)),
+        encoding="utf-8",
+    )
+    dialog = _open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    dialog.message.setFocus()
+    qtbot.keyClicks(dialog.message, "Hi {name}")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed before the file and the plan are back
+    qtbot.waitUntil(lambda: window.announce_dialog is None, timeout=5_000)
+    qtbot.wait(2_000)  # their answers arrive for a window that is gone: nothing happens

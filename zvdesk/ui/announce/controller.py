@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -28,6 +29,7 @@ from zvdesk.ui.announce.planning import Audience, PlanRequest, PlanResult, Runni
 
 __all__ = ["AnnounceController", "choose_csv", "choose_report"]
 
+T = TypeVar("T")
 PLAN_DELAY_MS = 300
 PROGRESS_MS = 1000
 FINISHED_MS = 3000
@@ -100,7 +102,9 @@ class AnnounceController(QObject):
         dialog.cancelRequested.connect(lambda: self._change(announce.cancel))
         dialog.reportRequested.connect(self.save_report)
         dialog.newRequested.connect(self.compose_new)
-        dialog.finished.connect(lambda _r: self._progress_timer.stop())
+        self._open = True
+        dialog.finished.connect(self._closed)
+        dialog.destroyed.connect(self._closed)
         service.outboxChanged.connect(self._outbox_changed)
         dialog.set_fields(())
         dialog.show_plan_error(
@@ -109,10 +113,37 @@ class AnnounceController(QObject):
             )
         )
 
+    def _closed(self, *_args: object) -> None:
+        """The window is gone: answers still on their way are dropped (never reach a deleted
+        widget); what was frozen is sent by the engine all the same."""
+        self._open = False
+        self._plan_timer.stop()
+        self._progress_timer.stop()
+
+    def _query(
+        self,
+        op: Callable[[StoreContext], T],
+        success: Callable[[T], object] | None = None,
+        failure: Callable[[Exception], object] | None = None,
+        *,
+        key: str | None = None,
+    ) -> None:
+        """``service.query`` whose answers are dropped once the window is closed."""
+
+        def answered(value: T) -> None:
+            if self._open and success is not None:
+                success(value)
+
+        def failed(error: Exception) -> None:
+            if self._open and failure is not None:
+                failure(error)
+
+        self.service.query(op, answered, failed, key=key)
+
     # -- start -------------------------------------------------------------------------------
     def start(self) -> None:
         """Show the newest announcement still going, else an empty announcement to write."""
-        self.service.query(
+        self._query(
             lambda ctx: planning.running_announcements(ctx.store),
             self._running,
             self._failed_quietly,
@@ -144,7 +175,7 @@ class AnnounceController(QObject):
             self.dialog.show_chat_list(self.chat_list, None)
             state = self.chat_list
             box = None if state.box < 0 else Box(state.box)
-            self.service.query(
+            self._query(
                 lambda ctx: planning.chat_list_audience(
                     ctx.store, state.search, box, state.sender_id
                 ),
@@ -175,7 +206,7 @@ class AnnounceController(QObject):
             self.dialog.show_file_error(_message(error))
             self.replan()
 
-        self.service.query(
+        self._query(
             lambda _ctx: planning.read_csv_file(path), self._file_read, failed, key="announce-csv"
         )
 
@@ -212,7 +243,7 @@ class AnnounceController(QObject):
         self.plan = None
         cache = self._cache
         if request is None or not request.text.strip():
-            self.service.query(lambda _ctx: None, key="announce-plan")  # drops an older plan
+            self._query(lambda _ctx: None, key="announce-plan")  # drops an older plan
             self.dialog.show_plan_error(
                 QCoreApplication.translate(
                     "AnnounceDialog", "Choose the recipients and write the message."
@@ -221,7 +252,7 @@ class AnnounceController(QObject):
                 else QCoreApplication.translate("AnnounceDialog", "Write the message.")
             )
             return
-        self.service.query(
+        self._query(
             lambda ctx: planning.make_plan(ctx.store, request, cache=cache),
             self._planned,
             self._plan_failed,
@@ -245,14 +276,17 @@ class AnnounceController(QObject):
         self.dialog.sending()
 
         def frozen(_item: announce.Announcement) -> None:
-            self.service.wake()
             self.aid = aid
             self._progress_timer.start(PROGRESS_MS)
             self.refresh()
 
-        self.service.query(
-            lambda ctx: planning.freeze_plan(ctx.store, request, aid), frozen, self._plan_failed
-        )
+        def op(ctx: StoreContext) -> announce.Announcement:
+            return planning.freeze_plan(ctx.store, request, aid)
+
+        service = self.service
+        self._query(op, frozen, self._plan_failed)
+        # the engine looks at the outbox at once (also if the window is closed meanwhile)
+        self.service.query(lambda _ctx: None, lambda _none: service.wake())
 
     # -- progress ------------------------------------------------------------------------------
     def _outbox_changed(self, _rows: object) -> None:
@@ -263,7 +297,7 @@ class AnnounceController(QObject):
         aid = self.aid
         if aid is None:
             return
-        self.service.query(
+        self._query(
             lambda ctx: planning.status_of(ctx.store, aid),
             self._progress,
             self._action_failed,
@@ -295,7 +329,7 @@ class AnnounceController(QObject):
             if not running.finished:
                 self._progress_timer.start(PROGRESS_MS)
 
-        self.service.query(op, done, self._action_failed)
+        self._query(op, done, self._action_failed)
 
     def save_report(self) -> None:
         aid = self.aid
@@ -312,7 +346,7 @@ class AnnounceController(QObject):
                 )
             )
 
-        self.service.query(
+        self._query(
             lambda ctx: planning.save_report(ctx.store, aid, path), saved, self._action_failed
         )
 
