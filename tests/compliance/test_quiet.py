@@ -33,7 +33,7 @@ from zvdesk.sync.compliance import (
     [
         ("+1 415 555 0100", "America/Los_Angeles"), ("+1 212 555 0119", "America/New_York"),
         ("14155550100", "America/Los_Angeles"), ("+44 7400 123034", "Europe/London"),
-        ("+91 98450 23524", "Asia/Calcutta"), ("+61 491 570 142", None),  # several zones
+        ("+91 98450 23524", "Asia/Kolkata"), ("+61 491 570 142", None),  # several zones
         ("+1 800 555 0100", None), ("+34 612 344 145", None),  # Canaries: an hour apart
         ("not a number", None),
     ],

@@ -1,4 +1,5 @@
-"""The customer's time zone (country-level, aliases merged) and the next local morning."""
+"""The customer's time zone (from the number: area code or country, aliases merged), the same for
+the header, the schedule panel and the send window; the next local morning."""
 
 from __future__ import annotations
 
@@ -16,17 +17,21 @@ from zvdesk.phone.timezones import canonical_zone, customer_time_zone, next_loca
         ("+441481712345", "Europe/London"),  # a Guernsey number: same rules as London
         ("+33612345678", "Europe/Paris"),
         ("+919812345678", "Asia/Kolkata"),  # phonenumbers says Asia/Calcutta, an old alias
+        ("+12125551234", "America/New_York"),  # a NANP area code with one zone
+        ("+14155550123", "America/Los_Angeles"),
+        ("14155550123", "America/Los_Angeles"),  # digits as the store keeps them
+        ("(415) 555-0123", "America/Los_Angeles"),  # as typed, read in the default region
     ],
 )
-def test_single_zone_countries(number: str, zone: str) -> None:
+def test_single_zone_numbers(number: str, zone: str) -> None:
     assert customer_time_zone(number) == zone
 
 
 @pytest.mark.parametrize(
     "number",
     [
-        "+12125551234",  # New York area code, but +1 spans dozens of zones and numbers move
-        "+61412345678",  # Australia
+        "+18005550100",  # toll-free: the whole of +1
+        "+61412345678",  # Australian mobiles
         "+34612345678",  # Spain: Madrid and the Canaries
         "+4479",  # not a valid number
         "not a number",
@@ -61,3 +66,26 @@ def test_next_local_time_today_or_tomorrow() -> None:
 def test_next_local_time_needs_an_aware_now() -> None:
     with pytest.raises(ValueError):
         next_local_time("Europe/London", time(9), datetime(2025, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["+14155550123", "+12125551234", "+447911123456", "+919812345678", "+61412345678",
+     "+18005550100", "+34612345678", "+5511987654321"],
+)  # fmt: skip
+def test_header_schedule_panel_and_send_window_agree(qtbot: object, number: str) -> None:
+    """One function answers for the three places that show or use the customer's time."""
+    from zvdesk.compliance.quiet import customer_zone
+    from zvdesk.ui.composer.schedule import SchedulePanel
+    from zvdesk.ui.conversation.header import ConversationHeader
+
+    header = ConversationHeader()
+    header.show_conversation("Pat", number, None)
+    panel = SchedulePanel(clock=lambda: datetime(2025, 1, 10, 12, tzinfo=UTC), agent_zone="UTC")
+    panel.set_customer_number(number)
+    window = customer_zone(number)
+    expected = customer_time_zone(number)
+    assert header._zone == panel.customer_zone() == expected
+    assert (window.key if window else None) == expected
+    assert ("their time" in header.details.text()) is (expected is not None)
+    assert panel.customer_time_label.isHidden() is (expected is None)

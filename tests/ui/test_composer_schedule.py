@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import UK_NUMBER, US_NUMBER, press_enter
+from zvdesk.ui.composer.schedule import display_format
 from zvdesk.ui.composer.widget import Composer, ComposerMessage
+
+
+def shown(year: int, month: int, day: int, hour: int, minute: int = 0) -> str:
+    """A wall-clock time as the panel shows it in the test's locale."""
+    moment = QDateTime(
+        QDate(year, month, day), QTime(hour, minute), QTimeZone(QTimeZone.Initialization.UTC)
+    )
+    return QLocale().toString(moment, display_format(QLocale()))
 
 
 def choose_zone(composer: Composer, typed: str) -> None:
@@ -25,7 +34,11 @@ def test_toggle_shows_the_panel_with_defaults(qtbot: QtBot, composer: Composer) 
     assert panel.time_zone() == "America/New_York"
     assert panel.scheduled_time() == "2025-01-10 08:00:00"  # next full hour, 30+ min away
     assert panel.datetime_edit.calendarPopup()
-    assert panel.datetime_edit.displayFormat() == "yyyy-MM-dd HH:mm:ss"
+    # shown in the locale's format, labelled "Send at" (its buddy: Alt+T and screen readers)
+    assert panel.datetime_edit.displayFormat() == display_format(QLocale())
+    assert panel.shown_time() == shown(2025, 1, 10, 8)
+    assert panel.send_at_label.buddy() is panel.datetime_edit
+    assert panel.send_at_label.isVisible() and "Send" in panel.send_at_label.text()
     qtbot.mouseClick(composer.schedule_button, Qt.MouseButton.LeftButton)
     assert panel.isHidden()
 
@@ -80,9 +93,9 @@ def test_customer_local_time_for_a_single_zone_country(qtbot: QtBot, composer: C
     label = composer.schedule.customer_time_label
     assert label.isVisible()
     # 08:00 in New York is 13:00 in London.
-    assert label.text() == "Customer's local time: 2025-01-10 13:00 (Europe/London)"
+    assert label.text() == f"Customer's local time: {shown(2025, 1, 10, 13)} (Europe/London)"
     choose_zone(composer, "Asia/Tokyo")  # 08:00 in Tokyo is 23:00 the day before
-    assert label.text() == "Customer's local time: 2025-01-09 23:00 (Europe/London)"
+    assert label.text() == f"Customer's local time: {shown(2025, 1, 9, 23)} (Europe/London)"
     assert label.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -96,12 +109,20 @@ def test_customers_morning_preset(qtbot: QtBot, composer: Composer) -> None:
     assert composer.schedule.scheduled_time() == "2025-01-11 04:00:00"
     assert composer.schedule.time_zone() == "America/New_York"
     assert composer.schedule.customer_time_label.text() == (
-        "Customer's local time: 2025-01-11 09:00 (Europe/London)"
+        f"Customer's local time: {shown(2025, 1, 11, 9)} (Europe/London)"
     )
 
 
-def test_no_local_time_for_a_many_zone_country(qtbot: QtBot, composer: Composer) -> None:
-    composer.set_customer_number(US_NUMBER)
+def test_a_us_number_has_its_area_codes_zone(qtbot: QtBot, composer: Composer) -> None:
+    composer.set_customer_number(US_NUMBER)  # +1 212: New York, as the header says
+    composer.schedule_button.click()
+    assert composer.schedule.customer_zone() == "America/New_York"
+    label = composer.schedule.customer_time_label.text()
+    assert label == f"Customer's local time: {shown(2025, 1, 10, 8)} (America/New_York)"
+
+
+def test_no_local_time_for_a_many_zone_number(qtbot: QtBot, composer: Composer) -> None:
+    composer.set_customer_number("+61412345678")  # Australian mobiles span five clocks
     composer.schedule_button.click()
     assert composer.schedule.customer_time_label.isHidden()
     assert composer.schedule.morning_button.isHidden()

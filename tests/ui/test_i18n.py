@@ -703,3 +703,50 @@ def test_header_numbers_read_left_to_right_in_an_arabic_layout(qtbot: QtBot) -> 
     layout2.endLayout()
     first, last = (layout2.lineAt(0).cursorToX(i)[0] for i in (0, len(text)))
     assert first > last, "the details line is laid out left to right"
+
+
+# --- the composer and conversation look-over (issue #11): the agent's language, not ISO/English ---
+
+ARABIC_DIGITS = set("٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.qt_log_ignore(ARABIC_FONT_WARNING)
+@pytest.mark.parametrize(
+    ("language", "send_at", "count", "germany"),
+    [("es", "Enviar &a las:", "5 caracteres", "Alemania"),
+     ("ar", "إرسال &في:", "٥ أحرف", "ألمانيا")],
+)  # fmt: skip
+def test_composer_and_header_speak_the_agents_language(
+    qtbot: QtBot,
+    use_language: Callable[[str], str],
+    language: str,
+    send_at: str,
+    count: str,
+    germany: str,
+) -> None:
+    from zvdesk.ui.conversation.header import ConversationHeader
+
+    use_language(language)
+    host = build_composer(qtbot)
+    composer = host.findChild(Composer)
+    assert composer is not None
+    panel = composer.schedule
+    assert panel.send_at_label.text() == send_at and panel.send_at_label.isVisible()
+    shown = panel.datetime_edit.text()
+    assert "2025" in shown or "٢٠٢٥" in shown  # a four-digit year in the locale's format
+    assert "-01-" not in shown  # not ISO
+    assert composer.options.validity_label.isVisible()
+    assert composer.options.validity_label.buddy() is composer.options.validity_spin
+    composer.editor.setPlainText("Hola!")
+    counter = composer.counter_label.text()
+    assert count in counter
+    if language == "ar":  # Arabic-Indic digits, as everywhere else in an Arabic UI
+        assert set(shown) & ARABIC_DIGITS and not set(shown) & set("0123456789")
+        assert not set(counter.replace("GSM-7", "")) & set("0123456789")  # the encoding's name
+        assert not set(panel.customer_time_label.text()) & set("0123456789")
+    header = ConversationHeader(host)
+    header.show_conversation("Jonas", "+4915123456789", None)
+    assert f"({germany})" in header.details.text()
+    logs = LogsView(host, debounce_ms=0)
+    names = [logs.country.itemText(i) for i in range(logs.country.count())]
+    assert f"{germany} (DE)" in names

@@ -11,53 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-import phonenumbers
-from phonenumbers import timezone as pn_timezone
+from zvdesk.phone.timezones import customer_time_zone
 
 QuietPolicy = Literal["move", "refuse"]
 DEFAULT_START = time(8, 0)
 DEFAULT_END = time(21, 0)
 
 
-@lru_cache(maxsize=4096)
 def customer_zone(number: str, default_region: str = "US") -> ZoneInfo | None:
-    """The customer's time zone from their number, or None when it is not one zone."""
-    text = str(number).strip()
-    if text and text[0].isdigit() and len(text) > 10:
-        text = "+" + text  # international digits as the store keeps them
-    try:
-        parsed = phonenumbers.parse(text, default_region)
-    except phonenumbers.NumberParseException:
-        return None
-    names = [
-        n for n in pn_timezone.time_zones_for_number(parsed) if n and n != "Etc/Unknown"
-    ]
-    zones: list[ZoneInfo] = []
-    for name in names:
-        try:
-            zones.append(ZoneInfo(name))
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    if not zones:
-        return None
-    if len(zones) > 1 and not _same_clock(zones):
-        return None
-    return max(zones, key=lambda z: z.key)  # e.g. Europe/London among the UK's equivalents
-
-
-def _same_clock(zones: list[ZoneInfo]) -> bool:
-    """Whether the zones show the same UTC offset through the year (sampled twice a month)."""
-    year = datetime.now(UTC).year
-    for month in range(1, 13):
-        for day in (1, 16):
-            instant = datetime(year, month, day, 12, tzinfo=UTC)
-            if len({instant.astimezone(z).utcoffset() for z in zones}) > 1:
-                return False
-    return True
+    """The customer's time zone from their number, or None when it is not one zone: the same
+    answer as the conversation header and the schedule panel
+    (:func:`zvdesk.phone.timezones.customer_time_zone`)."""
+    name = customer_time_zone(number, default_region)
+    return ZoneInfo(name) if name is not None else None
 
 
 @dataclass(frozen=True, slots=True)

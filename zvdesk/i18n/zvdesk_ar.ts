@@ -1047,14 +1047,14 @@
         <translation>حرف واحد</translation>
     </message>
     <message numerus="yes">
-        <source>%n characters</source>
+        <source>%Ln characters</source>
         <translation>
-            <numerusform>%n حرف</numerusform>
+            <numerusform>%Ln حرف</numerusform>
             <numerusform>حرف واحد</numerusform>
             <numerusform>حرفان</numerusform>
-            <numerusform>%n أحرف</numerusform>
-            <numerusform>%n حرفًا</numerusform>
-            <numerusform>%n حرف</numerusform>
+            <numerusform>%Ln أحرف</numerusform>
+            <numerusform>%Ln حرفًا</numerusform>
+            <numerusform>%Ln حرف</numerusform>
         </translation>
     </message>
     <message>
@@ -2244,6 +2244,14 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>مدة الصلاحية</translation>
     </message>
     <message>
+        <source>Valid f&amp;or:</source>
+        <translation>صالحة &amp;لمدة:</translation>
+    </message>
+    <message>
+        <source>How long the network keeps trying to deliver the message</source>
+        <translation>المدة التي تواصل فيها الشبكة محاولة تسليم الرسالة</translation>
+    </message>
+    <message>
         <source>Validity period in minutes</source>
         <translation>مدة الصلاحية بالدقائق</translation>
     </message>
@@ -2364,8 +2372,12 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>التاريخ والوقت المجدولان</translation>
     </message>
     <message>
-        <source>When to send, as year-month-day hours:minutes:seconds in the chosen time zone</source>
-        <translation>موعد الإرسال بصيغة سنة-شهر-يوم ساعات:دقائق:ثوانٍ في المنطقة الزمنية المختارة</translation>
+        <source>When to send: the date and time in the chosen time zone</source>
+        <translation>موعد الإرسال: التاريخ والوقت في المنطقة الزمنية المختارة</translation>
+    </message>
+    <message>
+        <source>Send a&amp;t:</source>
+        <translation>إرسال &amp;في:</translation>
     </message>
     <message>
         <source>Time zone</source>

@@ -1043,10 +1043,10 @@
         <translation>1 carácter</translation>
     </message>
     <message numerus="yes">
-        <source>%n characters</source>
+        <source>%Ln characters</source>
         <translation>
-            <numerusform>%n carácter</numerusform>
-            <numerusform>%n caracteres</numerusform>
+            <numerusform>%Ln carácter</numerusform>
+            <numerusform>%Ln caracteres</numerusform>
         </translation>
     </message>
     <message>
@@ -2216,6 +2216,14 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Periodo de validez</translation>
     </message>
     <message>
+        <source>Valid f&amp;or:</source>
+        <translation>Válido dur&amp;ante:</translation>
+    </message>
+    <message>
+        <source>How long the network keeps trying to deliver the message</source>
+        <translation>Cuánto tiempo sigue intentando la red entregar el mensaje</translation>
+    </message>
+    <message>
         <source>Validity period in minutes</source>
         <translation>Periodo de validez en minutos</translation>
     </message>
@@ -2336,8 +2344,12 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Fecha y hora programadas</translation>
     </message>
     <message>
-        <source>When to send, as year-month-day hours:minutes:seconds in the chosen time zone</source>
-        <translation>Cuándo enviar, como año-mes-día horas:minutos:segundos en la zona horaria elegida</translation>
+        <source>When to send: the date and time in the chosen time zone</source>
+        <translation>Cuándo enviar: la fecha y la hora en la zona horaria elegida</translation>
+    </message>
+    <message>
+        <source>Send a&amp;t:</source>
+        <translation>Enviar &amp;a las:</translation>
     </message>
     <message>
         <source>Time zone</source>

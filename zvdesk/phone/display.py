@@ -6,15 +6,27 @@ adds the region code (``+1 202-555-0143 (US)``, for the chat list, where the cou
 a glance). Text that is not a possible phone number (a sender name such as ``ZOHO``, ``12``)
 comes back stripped but otherwise unchanged. ``phonenumbers`` is imported on first use, not at
 import time: loading its metadata would delay the window's first paint.
+
+:func:`country_name` names a region in the agent's language (``DE`` is "Germany", "Alemania",
+"ألمانيا"), from a table of the Unicode CLDR's names for every region phonenumbers knows
+(``country_names.json``, written by ``packaging/gen_country_names.py``).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
-__all__ = ["customer_name", "display_number", "display_number_with_region", "number_region"]
+__all__ = [
+    "country_name",
+    "customer_name",
+    "display_number",
+    "display_number_with_region",
+    "number_region",
+]
 
 _PHONEISH = re.compile(r"\+?[0-9][0-9 ().\-]*")
 _NON_DIGITS = re.compile(r"\D")
@@ -81,3 +93,19 @@ def customer_name(name: str, number: str) -> str:
     if _PHONEISH.fullmatch(text) and _NON_DIGITS.sub("", text) == _NON_DIGITS.sub("", number):
         return ""
     return name
+
+
+@cache
+def _country_names() -> dict[str, dict[str, str]]:
+    text = resources.files("zvdesk.phone").joinpath("country_names.json").read_text("utf-8")
+    table: dict[str, dict[str, str]] = json.loads(text)
+    return table
+
+
+def country_name(region: str, language: str = "en") -> str:
+    """The name of ``region`` (ISO code, any case) in ``language`` (``"es"``, ``"ar_EG"``...);
+    English for a language without names, the code itself for an unknown region."""
+    code = region.strip().upper()
+    table = _country_names()
+    names = table.get(language.split("_")[0].split("-")[0].lower()) or table["en"]
+    return names.get(code) or table["en"].get(code) or code

@@ -1,21 +1,28 @@
-"""Time-zone facts for scheduling: the customer's zone, the next local morning (no Qt).
+"""Time-zone facts about customers: their zone from their number, the next local morning (no Qt).
 
-The customer's local time is shown only when it is certain: when the country of the number has a
-single time zone. A number's own prefix is not enough (mobile numbers keep their area code when
-people move), so the zones of the whole country calling code are taken from phonenumbers' data,
-and zones that are the same rules under another name (``Europe/Guernsey`` is ``Europe/London``)
-count once. ``+44`` gives ``Europe/London``; ``+1`` (dozens of zones) gives None.
+:func:`customer_time_zone` is the one answer to "what time is it for this customer", used by the
+conversation header ("14:05 their time"), the composer's schedule panel (the customer's local
+time, "Customer's morning") and the send window (:mod:`zvdesk.compliance.quiet`), so the three
+never disagree. It reads libphonenumber's time-zone data for the number itself: the area code
+where a country has several zones (``+1 415`` is ``America/Los_Angeles``), else the country
+(``+44`` is ``Europe/London``). Zones that are the same rules under another name
+(``Europe/Guernsey`` is ``Europe/London``) or keep the same clock all year count once, and the
+canonical name is given (``Asia/Calcutta`` is ``Asia/Kolkata``). When the number still spans
+several clocks (``+1 800``, Australian mobiles, Spain with the Canaries) there is no answer:
+callers say the time is unknown instead of guessing. A mobile number keeps its area code when its
+owner moves, so the answer is the number's zone; the UI calls it "their time" and the send window
+treats it as the customer's.
 """
 
 from __future__ import annotations
 
 import zoneinfo
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
 import phonenumbers
-from phonenumbers.tzdata import TIMEZONE_DATA
+from phonenumbers import timezone as number_zones
 
 __all__ = ["canonical_zone", "customer_time_zone", "next_local_time", "zone_names"]
 
@@ -61,36 +68,45 @@ def canonical_zone(name: str) -> str:
     return _canonical_by_rules().get(data, name)
 
 
-def _country_zones(country_code: int) -> tuple[str, ...]:
-    prefix = str(country_code)
-    zones = TIMEZONE_DATA.get(prefix)
-    if zones is None:
-        collected = {
-            z for key, value in TIMEZONE_DATA.items() if key.startswith(prefix) for z in value
-        }
-        zones = tuple(sorted(collected))
-    return tuple(z for z in zones if z != _UNKNOWN)
+def _same_clock(zones: list[zoneinfo.ZoneInfo]) -> bool:
+    """Whether the zones show the same UTC offset through the year (sampled twice a month)."""
+    year = datetime.now(UTC).year
+    for month in range(1, 13):
+        for day in (1, 16):
+            instant = datetime(year, month, day, 12, tzinfo=UTC)
+            if len({instant.astimezone(z).utcoffset() for z in zones}) > 1:
+                return False
+    return True
 
 
-def customer_time_zone(number: str) -> str | None:
-    """The one time zone of the country of ``number`` (E.164), or None if several or unknown."""
+@lru_cache(maxsize=4096)
+def customer_time_zone(number: str, default_region: str = "US") -> str | None:
+    """The customer's one time zone (IANA name) from their number, or None when it is not one.
+
+    ``number`` as the store keeps it (``14155550100``), in E.164 or as typed (read in
+    ``default_region`` when it has no country code). See the module docstring.
+    """
+    text = str(number).strip()
+    if text and text[0].isdigit() and len(text) > 10:
+        text = "+" + text  # international digits as the store keeps them
     try:
-        parsed = phonenumbers.parse(number, None)
+        parsed = phonenumbers.parse(text, default_region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(parsed):
+    names = {
+        canonical_zone(name)
+        for name in number_zones.time_zones_for_number(parsed)
+        if name and name != _UNKNOWN
+    }
+    zones: list[zoneinfo.ZoneInfo] = []
+    for name in sorted(names):
+        try:
+            zones.append(zoneinfo.ZoneInfo(name))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue
+    if not zones or (len(zones) > 1 and not _same_clock(zones)):
         return None
-    if parsed.country_code is None:
-        return None
-    distinct = {canonical_zone(z) for z in _country_zones(parsed.country_code)}
-    if len(distinct) != 1:
-        return None
-    (zone,) = distinct
-    try:
-        zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
-    return zone
+    return max(zones, key=lambda z: z.key).key
 
 
 def next_local_time(zone: str, at: time, now: datetime) -> datetime:

@@ -14,7 +14,7 @@ values (the language switches at once through :mod:`zvdesk.i18n`).
 from __future__ import annotations
 
 import phonenumbers
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,7 +37,7 @@ from zvdesk.auth.config import DEFAULT_REDIRECT_PATH, DEFAULT_REDIRECT_PORT
 from zvdesk.service import ApiService
 from zvdesk.ui.account.flows import AccountSetup
 from zvdesk.ui.announce.send_window import SendWindowPage
-from zvdesk.ui.common import crash
+from zvdesk.ui.common import crash, words
 from zvdesk.ui.common.settings import AppSettings
 
 __all__ = ["SettingsDialog", "language_choices"]
@@ -181,8 +181,7 @@ class SettingsDialog(QDialog):
             self.tr("The country of numbers written without a + and country code")
         )
         for name, code in sorted(
-            (QLocale.territoryToString(QLocale.codeToTerritory(code)) or code, code)
-            for code in phonenumbers.SUPPORTED_REGIONS
+            (words.country(code), code) for code in phonenumbers.SUPPORTED_REGIONS
         ):
             self.country.addItem(self.tr("%1 (%2)").replace("%1", name).replace("%2", code), code)
         self.agent_name = QLineEdit(page)

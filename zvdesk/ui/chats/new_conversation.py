@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from zvdesk.phone.display import display_number
+from zvdesk.ui.common import words
 
 __all__ = ["NewConversationDialog", "check_number", "format_as_you_type", "region_name"]
 
@@ -33,9 +34,9 @@ _SIGNIFICANT = frozenset("+0123456789")
 
 
 def region_name(region: str) -> str:
-    """"GB" -> "United Kingdom" (in the UI language); the code itself if Qt does not know it."""
-    territory = QLocale.codeToTerritory(region)
-    return QLocale.territoryToString(territory) if territory.value else region
+    """"GB" -> "United Kingdom", "Reino Unido", "المملكة المتحدة" (in the UI language); the code
+    itself for a region without a name."""
+    return words.country(region)
 
 
 def format_as_you_type(text: str, region: str) -> str:

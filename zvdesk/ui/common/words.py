@@ -7,6 +7,9 @@
   an agent can act on (the API's text when it is not one Zoho is known to send).
 - :func:`format_when`: a date and time in the user's locale format, with the year only when it is
   not this year (``QLocale`` decides the order and separators).
+- :func:`country`: a region's name in the user's language (``QLocale().name()``; Qt itself names
+  territories only in English or in their own language), from
+  :func:`zvdesk.phone.display.country_name`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 from zvdesk.ui.common import safetext
 
-__all__ = ["failure_reason", "format_day", "format_when", "status_tooltip", "status_word"]
+__all__ = [
+    "country",
+    "failure_reason",
+    "format_day",
+    "format_when",
+    "status_tooltip",
+    "status_word",
+]
 
 CONTEXT = "StatusWords"
 
@@ -132,3 +142,10 @@ def format_when(ms: int | None, now: QDateTime | None = None) -> str:
     locale = QLocale()
     clock = locale.toString(when.time(), QLocale.FormatType.ShortFormat)
     return f"{format_day(when.date(), today)} {clock}"
+
+
+def country(region: str) -> str:
+    """``region`` (ISO code) named in the user's language: "Alemania" for ``DE`` in Spanish."""
+    from zvdesk.phone.display import country_name
+
+    return country_name(region, QLocale().name())

@@ -1,15 +1,16 @@
 """The composer's per-message options: flash, validity period and sender.
 
 - Flash (message class 0): a checkable button; reset after each send.
-- Validity period: minutes 0..14,400; the lowest value of the spin box (shown as "none") means
-  no validity period is sent.
+- Validity period: minutes 0..14,400, labelled "Valid for:" (the label is the spin box's buddy:
+  Alt+O reaches it and screen readers read the label with it); the lowest value of the spin box
+  (shown as "none") means no validity period is sent.
 - Sender: a combo of the account's sender ids (``set_senders``); with none, no sender is sent.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
 from zvdesk.api.validation import MAX_VALIDITY_MINUTES
 from zvdesk.ui.common import icons
@@ -46,6 +47,11 @@ class OptionsBar(QWidget):
         self.validity_spin.setSuffix(self.tr(" min"))
         self.validity_spin.setValue(NO_VALIDITY)
         self.validity_spin.setToolTip(self.tr("Validity period"))
+        self.validity_label = QLabel(self.tr("Valid f&or:"), self)
+        self.validity_label.setBuddy(self.validity_spin)
+        self.validity_label.setToolTip(
+            self.tr("How long the network keeps trying to deliver the message")
+        )
         self.validity_spin.setAccessibleName(self.tr("Validity period in minutes"))
         self.validity_spin.setAccessibleDescription(
             self.tr(
@@ -67,6 +73,7 @@ class OptionsBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.flash_button)
+        layout.addWidget(self.validity_label)
         layout.addWidget(self.validity_spin)
         layout.addWidget(self.sender_combo)
 

@@ -1,10 +1,14 @@
-"""The composer's schedule options: when (``yyyy-MM-dd HH:mm:ss``), in which time zone.
+"""The composer's schedule options: "Send at" a date and time, in which time zone.
 
 The date-time edit holds a wall-clock time in the chosen zone (it runs in UTC internally so Qt
-never shifts a time across this machine's own DST changes). The zone picker is an editable,
+never shifts a time across this machine's own DST changes) and shows it in the agent's language:
+the locale's short date (with a four-digit year) and time, in its digits (:func:`display_format`;
+``12/1/2025 9:00 AM``, ``1/12/2025 9:00``, ``١‏/١٢‏/٢٠٢٥ ٩:٠٠ ص``). What is sent stays the API's
+``yyyy-MM-dd HH:mm:ss`` (:meth:`SchedulePanel.scheduled_time`). The zone picker is an editable,
 searchable combo box of every IANA zone (type any part: "london", "Kolkata"). When the customer's
-country has one time zone (see :mod:`zvdesk.phone.timezones`), a label shows the customer's local
-time for the chosen moment and a button picks the customer's next 9:00.
+number has one time zone (:func:`zvdesk.phone.timezones.customer_time_zone`, the same answer as
+the conversation header's "their time"), a label shows the customer's local time for the chosen
+moment, in the same format, and a button picks the customer's next 9:00.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from functools import lru_cache
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -28,11 +32,23 @@ from PySide6.QtWidgets import (
 from zvdesk.phone.timezones import customer_time_zone, next_local_time, zone_names
 from zvdesk.ui.composer.a11y import name_inner_widgets
 
-__all__ = ["DATETIME_DISPLAY", "SchedulePanel", "system_time_zone"]
+__all__ = ["API_FORMAT", "SchedulePanel", "display_format", "system_time_zone"]
 
-DATETIME_DISPLAY = "yyyy-MM-dd HH:mm:ss"
+API_FORMAT = "yyyy-MM-dd HH:mm:ss"  # what scheduledTime is sent as (never shown)
 _PY_FORMAT = "%Y-%m-%d %H:%M:%S"
 MORNING = time(9, 0)
+
+
+def display_format(locale: QLocale) -> str:
+    """The locale's short date and time as a Qt format, the year written in full (``M/d/yy``
+    would make 2025 and 1925 look alike in a date picker). The C locale (no locale set, as on a
+    bare server) has no convention of its own: ISO 8601 then (``2025-12-01 09:00``)."""
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd HH:mm"
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in date:
+        date = date.replace("yy", "yyyy")
+    return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
 
 
 def system_time_zone() -> str:
@@ -71,12 +87,14 @@ class SchedulePanel(QWidget):
 
         self.datetime_edit = QDateTimeEdit(self)
         self.datetime_edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
-        self.datetime_edit.setDisplayFormat(DATETIME_DISPLAY)
+        self.datetime_edit.setDisplayFormat(display_format(self.locale()))
         self.datetime_edit.setCalendarPopup(True)
         self.datetime_edit.setAccessibleName(self.tr("Scheduled date and time"))
         self.datetime_edit.setAccessibleDescription(
-            self.tr("When to send, as year-month-day hours:minutes:seconds in the chosen time zone")
+            self.tr("When to send: the date and time in the chosen time zone")
         )
+        self.send_at_label = QLabel(self.tr("Send a&t:"), self)
+        self.send_at_label.setBuddy(self.datetime_edit)
 
         self.zone_combo = QComboBox(self)
         self.zone_combo.setEditable(True)
@@ -112,6 +130,7 @@ class SchedulePanel(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.send_at_label)
         layout.addWidget(self.datetime_edit)
         layout.addWidget(self.zone_combo, 1)
         layout.addWidget(self.customer_time_label)
@@ -124,8 +143,15 @@ class SchedulePanel(QWidget):
     # -- values ------------------------------------------------------------------------------------
 
     def scheduled_time(self) -> str:
-        """The chosen wall-clock time, ``yyyy-MM-dd HH:mm:ss``."""
-        return self.datetime_edit.dateTime().toString(DATETIME_DISPLAY)
+        """The chosen wall-clock time as the API takes it, ``yyyy-MM-dd HH:mm:ss``."""
+        return self.datetime_edit.dateTime().toString(API_FORMAT)
+
+    def shown_time(self) -> str:
+        """The chosen wall-clock time as the agent sees it (the locale's format)."""
+        return self._shown(self.datetime_edit.dateTime().toUTC())
+
+    def _shown(self, moment: QDateTime) -> str:
+        return self.locale().toString(moment, display_format(self.locale()))
 
     def time_zone(self) -> str:
         """The zone name as picked or typed (validated by the composer)."""
@@ -194,8 +220,13 @@ class SchedulePanel(QWidget):
         else:
             moment = datetime.strptime(self.scheduled_time(), _PY_FORMAT).replace(tzinfo=zone)
             local = moment.astimezone(zoneinfo.ZoneInfo(self._customer_zone))
+            wall = QDateTime(
+                QDate(local.year, local.month, local.day),
+                QTime(local.hour, local.minute),
+                QTimeZone(QTimeZone.Initialization.UTC),
+            )
             text = self.tr("Customer's local time: {time} ({zone})").format(
-                time=local.strftime("%Y-%m-%d %H:%M"), zone=self._customer_zone
+                time=self._shown(wall), zone=self._customer_zone
             )
         self.customer_time_label.setText(text)
         self.customer_time_label.setAccessibleDescription(text)

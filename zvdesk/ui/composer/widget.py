@@ -38,7 +38,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -601,12 +601,17 @@ class Composer(QWidget):
         self.send_button.setEnabled(self._error is None and not self._pending)
 
     def _update_counter(self, info: SegmentInfo) -> None:
+        # Numbers in the language's digits (%Ln, QLocale): Arabic shows ١٢٠, not 120.
         if info.characters == 1:
             characters = self.tr("1 character")
         else:
-            characters = self.tr("%n characters", "", info.characters)
+            characters = self.tr("%Ln characters", "", info.characters)
+        locale = QLocale()
         text = self.tr("{characters} · {encoding} · {parts} SMS ({left} left)").format(
-            characters=characters, encoding=info.encoding, parts=info.parts, left=info.remaining
+            characters=characters,
+            encoding=info.encoding,
+            parts=locale.toString(info.parts),
+            left=locale.toString(info.remaining),
         )
         self.counter_label.setText(text)
         self.counter_label.setAccessibleDescription(text)

@@ -25,23 +25,13 @@ from zvdesk.ui.common.elided import ElidedLabel
 __all__ = ["ConversationHeader", "customer_zone"]
 
 
-def customer_zone(e164: str) -> str | None:
-    """The customer's time zone when their number (its area code, for NANP) has exactly one."""
-    import phonenumbers
-    from phonenumbers import timezone as number_zones
+def customer_zone(number: str) -> str | None:
+    """The customer's time zone (:func:`zvdesk.phone.timezones.customer_time_zone`, the one the
+    schedule panel and the send window use), imported on first use: phonenumbers' data would
+    delay the window's first paint."""
+    from zvdesk.phone.timezones import customer_time_zone
 
-    try:
-        parsed = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return None
-    zones = [z for z in number_zones.time_zones_for_number(parsed) if z != "Etc/Unknown"]
-    if len(zones) != 1:
-        return None
-    try:
-        zoneinfo.ZoneInfo(zones[0])
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
-    return str(zones[0])
+    return customer_time_zone(number)
 
 
 class Badge(QLabel):
@@ -187,9 +177,8 @@ class ConversationHeader(QWidget):
         number = shown(self._number)
         region = number_region(self._number)
         if region:
-            country = QLocale.territoryToString(QLocale.codeToTerritory(region))
-            named = f"({country or region})"
-            # The country's name may be English: isolated, it cannot turn the line left to right.
+            named = f"({words.country(region)})"
+            # Isolated, a name in another script cannot turn the line left to right.
             number = f"{number} {isolate_text(named)}" if isolate else f"{number} {named}"
         parts = [number]
         if self._zone is not None:

@@ -238,6 +238,7 @@ class RowLayouts:
         elif result.media or attachment:
             y -= GAP
         reason = str(index.data(ConvRole.FailureReason) or "") if kind == "message" else ""
+        reason_width = 0
         if reason:
             y += GAP
             mark = small_fm.height()  # the warning mark left of the reason (undelivered)
@@ -254,8 +255,14 @@ class RowLayouts:
             result.reason_mark = QRect(0, y + 1, mark, mark)
             result.reason_pos = QPointF(mark + 4, y)
             inner_w = max(inner_w, reason_w + mark + 4)
+            reason_width = reason_w
             y += max(reason_h, mark + 2)
         inner_w = min(inner_w, inner_max)
+        if result.reason_mark is not None and option.direction == Qt.LayoutDirection.RightToLeft:
+            # Right to left the mark leads, at the right; the reason ends just before it.
+            mark_w = result.reason_mark.width()
+            result.reason_mark.moveLeft(inner_w - mark_w)
+            result.reason_pos.setX(max(0, inner_w - mark_w - 4 - reason_width))
         bubble_w = inner_w + 2 * PAD_X
         bubble_h = max(y + PAD_Y, QFontMetrics(base).height() + 2 * PAD_Y)
         bubble_x = width - MARGIN_X - bubble_w if outgoing else MARGIN_X

@@ -273,12 +273,11 @@ class LogsFilterProxy(QSortFilterProxyModel):
 
 
 def _countries() -> list[tuple[str, str]]:
-    """(display name, lower-case ISO code) of every region phonenumbers knows, by name."""
-    result = []
-    for code in phonenumbers.SUPPORTED_REGIONS:
-        territory = QLocale.codeToTerritory(code)
-        name = QLocale.territoryToString(territory) if territory.value else code
-        result.append((f"{name} ({code})", code.lower()))
+    """(name in the user's language, lower-case ISO code) of every region phonenumbers knows,
+    sorted by name."""
+    result = [
+        (f"{words.country(code)} ({code})", code.lower()) for code in phonenumbers.SUPPORTED_REGIONS
+    ]
     return sorted(result, key=lambda item: item[0].casefold())
 
 
