@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -21,11 +22,13 @@ DEFAULT_START = time(8, 0)
 DEFAULT_END = time(21, 0)
 
 
+@lru_cache(maxsize=4096)
 def customer_zone(number: str, default_region: str = "US") -> ZoneInfo | None:
     """The customer's time zone from their number, or None when it is not one zone: the same
     answer as the conversation header and the schedule panel
-    (:func:`zvdesk.phone.timezones.customer_time_zone`)."""
-    name = customer_time_zone(number, default_region)
+    (:func:`zvdesk.phone.timezones.customer_time_zone`; cached here, so called uncached).
+    ``customer_zone.__wrapped__`` caches nothing (bulk planning keeps its own map)."""
+    name = customer_time_zone.__wrapped__(number, default_region)
     return ZoneInfo(name) if name is not None else None
 
 
