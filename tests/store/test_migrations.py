@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,7 @@ from zvdesk.store import (
     migrate,
 )
 from zvdesk.store.db import connect
-from zvdesk.store.messages import upsert_messages
+from zvdesk.store.messages import upsert_messages as _upsert_messages
 from zvdesk.store.migrations import schema_version as migrations_version
 
 from .conftest import BASE_MS, SENDER_DIGITS, record
@@ -43,9 +44,23 @@ SCHEMA_HASHES = {
     9: "9179adc37681c185",
     10: "65c6b23ce11c43d7",
     11: "bfdc7ba171ccca4c",
+    12: "650fcf939838b251",
 }
 
 T1 = BASE_MS
+
+
+def upsert_messages(conn: sqlite3.Connection, records: list[dict[str, Any]]) -> None:
+    """Import into an older schema as that version's code did: before v12 nothing wrote the
+    number index, so its rows go to a TEMP table of the same name (gone with the connection)."""
+    if migrations_version(conn) < 12:
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.conversations_numbers USING fts5"
+            " (suffixes, content='', columnsize=0, detail=none)"
+        )
+    _upsert_messages(conn, records)
+
+
 SEQ1 = T1 << 20
 
 
@@ -155,6 +170,7 @@ FIXTURE_WRITERS: dict[int, list[Callable[[sqlite3.Connection], None]]] = {
     8: [_write_v4_rows],  # v8 added opt-out tables
     9: [_write_v4_rows],  # v9 dropped triggers and indexes
     10: [_write_v4_rows],  # v10 rebuilt the outbox for the parked state
+    11: [_write_v4_rows],  # v11 dropped a trigger
 }
 
 
@@ -602,6 +618,8 @@ def test_v10_makes_parked_a_real_outbox_state(tmp_path: Path) -> None:
         names = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master")}
         assert {"outbox_open", "outbox_conversation", "outbox_review", "outbox_logid"} <= names
         assert "outbox_v10" not in names
+
+
 def test_v11_reopens_without_the_row_trigger(tmp_path: Path) -> None:
     """v10 reopened a resolved or snoozed conversation by a row trigger; from v11 the import does
     it per chunk, with the same rule: only an incoming message newer than the conversation's
@@ -656,3 +674,30 @@ def test_v11_reopens_without_the_row_trigger(tmp_path: Path) -> None:
         store.upsert_messages([record(logid="r0", t=9, customer=resolved)])
         row = store.find_conversation(resolved, SENDER_DIGITS)
         assert row is not None and (row.status, row.status_by) == ("open", None)
+
+
+def test_v12_indexes_the_numbers_of_a_v11_cache_for_partial_number_search(tmp_path: Path) -> None:
+    """v12 adds the suffix index of customer numbers, filled from the cached conversations, and
+    the import keeps it for conversations created afterwards."""
+    path = tmp_path / "v11.sqlite3"
+    conn = connect(path)
+    try:
+        migrate(conn, 11)
+        upsert_messages(conn, [
+            record(logid="a", t=1, customer="+1 415 555 0958"),
+            record(logid="b", t=2, customer="+44 20 7946 0958"),
+            record(logid="c", t=3, customer="+1 212 555 0100"),
+        ])  # fmt: skip
+    finally:
+        conn.close()
+    with Store(path) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert store.connection.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
+        rows = store.connection.execute(
+            "SELECT rowid FROM conversations_numbers WHERE conversations_numbers MATCH '\"0958\"*'"
+        ).fetchall()
+        assert len(rows) == 2
+        store.upsert_messages([record(logid="d", t=4, customer="+1 303 555 0958")])
+        numbers = [h.snippet for h in store.search_contacts("0958")]
+        assert len(numbers) == 3 and all("0958" in n for n in numbers)
+        assert [h.snippet.split()[0] for h in store.search_contacts("2125550")] == ["Josiah"]

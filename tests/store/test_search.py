@@ -132,3 +132,44 @@ def test_renamed_customer_is_found_by_the_new_name_only(filled: Store) -> None:
     (hit,) = filled.search_contacts("parker")
     assert hit.snippet.startswith("Joe Mills-")
     assert hit.logid == filled.conversations()[0].last_logid
+
+
+@settings(max_examples=60)
+@given(
+    numbers=st.lists(st.text("012", min_size=7, max_size=12), min_size=1, max_size=40),
+    query=st.text("012", min_size=3, max_size=5),
+    recent=st.integers(1, 8),
+    cap=st.integers(1, 8),
+    limit=st.integers(1, 6),
+)
+def test_partial_number_search_matches_a_plain_substring_scan(
+    tmp_path_factory: pytest.TempPathFactory,
+    numbers: list[str],
+    query: str,
+    recent: int,
+    cap: int,
+    limit: int,
+) -> None:
+    """Whichever path answers (the recent walk, the suffix index, the walk of the whole list),
+    a partial number finds the conversations whose number contains it, highest in the list
+    first, as a substring test over every conversation would."""
+    from zvdesk.store import search
+
+    path = tmp_path_factory.mktemp("numbers") / "cache.sqlite3"
+    with Store(path) as store:
+        store.upsert_messages(
+            [record(customer=number, t=i, message="hi") for i, number in enumerate(numbers)]
+        )
+        rows = store.connection.execute(
+            "SELECT id, customer_number FROM conversations ORDER BY list_rank DESC"
+        ).fetchall()
+        expected = [cid for cid, number in rows if query in number][:limit]
+        old = (search.RECENT_SCAN, search.NUMBER_CAP)
+        search.RECENT_SCAN, search.NUMBER_CAP = recent, cap
+        try:
+            hits = store.search_contacts(query, limit=limit)
+        finally:
+            search.RECENT_SCAN, search.NUMBER_CAP = old
+        assert [h.conversation_id for h in hits] == expected
+        for hit in hits:
+            assert f"{HIT_START}{query}{HIT_END}" in hit.snippet

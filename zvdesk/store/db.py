@@ -19,7 +19,7 @@ import platformdirs
 
 from zvdesk.compliance.keywords import event_kind
 
-from .records import logid_key
+from .records import logid_key, number_suffixes
 
 APP_NAME = "zvdesk"
 BUSY_TIMEOUT_MS = 5000
@@ -73,6 +73,12 @@ LOGID_KEY_FUNCTION = "zvdesk_logid_key"  # used by migration v4
 
 EVENT_KIND_FUNCTION = "zvdesk_optout_kind"  # used by migration v6
 
+NUMBER_SUFFIXES_FUNCTION = "zvdesk_number_suffixes"  # used by migration v12
+
+
+def _sql_number_suffixes(number: object) -> str:
+    return "" if number is None else number_suffixes(str(number))
+
 
 def sql_event_kind(body: object) -> str | None:
     """``zvdesk_optout_kind(body)``: the compliance meaning of an incoming text (or NULL)."""
@@ -113,6 +119,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA journal_size_limit = {_JOURNAL_SIZE_LIMIT}")
         conn.create_function(LOGID_KEY_FUNCTION, 1, _sql_logid_key, deterministic=True)
         conn.create_function(EVENT_KIND_FUNCTION, 1, sql_event_kind, deterministic=True)
+        conn.create_function(
+            NUMBER_SUFFIXES_FUNCTION, 1, _sql_number_suffixes, deterministic=True
+        )
     except BaseException:
         conn.close()
         raise

@@ -39,7 +39,14 @@ from typing import Any
 from .db import write_transaction
 from .inbox import INBOX_COLUMNS
 from .optouts import derive_values as derive_optouts
-from .records import SEQ_SHIFT, MessageValues, logid_key, message_values, normalize_number
+from .records import (
+    SEQ_SHIFT,
+    MessageValues,
+    logid_key,
+    message_values,
+    normalize_number,
+    number_suffixes,
+)
 from .rows import ConversationRow, MessageRow, MmsRow, UpsertResult
 
 CHUNK = 5000
@@ -148,7 +155,7 @@ def _create_conversations(
     conn: sqlite3.Connection, rows: list[tuple[str, str, str, int | None, int, int]]
 ) -> dict[tuple[str, str], _ConversationState]:
     """Insert (number, sender, name, last_seq, unread, waiting) rows and index them for contact
-    search."""
+    and partial-number search."""
     created = conn.execute(
         "INSERT INTO conversations (customer_number, sender_id, customer_name, last_seq, unread,"
         " waiting) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,"
@@ -159,6 +166,10 @@ def _create_conversations(
     conn.executemany(
         "INSERT INTO conversations_fts (rowid, customer_number, customer_name) VALUES (?, ?, ?)",
         [(cid, number, name) for cid, number, _, name, _ in created],
+    )
+    conn.executemany(
+        "INSERT INTO conversations_numbers (rowid, suffixes) VALUES (?, ?)",
+        [(cid, number_suffixes(number)) for cid, number, _, _, _ in created],
     )
     return {
         (number, sender): _ConversationState(cid, last, 0, name, created=True)

@@ -46,6 +46,14 @@ A released migration is never edited; a change to the schema is a new entry at t
   sets (its WHEN clause included), which cost ~2/3 of that UPDATE (measured: 37 -> 12.5 us per
   imported record at 100k-200k messages). :mod:`.messages` reopens the touched conversations that
   were resolved or snoozed, with the trigger's rule, in one statement per chunk.
+- v12: partial-number search (issue #15). ``conversations_numbers``, a contentless FTS5 table
+  (no positions, no column sizes: ~50 bytes per conversation) whose tokens are the suffixes of
+  each customer number's digits (:func:`.records.number_suffixes`): a number contains "0958"
+  exactly when one of its suffixes starts with it, which a prefix query finds by reading only
+  the matching terms, where the trigram index of v3 intersects doclists such as "200" or "000"
+  that hold nearly every conversation. FTS5 appends new rows to small segments and merges them
+  later, so indexing new conversations costs an import little; filled here from the existing
+  conversations.
 
 Opening one new file from two threads (or processes) at once is safe: each step runs under
 ``BEGIN IMMEDIATE`` and re-reads ``user_version`` inside that transaction, so a step another
@@ -497,6 +505,14 @@ _V11 = """
 DROP TRIGGER conversations_reopen;
 """
 
+_V12 = """
+CREATE VIRTUAL TABLE conversations_numbers USING fts5 (
+    suffixes, content='', columnsize=0, detail=none, tokenize='ascii'
+);
+INSERT INTO conversations_numbers (rowid, suffixes)
+SELECT id, zvdesk_number_suffixes(customer_number) FROM conversations ORDER BY id;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, conversations, mms, search, scheduled, state, outbox", _V1),
     Migration(2, "drafts and media cache index", _V2),
@@ -511,6 +527,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(10, "outbox: parked, a real state for a send that never left", _V10),
     Migration(11, "import speed: reopening kept per chunk, not by a row trigger", _V11),
+    Migration(12, "partial-number search: an index of number suffixes", _V12),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -35,6 +35,18 @@ def _normalize_text(text: str) -> str:
     return text
 
 
+MIN_NUMBER_QUERY = 3
+"""The fewest digits a partial-number search looks for."""
+
+
+def number_suffixes(number: str) -> str:
+    """Every suffix of the number's digits with at least :data:`MIN_NUMBER_QUERY` digits, space
+    separated: "14155550100" -> "14155550100 4155550100 ... 100". A number contains a string of
+    digits exactly when one of its suffixes starts with it (a prefix query; see :mod:`.search`)."""
+    digits = _NON_DIGITS.sub("", number)
+    return " ".join(digits[k:] for k in range(len(digits) - MIN_NUMBER_QUERY + 1))
+
+
 def logid_key(logid: str) -> int:
     """The 64-bit lookup key of a logid: the first 8 bytes of its BLAKE2b digest, signed.
 

@@ -5,8 +5,10 @@ Tokenizers:
   accent-insensitive ("cafe" finds "Café"), with a compact index, which matters at a million
   messages. Trigram over all message text would be about three times bigger and slower to build,
   and cannot match words shorter than three characters.
-- Customer numbers and names use ``trigram`` over the (much smaller) conversations table, so a
-  partial number ("0102", "555-01") or part of a name ("josi") finds the conversation.
+- Customer numbers and names use ``trigram`` over the (much smaller) conversations table, so
+  part of a name ("josi") finds the conversation; a partial number ("0102", "555-01") is found
+  through the suffixes of the numbers' digits (``conversations_numbers``, see
+  :func:`_number_ids`).
 
 User input is never passed to FTS5 as syntax. It is split into terms: ``"quoted text"`` is a
 phrase, a bare word ending in ``*`` is a prefix, everything else is a word; each term is emitted as
@@ -24,7 +26,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from .records import normalize_number
+from .records import MIN_NUMBER_QUERY, normalize_number
 from .rows import SearchHit
 
 HIT_START = "\x02"
@@ -108,29 +110,65 @@ RECENT_SCAN = 2000
 """Partial-number search first scans this many most recent conversations (see
 :func:`search_contacts`)."""
 
+NUMBER_CAP = 5000
+"""A partial number matching more conversations than this is found by walking the chat list."""
+
 
 def _number_digits(terms: list[Term]) -> str | None:
     """The digits of a number-only query (as :func:`contact_expression` joins them), or None."""
     if not terms or not all(_NUMBER_LIKE.fullmatch(t.text) for t in terms):
         return None
     digits = re.sub(r"\D", "", " ".join(t.text for t in terms))
-    return digits if len(digits) >= 3 else None
+    return digits if len(digits) >= MIN_NUMBER_QUERY else None
 
 
 def _mark(text: str, needle: str) -> str:
     return text.replace(needle, f"{HIT_START}{needle}{HIT_END}") if needle else text
 
 
+def _number_ids(conn: sqlite3.Connection, digits: str, limit: int) -> list[int]:
+    """The ``limit`` conversations highest in the chat list whose number contains ``digits``.
+
+    1. The :data:`RECENT_SCAN` most recent conversations, with a substring test: a common
+       partial number ("200 004") is found there at once.
+    2. Otherwise the suffix index (v12): its prefix query reads only the terms that start with
+       the digits, so a rare number costs about as much as its matches; up to
+       :data:`NUMBER_CAP` of them are put in list order.
+    3. More matches than that: the number is common enough that walking the chat list from the
+       top with the substring test finds ``limit`` of them within ~limit * count / NUMBER_CAP
+       rows.
+    """
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM (SELECT id, customer_number FROM conversations"
+        "  ORDER BY list_rank DESC LIMIT ?) WHERE instr(customer_number, ?) LIMIT ?",
+        (RECENT_SCAN, digits, limit),
+    )]  # fmt: skip
+    if len(ids) >= limit:
+        return ids
+    found = [r[0] for r in conn.execute(
+        "SELECT rowid FROM conversations_numbers WHERE conversations_numbers MATCH ? LIMIT ?",
+        (f"{_literal(digits)}*", NUMBER_CAP + 1),
+    )]  # fmt: skip
+    if len(found) <= NUMBER_CAP:
+        return [r[0] for r in conn.execute(
+            "SELECT id FROM conversations WHERE id IN (SELECT value FROM json_each(?))"
+            " AND instr(customer_number, ?) ORDER BY list_rank DESC LIMIT ?",
+            (json.dumps(found), digits, limit),
+        )]  # fmt: skip
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM conversations WHERE instr(customer_number, ?)"
+        " ORDER BY list_rank DESC LIMIT ?",
+        (digits, limit),
+    )]  # fmt: skip
+
+
 def search_contacts(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
     """Conversations whose number or name contains every term; the hit names the last message.
 
     Ordered like the chat list (``list_rank``), newest first. A number-only query ("200 004")
-    first walks the :data:`RECENT_SCAN` most recent conversations with a substring test: a
-    common partial number matches thousands of conversations, and the trigram index (whose
-    doclists for such digits hold nearly every conversation) would find and sort them all to
-    keep 50 (30 ms at 100,000 conversations). When the walk finds ``limit`` hits, they are the
-    newest ones; otherwise the trigram index answers (a rare number: short doclists). Snippets
-    are made only for the hits returned (``highlight()`` over every match cost 170 ms there).
+    is answered by :func:`_number_ids` (a recent walk, then the suffix index); other queries by
+    the trigram index. Snippets are made only for the hits returned (``highlight()`` over every
+    match cost 170 ms at 100,000 conversations).
     """
     terms = parse_query(query)
     expression = contact_expression(terms)
@@ -138,14 +176,9 @@ def search_contacts(conn: sqlite3.Connection, query: str, limit: int = 50) -> li
         return []
     limit = min(limit, MAX_LIMIT)
     digits = _number_digits(terms)
-    ids: list[int] = []
     if digits is not None:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM (SELECT id, customer_number FROM conversations"
-            "  ORDER BY list_rank DESC LIMIT ?) WHERE instr(customer_number, ?) LIMIT ?",
-            (RECENT_SCAN, digits, limit),
-        )]  # fmt: skip
-    if len(ids) < limit:
+        ids = _number_ids(conn, digits, limit)
+    else:
         ids = [r[0] for r in conn.execute(
             "SELECT c.id FROM conversations_fts JOIN conversations AS c"
             " ON c.id = conversations_fts.rowid"
