@@ -117,3 +117,12 @@ def test_an_administrators_window_is_shown_and_cannot_be_changed(
     off = _dialog(qtbot, tmp_path, service)
     assert not off.send_window.enabled.isChecked() and "off" in off.send_window.admin_note.text()
     assert not _stored(qtbot, service).enabled
+
+
+def test_closing_settings_before_the_window_is_read_is_quiet(
+    qtbot: QtBot, tmp_path: Path, service: ApiService
+) -> None:
+    setup = NoKeyringCheck(ProfileStore(tmp_path / "config"), admin=AdminConfig)
+    dialog = SettingsDialog(AppSettings(tmp_path / "settings.ini"), setup, service)
+    dialog.deleteLater()  # gone before the store lane answers
+    qtbot.wait(500)

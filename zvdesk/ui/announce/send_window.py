@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 from zvdesk.compliance.quiet import SendWindow
 from zvdesk.service import ApiService, StoreContext
@@ -101,6 +102,8 @@ class SendWindowPage(QWidget):
         self.service.query(_read, self._loaded)
 
     def _loaded(self, result: tuple[SendWindow, AdminWindow | None]) -> None:
+        if not isValid(self) or not isValid(self.admin_note):
+            return  # Settings was closed before the answer came
         own, admin = result
         self.loaded, self.admin = own, admin
         if admin is None:
