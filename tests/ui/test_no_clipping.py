@@ -374,6 +374,45 @@ def test_the_logs_filters_get_their_width(
     assert not short, f"logs filters ({language}): " + ", ".join(short)
 
 
+@pytest.mark.parametrize("later", [False, True], ids=["at once", "appearing later"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_tallest_sign_in_fits_a_1440_by_900_screen_at_150_percent(
+    qtbot: QtBot, env: Env, look: Callable[[str, float], None], monkeypatch: pytest.MonkeyPatch,
+    language: str, later: bool,
+) -> None:  # fmt: skip
+    """No organisation client (the administrator's steps), no keyring (its notice), a device
+    sign-in running (its steps): at 150% on a 1440x900 screen (860 px available) the dialog opens
+    wider rather than taller than the screen, so its buttons stay reachable; also when the notice
+    and the steps appear after it opened (the keyring is checked in the background)."""
+    from PySide6.QtCore import QSize
+
+    from zvdesk.ui.common import dialogs
+
+    room = QSize(1440, 860)
+    monkeypatch.setattr(dialogs, "_room", lambda _dialog: room)
+    look(language, 1.5)
+    dialog = _signin(env, 2)
+    qtbot.addWidget(dialog)
+
+    def fill() -> None:
+        dialog._no_keyring(NoKeyringError("no keyring"))
+        dialog.steps.start("device")
+        dialog.steps.reach(SignInStep.DEVICE)
+
+    if not later:
+        fill()
+    dialogs.open_dialog(dialog)
+    qtbot.waitExposed(dialog)
+    if later:
+        fill()
+        qtbot.waitUntil(lambda: not clipping_problems(dialog), timeout=2_000)
+    assert dialog.admin_box.isVisible() and dialog.keyring_box.isVisible()
+    assert dialog.height() <= room.height() - dialogs.TITLE_AND_MARGIN, dialog.size()
+    assert dialog.width() <= room.width()
+    problems = clipping_problems(dialog)
+    assert not problems, f"sign-in ({language}):\n" + "\n".join(problems)
+
+
 # -- a test of the test -------------------------------------------------------------------------
 
 
