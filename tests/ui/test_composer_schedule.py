@@ -138,3 +138,17 @@ def test_schedule_shortcut(qtbot: QtBot, composer: Composer) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert composer.schedule_button.isChecked() and composer.schedule.isVisible()
+
+
+def test_validity_is_labelled_and_the_label_steps_aside_when_narrow(
+    qtbot: QtBot, composer: Composer
+) -> None:
+    options = composer.options
+    label, spin = options.validity_label, options.validity_spin
+    assert label.isVisible() and label.buddy() is spin and "Valid" in label.text()
+    assert label.width() >= label.sizeHint().width()  # not cut
+    options.resize(options.layout().minimumSize().width() - 20, options.height())
+    assert label.isHidden()  # too narrow: the spin box speaks for itself
+    assert spin.accessibleName() == "Validity period in minutes" and spin.toolTip()
+    options.resize(options.sizeHint().width() + label.sizeHint().width() + 20, options.height())
+    assert label.isVisible()

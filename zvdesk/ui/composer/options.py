@@ -2,15 +2,25 @@
 
 - Flash (message class 0): a checkable button; reset after each send.
 - Validity period: minutes 0..14,400, labelled "Valid for:" (the label is the spin box's buddy:
-  Alt+O reaches it and screen readers read the label with it); the lowest value of the spin box
-  (shown as "none") means no validity period is sent.
+  Alt+O reaches it and screen readers read the label with it; in a bar too narrow for it the
+  label steps aside, the spin box keeping its tooltip and accessible name); the lowest value of
+  the spin box (shown as "none") means no validity period is sent.
 - Sender: a combo of the account's sender ids (``set_senders``); with none, no sender is sent.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
 
 from zvdesk.api.validation import MAX_VALIDITY_MINUTES
 from zvdesk.ui.common import icons
@@ -49,6 +59,9 @@ class OptionsBar(QWidget):
         self.validity_spin.setToolTip(self.tr("Validity period"))
         self.validity_label = QLabel(self.tr("Valid f&or:"), self)
         self.validity_label.setBuddy(self.validity_spin)
+        # Never squeezed: where the bar is too narrow for it (the window at its minimum size) the
+        # label steps aside; the spin box keeps its tooltip and accessible name (_fit_label).
+        self.validity_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.validity_label.setToolTip(
             self.tr("How long the network keeps trying to deliver the message")
         )
@@ -80,6 +93,18 @@ class OptionsBar(QWidget):
         self.flash_button.toggled.connect(self.changed)
         self.validity_spin.valueChanged.connect(self.changed)
         self.sender_combo.currentIndexChanged.connect(self.changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_label()
+
+    def _fit_label(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        label = self.validity_label
+        extra = 0 if label.isVisibleTo(self) else label.sizeHint().width() + layout.spacing()
+        label.setVisible(self.width() >= layout.sizeHint().width() + extra)
 
     def flash(self) -> bool:
         return self.flash_button.isChecked()
