@@ -6,6 +6,7 @@ cancel; and an announcement that resumes, shown again, after the app is restarte
 from __future__ import annotations
 
 import csv
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,6 +71,22 @@ def _outgoing(server: SandboxServer, text: str) -> Counter[str]:
         for m in server.state.all_messages("OUTGOING")
         if str(m["message"]).startswith(text)
     )
+
+
+def _settled(qtbot: QtBot, server: SandboxServer, text: str) -> Counter[str]:
+    """The messages sent, once no more arrived for 1.5 s (a send under way when the agent
+    clicked Pause or Cancel still finishes; a slow machine may take a while)."""
+    seen = [_outgoing(server, text)]
+    since = [time.monotonic()]
+
+    def quiet() -> bool:
+        now = _outgoing(server, text)
+        if now != seen[0]:
+            seen[0], since[0] = now, time.monotonic()
+        return time.monotonic() - since[0] >= 1.5
+
+    qtbot.waitUntil(quiet, timeout=15_000)
+    return seen[0]
 
 
 def _open_dialog(qtbot: QtBot, window: MainWindow) -> AnnounceDialog:
@@ -201,8 +218,7 @@ def test_pasted_numbers_pause_resume_and_cancel(
 
     qtbot.mouseClick(dialog.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state_label.text().startswith("Paused"), timeout=5_000)
-    qtbot.wait(500)  # a send already under way when Pause was clicked finishes
-    paused_at = sum(_outgoing(server, "Pause check").values())
+    paused_at = sum(_settled(qtbot, server, "Pause check").values())  # one under way finishes
     qtbot.wait(4_500)  # two pace slots: nothing goes while paused
     assert sum(_outgoing(server, "Pause check").values()) == paused_at
     assert dialog.resume_button.isEnabled() and not dialog.pause_button.isEnabled()
@@ -213,8 +229,7 @@ def test_pasted_numbers_pause_resume_and_cancel(
     )
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state_label.text().startswith("Cancelled"), timeout=5_000)
-    qtbot.wait(500)
-    cancelled_at = _outgoing(server, "Pause check")
+    cancelled_at = _settled(qtbot, server, "Pause check")
     qtbot.wait(3_000)
     assert _outgoing(server, "Pause check") == cancelled_at  # nothing after Cancel
     assert 2 <= sum(cancelled_at.values()) < len(numbers)
