@@ -2,6 +2,9 @@
 
 Turns every httpx failure and every unusable reply into a :mod:`zvdesk.api.errors` error. For a
 send (``send=True``) anything that leaves the outcome open becomes OutcomeUnknownError.
+
+Over 400 lines: one HTTP exchange (request, retry with Retry-After, deadline, the error envelope,
+outcome-unknown detection) whose steps share one attempt's state.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ Zoho answers token-endpoint errors with HTTP 200 and ``{"error": "..."}``;
 advice. Token calls only go to a known Zoho accounts server (``zvdesk.api.regions``) or to the one
 accounts URL configured for a sandbox/test. Tokens, codes and the client secret are never logged
 nor put in a message.
+
+Over 400 lines: one client of the Zoho accounts server (authorization URL, PKCE code exchange,
+self-client codes, device flow, refresh, revoke) sharing its request and error handling.
 """
 
 from __future__ import annotations

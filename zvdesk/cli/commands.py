@@ -1,4 +1,8 @@
-"""The commands behind ``zvdesk``: each builds a request, calls the client and prints the result."""
+"""The commands behind ``zvdesk``: each builds a request, calls the client and prints the result.
+
+Over 400 lines: the command line's message commands, one function each over the same argument
+helpers and output formats; auth commands are ``auth_commands.py``.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,9 @@
 
 Thread-safe: every method may be called from uvicorn's loop thread, the ticker thread and a test's
 thread at once (one connection under a re-entrant lock, see ``db.py``).
+
+Over 400 lines: the sandbox's one lock-protected state (messages, schedule, media, statuses); split
+by resource if it grows.
 """
 
 from __future__ import annotations

@@ -32,6 +32,10 @@ holds the time of pinning, 0 when not pinned).
 **Internal notes** live in their own table (``notes``, full-text indexed in ``notes_fts``) with
 author and time. Nothing here or anywhere else copies a note into the outbox: notes are never
 sent.
+
+Over 400 lines: the inbox's SQL (boxes, counts, snooze, pins, unread marks, notes) over the same
+generated columns and indexes of migration 7; a split would scatter queries that must change
+together.
 """
 
 from __future__ import annotations

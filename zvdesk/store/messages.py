@@ -24,6 +24,9 @@ staging records in a TEMP table or passing them as one JSON array and extracting
 ``json_each``/``->>`` (SQLite 3.40 extracts 12 fields at ~12 µs per record, Python ~3 µs);
 FTS5 ``automerge=8``/``crisismerge`` (15% cheaper inserts, but searches 2-3x slower: more
 segments); a single hashed-key index (still ~3,500 dirty pages per commit at 1M).
+
+Over 400 lines: the one upsert transaction of synced messages and the derived tables it keeps per
+chunk (conversations, FTS, opt-outs): splitting it would split a transaction.
 """
 
 from __future__ import annotations

@@ -92,6 +92,9 @@ rowid is time-ordered) and cost about 1,000 pages per 5,000 records. v4 therefor
 
 Migrating a 1M-message v3 cache to v4 copies the messages table once (~35 s measured); the
 old table's pages stay in the file as free pages, which later inserts reuse.
+
+Over 400 lines: one entry per schema version, in order: a history, read top to bottom, never edited
+once released.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ A Store belongs to the thread that opened it (sqlite3's same-thread check); anot
 its own Store on the same file, and WAL mode lets it read while this one writes. Every method
 commits before returning, except inside ``with store.batch():``, which groups writes into one
 transaction (outbox methods refuse to run there: they must be on disk before a send).
+
+Over 400 lines: the facade: one typed method per store operation, each a line or two forwarding to
+the module that owns the SQL (messages, outbox, inbox, search...).
 """
 
 from __future__ import annotations

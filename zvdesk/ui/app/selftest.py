@@ -26,6 +26,10 @@ app needs (``packaging/bundle_config.py`` and ``packaging/slim.py`` leave out th
 Everything shares one deadline (``timeout`` seconds). A failure ends the test with a non-zero
 status and one line on ``err`` naming the step and the reason (no traceback; the log file has
 the details). It runs the same from the source tree and from the installed bundle.
+
+Over 400 lines: one end-to-end script (start, sign in, sync, send, each media preview, quit) whose
+steps share the running app and the embedded sandbox; split into step modules only if steps are
+added.
 """
 
 from __future__ import annotations

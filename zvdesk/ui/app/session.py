@@ -10,6 +10,9 @@ page is read from the cache (the store alone, on a thread of its own) and shown,
 network, sync and sign-in stack is imported, the service created and started and the data asked
 for (first paint never waits for the network, a large query or those imports, and the cached
 conversations do not wait for those imports either).
+
+Over 400 lines: the running session: opening the cache, the service, the window, sign-in and sign-
+out, demo mode and shutdown share the session's lifetime; start-up is ``bootstrap.py``.
 """
 
 from __future__ import annotations

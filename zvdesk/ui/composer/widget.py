@@ -28,6 +28,10 @@ assembles them and owns the rules:
   submitting emits ``noteRequested(text)``, never ``sendRequested``. The SMS text typed before is
   kept aside and comes back when note mode ends; notes are not saved as drafts, so a note can never
   come back later as a message.
+
+Over 400 lines: assembles the composer's parts (editor, attachment, options, schedule, notice,
+placeholders: each its own module) and owns the rules between them (validation, the send guard,
+drafts, note mode).
 """
 
 from __future__ import annotations

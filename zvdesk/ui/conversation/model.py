@@ -10,6 +10,9 @@ new messages one at the bottom.
 
 Older history is asked for with ``olderRequested(before_seq)`` (:meth:`request_older`, called by the
 view when the agent scrolls near the top) and arrives through :meth:`prepend_older`.
+
+Over 400 lines: one list model: messages, day separators, outbox, scheduled rows and notes diffed
+together (:mod:`zvdesk.ui.common.keyed_list`) and their roles, which share the rows' order.
 """
 
 from __future__ import annotations

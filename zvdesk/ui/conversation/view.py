@@ -14,6 +14,10 @@
   the injectable ``url_opener``, by default ``QDesktopServices.openUrl``; ``tel:`` and ``mailto:``
   are left to the app), ``retryRequested(int outbox_id)``, ``openMediaRequested(str)``,
   ``saveMediaRequested(str)``, ``playRequested(str)``.
+
+Over 400 lines: one QListView: follow-the-newest, history paging, keyboard and pointer handling and
+the previews streamed while visible all act on the same scroll position; painting and hit-testing
+are ``delegate`` and its three modules.
 """
 
 from __future__ import annotations

@@ -7,6 +7,9 @@ background call goes through the
 :class:`~zvdesk.service.ApiService`. :meth:`MainWindow.load` asks for the first data after the
 window is shown (first paint never waits for the network or a large query). Closing the window
 saves the draft and the layout and stops the service.
+
+Over 400 lines: the assembly of the window (sidebar, tabs, status bar, menus, shortcuts,
+notifications) and its saved layout; each part is its own module, this one wires them.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ allocation limit and scales to a thumbnail while decoding. Only the photo format
 "image/png" is not rendered). Corrupt data ends as a placeholder.
 It emits ``repaintNeeded(mms_id)`` so the conversation view repaints only the rows concerned.
 Playback is :mod:`zvdesk.ui.media.player`.
+
+Over 400 lines: the bounded, progressive image decoder and its cache share private state per
+attachment (bytes so far, decoder, size); playback is ``player.py``.
 """
 
 from __future__ import annotations
