@@ -62,7 +62,7 @@ def parse_number(text: str, default_region: str) -> tuple[str, str | None] | Non
     return (digits, e164.lstrip("+"))
 
 
-class LogsModel(TitledTableModel):
+class LogsModel(TitledTableModel[LogRecord]):
     """Log records. Columns: time, direction, customer, sender, status, country, message, agent."""
 
     TIME, DIRECTION, CUSTOMER, SENDER, STATUS, COUNTRY, MESSAGE, AGENT = range(8)
@@ -140,19 +140,14 @@ class LogsModel(TitledTableModel):
             self.tr("Agent"),
         )
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(record, column)
+    def item_at(self, row: int) -> LogRecord:
+        return self._rows[row]
+
+    def cell_data(self, item: LogRecord, column: int, role: int) -> object:
         if role == self.SortRole:
-            return self._sort_value(record, column)
+            return self._sort_value(item, column)
         if role == self.RecordRole:
-            return record
+            return item
         return None
 
     def _time_text(self, record: LogRecord) -> str:
@@ -167,7 +162,7 @@ class LogsModel(TitledTableModel):
             return self.tr("Outgoing")
         return direction
 
-    def _display(self, record: LogRecord, column: int) -> str:
+    def cell_text(self, record: LogRecord, column: int) -> str:
         if column == self.TIME:
             return self._time_text(record)
         if column == self.DIRECTION:
@@ -184,7 +179,7 @@ class LogsModel(TitledTableModel):
             return elide_one_line(record.message, 200) if record.message else ""
         return elide_one_line(record.agent, 80) if record.agent else ""
 
-    def _tooltip(self, record: LogRecord, column: int) -> str | None:
+    def cell_tooltip(self, record: LogRecord, column: int) -> str | None:
         if column == self.STATUS and record.status:
             reason = words.failure_reason(record.status, record.status_description)
             return tooltip_text(
@@ -200,7 +195,7 @@ class LogsModel(TitledTableModel):
         if column == self.TIME:
             # Missing epoch times sort by the server's text, below every real time.
             return f"{record.time_ms:020d}" if record.time_ms is not None else record.sent_time
-        return self._display(record, column).casefold()
+        return self.cell_text(record, column).casefold()
 
 
 class LogsFilterProxy(QSortFilterProxyModel):

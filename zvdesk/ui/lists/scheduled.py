@@ -85,7 +85,7 @@ def _sort_key(row: ScheduledRow) -> tuple[int, int, str]:
     return (0, -row.scheduled_utc_ms, row.logid)
 
 
-class ScheduledModel(TitledTableModel):
+class ScheduledModel(TitledTableModel[ScheduledRow]):
     """Scheduled messages, newest first. Columns: time + zone, customer, sender, message, status."""
 
     TIME, CUSTOMER, SENDER, MESSAGE, STATUS = range(5)
@@ -138,26 +138,21 @@ class ScheduledModel(TitledTableModel):
             self.tr("Status"),
         )
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS and row.status:
-            return self._status_icon(row.status)
+    def item_at(self, row: int) -> ScheduledRow:
+        return self._rows[row]
+
+    def cell_data(self, item: ScheduledRow, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS and item.status:
+            return self._status_icon(item.status)
         if role == self.LogidRole:
-            return row.logid
+            return item.logid
         if role == self.RowRole:
-            return row
+            return item
         if role == self.SortRole:
-            return self._sort_value(row, column)
+            return self._sort_value(item, column)
         return None
 
-    def _display(self, row: ScheduledRow, column: int) -> str:
+    def cell_text(self, row: ScheduledRow, column: int) -> str:
         if column == self.TIME:
             when = (row.scheduled_time or "").strip()[:16]
             return f"{when} ({row.time_zone})" if row.time_zone else when
@@ -171,7 +166,7 @@ class ScheduledModel(TitledTableModel):
             return elide_one_line(row.message, _SNIPPET_CHARS) if row.message else ""
         return words.status_word(row.status)  # "Queued", not the API's IN_QUEUE (in the tooltip)
 
-    def _tooltip(self, row: ScheduledRow, column: int) -> str | None:
+    def cell_tooltip(self, row: ScheduledRow, column: int) -> str | None:
         if column == self.TIME and row.scheduled_utc_ms is not None:
             local = datetime.fromtimestamp(row.scheduled_utc_ms / 1000).astimezone()
             return tooltip_text(self.tr("Your time: %1").replace("%1", f"{local:%Y-%m-%d %H:%M}"))
@@ -187,7 +182,7 @@ class ScheduledModel(TitledTableModel):
         if column == self.TIME:
             # Missing times sort as the oldest.
             return row.scheduled_utc_ms if row.scheduled_utc_ms is not None else -(2**62)
-        return self._display(row, column).casefold()
+        return self.cell_text(row, column).casefold()
 
     def _status_icon(self, status: str) -> QIcon | None:
         if status not in self._icons:
