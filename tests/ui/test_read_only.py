@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.accounts_support import (  # noqa: F401 (app_env, auth_sandbox: fixtures)
@@ -20,11 +23,13 @@ from tests.ui.accounts_support import (  # noqa: F401 (app_env, auth_sandbox: fi
     wait_synced,
 )
 from zvdesk.sandbox import SandboxServer
+from zvdesk.ui.account.banner import SignedOutBanner
 from zvdesk.ui.account.controller import AccountController
 from zvdesk.ui.account.readonly import SEND_ACTIONS
 from zvdesk.ui.app.session import Session
 from zvdesk.ui.chats.chatlist import ChatRole
 from zvdesk.ui.chats.new_conversation import NewConversationDialog
+from zvdesk.ui.common.theme import DARK, LIGHT, ThemeManager, contrast_ratio, scheme_of_palette
 from zvdesk.ui.mainwindow.statusbar import SyncState
 
 
@@ -165,3 +170,36 @@ def test_a_revoked_sign_in_makes_the_window_read_only(qtbot: QtBot, app_env: App
     assert accounts.banner is not None
     assert "revoked" in accounts.banner.text.text()
     assert accounts.banner.button.text().replace("&", "") == "Sign in again"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints()")  # a bare host
+def test_the_banner_stands_out_and_stays_readable_in_light_and_dark(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    banner = SignedOutBanner(host)
+    layout.addWidget(banner)
+    layout.addStretch(1)
+    host.resize(800, 200)
+    host.show()
+    banner.show_signed_out(revoked=False)
+    qtbot.waitExposed(host)
+    theme = ThemeManager()
+    previous = qapp.palette()
+    try:
+        for scheme in (LIGHT, DARK):
+            theme.force(scheme)
+            qtbot.wait(1)
+            background = banner.palette().color(QPalette.ColorRole.Window)
+            text = banner.text.palette().color(banner.text.foregroundRole())
+            window = host.palette().color(QPalette.ColorRole.Window)
+            assert contrast_ratio(text, background) >= 4.5, scheme
+            assert background != window  # a band of its own, not the window's grey
+            drawn = banner.grab().toImage()
+            assert QColor(drawn.pixel(2, 2)) == background  # what is painted
+            assert scheme_of_palette(host.palette()) == scheme
+    finally:
+        theme.force(None)
+        qapp.setPalette(previous)
