@@ -170,6 +170,15 @@ def test_a_csv_announcement_skips_bad_rows_sends_each_once_and_reports(
     assert sent == Counter({"14155559001": 1, "14155559002": 1, "14155559004": 1})
     assert sandbox_optouts.sends_to_opted_out(server.state) == []
 
+    # closed and opened again: a new announcement, with the way back to this one's report
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.announce_dialog is None, timeout=5_000)
+    dialog = _open_dialog(qtbot, window)
+    qtbot.waitUntil(dialog.last_button.isVisible, timeout=5_000)
+    assert dialog.pages.currentIndex() == 0
+    qtbot.mouseClick(dialog.last_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state_label.text() == "Finished.", timeout=5_000)
+    assert "Hi {name}, order {order} ships today." in dialog.title.text()
     qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Report saved" in dialog.note.text(), timeout=5_000)
     with (tmp_path / "report.csv").open(encoding="utf-8") as handle:

@@ -211,6 +211,14 @@
         <translation>إغلاق</translation>
     </message>
     <message>
+        <source>&amp;Last announcement…</source>
+        <translation>آ&amp;خر إعلان…</translation>
+    </message>
+    <message>
+        <source>Show the last announcement and its report</source>
+        <translation>عرض آخر إعلان وتقريره</translation>
+    </message>
+    <message>
         <source>Before sending</source>
         <translation>قبل الإرسال</translation>
     </message>

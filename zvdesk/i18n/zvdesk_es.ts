@@ -211,6 +211,14 @@
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>&amp;Last announcement…</source>
+        <translation>Ú&amp;ltimo aviso…</translation>
+    </message>
+    <message>
+        <source>Show the last announcement and its report</source>
+        <translation>Mostrar el último aviso y su informe</translation>
+    </message>
+    <message>
         <source>Before sending</source>
         <translation>Antes de enviar</translation>
     </message>

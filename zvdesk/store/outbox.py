@@ -146,6 +146,16 @@ def outbox_outcomes(
     return rows
 
 
+def outbox_open_count(conn: sqlite3.Connection, prefix: str) -> int:
+    """How many rows whose client_ref starts with ``prefix`` are not settled (sent or failed)."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM outbox WHERE client_ref >= ? AND client_ref < ?"
+        " AND state NOT IN ('sent', 'failed')",
+        (prefix, prefix + "\U0010ffff"),
+    ).fetchone()
+    return int(row[0])
+
+
 def outbox_get(conn: sqlite3.Connection, outbox_id: int) -> OutboxRow | None:
     row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
     return None if row is None else _row(row)

@@ -333,6 +333,9 @@ class Store:
             self._conn, items, now_ms=self.now_ms(), kind=kind, state=state
         )
 
+    def outbox_open_count(self, prefix: str) -> int:
+        return _outbox.outbox_open_count(self._conn, prefix)
+
     def outbox_outcomes(self, prefix: str) -> list[tuple[str, str | None, str | None]]:
         return _outbox.outbox_outcomes(self._conn, prefix)
 

@@ -102,6 +102,9 @@ class AnnounceController(QObject):
         dialog.cancelRequested.connect(lambda: self._change(announce.cancel))
         dialog.reportRequested.connect(self.save_report)
         dialog.newRequested.connect(self.compose_new)
+        dialog.lastRequested.connect(self.show_last)
+        self._last: Running | None = None
+        self._shown: Running | None = None
         self._open = True
         dialog.finished.connect(self._closed)
         dialog.destroyed.connect(self._closed)
@@ -143,24 +146,37 @@ class AnnounceController(QObject):
     # -- start -------------------------------------------------------------------------------
     def start(self) -> None:
         """Show the newest announcement still going, else an empty announcement to write."""
-        self._query(
-            lambda ctx: planning.running_announcements(ctx.store),
-            self._running,
-            self._failed_quietly,
-        )
 
-    def _running(self, found: list[Running]) -> None:
-        if found:
-            self.show(found[0])
-        else:
-            self.dialog.show_compose()
+        def read(ctx: StoreContext) -> tuple[list[Running], Running | None]:
+            running = planning.running_announcements(ctx.store)
+            return running, (None if running else planning.last_announcement(ctx.store))
+
+        self._query(read, self._running, self._failed_quietly)
+
+    def _running(self, found: tuple[list[Running], Running | None]) -> None:
+        running, last = found
+        if running:
+            self.show(running[0])
+            return
+        self.dialog.show_compose()
+        self._last = last
+        self.dialog.offer_last(last is not None)
+
+    def show_last(self) -> None:
+        if self._last is not None:
+            self.show(self._last)
+            self.refresh()
 
     def show(self, running: Running) -> None:
+        self._shown = running
         self.aid = running.announcement.id
         self.dialog.show_progress(running)
         self._progress_timer.start(PROGRESS_MS)
 
     def compose_new(self) -> None:
+        if self._shown is not None:  # "Last announcement…" leads back to it
+            self._last = self._shown
+            self.dialog.offer_last(True)
         self.aid = None
         self._progress_timer.stop()
         self._new_id = uuid.uuid4().hex[:16]
@@ -307,6 +323,7 @@ class AnnounceController(QObject):
     def _progress(self, running: Running) -> None:
         if running.announcement.id != self.aid:
             return
+        self._shown = running
         self.dialog.show_progress(running)
         progress = running.progress
         if running.finished and progress.delivered >= progress.sent:

@@ -96,7 +96,7 @@ class AnnounceDialog(QDialog):
     Signals: ``sourceChanged(int)`` (CSV, CHATS, PASTED), ``chooseFileRequested()``,
     ``inputsChanged()`` (text, pasted numbers, sender, pace or policy changed),
     ``sendRequested()``, ``pauseRequested()``, ``resumeRequested()``, ``cancelRequested()``,
-    ``reportRequested()``, ``newRequested()``.
+    ``reportRequested()``, ``newRequested()``, ``lastRequested()``.
     """
 
     sourceChanged = Signal(int)
@@ -108,6 +108,7 @@ class AnnounceDialog(QDialog):
     cancelRequested = Signal()
     reportRequested = Signal()
     newRequested = Signal()
+    lastRequested = Signal()
 
     def __init__(
         self, senders: Sequence[str], sender_id: str | None, parent: QWidget | None = None
@@ -241,7 +242,13 @@ class AnnounceDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), page)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
+        self.last_button = QPushButton(self.tr("&Last announcement…"), page)
+        self.last_button.setAccessibleName(self.tr("Show the last announcement and its report"))
+        self.last_button.setAutoDefault(False)
+        self.last_button.clicked.connect(self.lastRequested)
+        self.last_button.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.last_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.send_button)
@@ -490,6 +497,10 @@ class AnnounceDialog(QDialog):
 
     def show_compose(self) -> None:
         self.pages.setCurrentIndex(COMPOSE)
+
+    def offer_last(self, shown: bool) -> None:
+        """The way back to the last announcement (its progress and report)."""
+        self.last_button.setVisible(shown)
 
     def show_progress(self, running: Running) -> None:
         self.pages.setCurrentIndex(PROGRESS)

@@ -44,6 +44,7 @@ __all__ = [
     "Running",
     "chat_list_audience",
     "freeze_plan",
+    "last_announcement",
     "make_plan",
     "pasted_audience",
     "read_csv_file",
@@ -256,14 +257,22 @@ class Running:
 
 
 def running_announcements(store: Store) -> list[Running]:
-    """The announcements still going (queued rows left, not cancelled), newest first."""
+    """The announcements still going (rows not settled, not cancelled), newest first (a count
+    per announcement on the outbox's client_ref index; the full progress only for those)."""
     out = []
     for item in announce.announcements(store):
-        progress = announce.progress(store, item.id)
-        running = Running(item, progress)
-        if not running.finished:
-            out.append(running)
+        if item.status == "cancelled":
+            continue
+        if store.outbox_open_count(announce.refs_prefix(item.id)) == 0:
+            continue
+        out.append(Running(item, announce.progress(store, item.id)))
     return out
+
+
+def last_announcement(store: Store) -> Running | None:
+    """The newest announcement, finished or not (its progress and report stay reachable)."""
+    found = announce.announcements(store)
+    return Running(found[0], announce.progress(store, found[0].id)) if found else None
 
 
 def status_of(store: Store, aid: str) -> Running:
