@@ -750,3 +750,21 @@ def test_composer_and_header_speak_the_agents_language(
     logs = LogsView(host, debounce_ms=0)
     names = [logs.country.itemText(i) for i in range(logs.country.count())]
     assert f"{germany} (DE)" in names
+
+
+@pytest.mark.qt_log_ignore(ARABIC_FONT_WARNING)
+@pytest.mark.parametrize(
+    ("language", "when"), [("es", "1/12/2025 9:00"), ("ar", "١‏/١٢‏/٢٠٢٥ ٩:٠٠ ص")]
+)
+def test_scheduled_list_and_date_filters_use_the_locales_format(
+    qtbot: QtBot, use_language: Callable[[str], str], language: str, when: str
+) -> None:
+    from zvdesk.ui.lists.scheduled import _wall_time_text
+
+    use_language(language)
+    assert _wall_time_text("2025-12-01 09:00:00") == when
+    assert _wall_time_text("not a time") == "not a time"  # shown as it came
+    view = ScheduledView()
+    qtbot.addWidget(view)
+    assert "yyyy" in view.dates.from_edit.displayFormat()
+    assert view.dates.from_edit.displayFormat() != "yyyy-MM-dd"

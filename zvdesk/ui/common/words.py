@@ -7,6 +7,9 @@
   an agent can act on (the API's text when it is not one Zoho is known to send).
 - :func:`format_when`: a date and time in the user's locale format, with the year only when it is
   not this year (``QLocale`` decides the order and separators).
+- :func:`date_format`, :func:`date_time_format`: Qt formats for the locale's short date (and
+  time) with the year in full, for the date pickers and the times people read or edit (ISO in the
+  C locale).
 - :func:`country`: a region's name in the user's language (``QLocale().name()``; Qt itself names
   territories only in English or in their own language), from
   :func:`zvdesk.phone.display.country_name`.
@@ -22,6 +25,8 @@ from zvdesk.ui.common import safetext
 
 __all__ = [
     "country",
+    "date_format",
+    "date_time_format",
     "failure_reason",
     "format_day",
     "format_when",
@@ -149,3 +154,22 @@ def country(region: str) -> str:
     from zvdesk.phone.display import country_name
 
     return country_name(region, QLocale().name())
+
+
+def date_format(locale: QLocale | None = None) -> str:
+    """The locale's short date as a Qt format, the year written in full (``M/d/yy`` would make
+    2025 and 1925 look alike in a date picker). The C locale (no locale set, as on a bare server)
+    has no convention of its own: ISO 8601 then (``yyyy-MM-dd``)."""
+    locale = locale if locale is not None else QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return date if "yyyy" in date else date.replace("yy", "yyyy")
+
+
+def date_time_format(locale: QLocale | None = None) -> str:
+    """:func:`date_format` and the locale's short time (``yyyy-MM-dd HH:mm`` in the C locale)."""
+    locale = locale if locale is not None else QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd HH:mm"
+    return f"{date_format(locale)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from zvdesk.phone.timezones import customer_time_zone, next_local_time, zone_names
+from zvdesk.ui.common import words
 from zvdesk.ui.composer.a11y import name_inner_widgets
 
 __all__ = ["API_FORMAT", "SchedulePanel", "display_format", "system_time_zone"]
@@ -40,15 +41,8 @@ MORNING = time(9, 0)
 
 
 def display_format(locale: QLocale) -> str:
-    """The locale's short date and time as a Qt format, the year written in full (``M/d/yy``
-    would make 2025 and 1925 look alike in a date picker). The C locale (no locale set, as on a
-    bare server) has no convention of its own: ISO 8601 then (``2025-12-01 09:00``)."""
-    if locale.language() == QLocale.Language.C:
-        return "yyyy-MM-dd HH:mm"
-    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in date:
-        date = date.replace("yy", "yyyy")
-    return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+    """How the panel shows a date and time: :func:`zvdesk.ui.common.words.date_time_format`."""
+    return words.date_time_format(locale)
 
 
 def system_time_zone() -> str:

@@ -10,6 +10,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from zvdesk.ui.common import words
+
 __all__ = ["DateRangeEdit", "TextFilter"]
 
 _NON_DIGITS = re.compile(r"\D")
@@ -75,7 +77,7 @@ class DateRangeEdit(QWidget):
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit(QDate.currentDate(), self)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(words.date_format(self.locale()))
         return edit
 
     def _edited(self) -> None:

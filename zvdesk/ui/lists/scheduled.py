@@ -22,8 +22,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from PySide6.QtCore import (
+    QDateTime,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -83,6 +85,15 @@ def _sort_key(row: ScheduledRow) -> tuple[int, int, str]:
     if row.scheduled_utc_ms is None:
         return (1, 0, row.logid)
     return (0, -row.scheduled_utc_ms, row.logid)
+
+
+def _wall_time_text(text: str) -> str:
+    """The API's ``yyyy-MM-dd HH:mm:ss`` wall-clock time in the locale's format (its zone is
+    shown next to it); text that is not such a time is shown as it came (cut to 16 characters)."""
+    moment = QDateTime.fromString(text.strip()[:19], "yyyy-MM-dd HH:mm:ss")
+    if not moment.isValid():
+        return text.strip()[:16]
+    return QLocale().toString(moment, words.date_time_format())
 
 
 class ScheduledModel(TitledTableModel[ScheduledRow]):
@@ -154,7 +165,7 @@ class ScheduledModel(TitledTableModel[ScheduledRow]):
 
     def cell_text(self, row: ScheduledRow, column: int) -> str:
         if column == self.TIME:
-            when = (row.scheduled_time or "").strip()[:16]
+            when = _wall_time_text(row.scheduled_time or "")
             return f"{when} ({row.time_zone})" if row.time_zone else when
         if column == self.CUSTOMER:
             name = customer_name(row.customer_name, row.customer_number)
