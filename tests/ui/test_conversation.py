@@ -696,3 +696,31 @@ def test_an_undelivered_message_is_marked_apart_in_light_and_dark(
         assert contrast_ratio(colors.background, foreground) >= 4.5
     assert contrast_ratio(colors.background, mark) >= 3.0  # WCAG 1.4.11, non-text contrast
     assert contrast_ratio(colors.background, normal) >= 2.0  # not just another blue bubble
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_the_warning_mark_leads_the_reason_in_either_direction(
+    qtbot: QtBot, model: ConversationModel, view: ConversationView, direction: Qt.LayoutDirection
+) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from zvdesk.ui.conversation.row_layout import RowLayouts
+
+    model.set_messages([msg(4, status="UNDELIVERED", status_description="blocked")])
+    settle(qtbot)
+    index = model.index(row_of(model, "L4"), 0)
+    option = QStyleOptionViewItem()
+    option.font = view.font()
+    option.palette = view.palette()
+    option.rect = view.visualRect(index)
+    option.direction = direction
+    layout = RowLayouts(view).layout(option, index)
+    assert layout.reason is not None and layout.reason_mark is not None
+    mark, text_x = layout.reason_mark, layout.reason_pos.x()
+    assert layout.bubble.contains(mark)
+    if direction == Qt.LayoutDirection.LeftToRight:
+        assert mark.right() < text_x  # the mark, then the words
+    else:
+        assert mark.left() > text_x  # right to left: the mark at the right, where reading starts
