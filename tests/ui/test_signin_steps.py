@@ -231,20 +231,17 @@ def test_cancel_at_a_step_stops_at_once_and_keeps_nothing(
 def test_cancel_frees_the_sign_in_thread_while_zoho_still_has_not_answered(
     qtbot: QtBot, app_env: AppEnv
 ) -> None:
-    """A token call that hangs does not hold up the next sign-in: it is left behind."""
+    """A token call that never answers does not hold up the next sign-in: it is left behind
+    (were the sign-in thread still waiting for it, the second sign-in would never finish)."""
     dialog = open_dialog(qtbot, app_env)
-    app_env.server.faults.configure("latency=1:4", route=TOKEN)
+    app_env.server.faults.configure("hang=1", route=TOKEN)
     _start_code(qtbot, app_env, dialog)
     wait_step(qtbot, dialog, SignInStep.EXCHANGING)
     dialog.steps.cancel_button.click()
-    app_env.server.faults.clear()
-    started = time.monotonic()
+    app_env.server.faults.clear()  # the hung request stays hung
     sign_in_with_code(qtbot, dialog, app_env.self_client_code())
-    assert time.monotonic() - started < 3.5  # did not wait for the abandoned call
     session = app_env.sessions[-1]
     wait_synced(qtbot, session)
-    qtbot.wait(int(max(0.0, 4.6 - (time.monotonic() - started)) * 1000))
-    # The abandoned exchange came back meanwhile: the sign-in in use is untouched.
     accounts = session.accounts
     assert accounts is not None and accounts.tokens is not None
     assert session.window.sync_status.state != SyncState.SIGNED_OUT
