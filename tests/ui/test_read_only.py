@@ -88,6 +88,8 @@ def assert_read_only(qtbot: QtBot, session: Session) -> None:
     assert not window.sidebar.new_button.isEnabled()
     assert "signed out" in window.sidebar.new_button.toolTip()
     assert not composer.attach_button.isEnabled() and not composer.schedule_button.isEnabled()
+    assert not composer.options.flash_button.isEnabled()
+    assert not composer.options.sender_combo.isEnabled()
 
 
 def assert_writable(session: Session) -> None:
@@ -96,6 +98,7 @@ def assert_writable(session: Session) -> None:
     assert accounts.banner is not None and not accounts.banner.isVisible()
     assert not accounts.read_only
     assert not window.pane.composer.editor.isReadOnly()
+    assert window.pane.composer.options.sender_combo.isEnabled()
     for shortcut_id in SEND_ACTIONS:
         assert window.actions_by_id[shortcut_id].isEnabled(), shortcut_id
     assert window.sidebar.new_button.isEnabled()

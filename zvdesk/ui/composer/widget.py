@@ -551,8 +551,8 @@ class Composer(QWidget):
         reason = self._blocked = shown
         if not self._pending:
             self.editor.setReadOnly(reason is not None)
-        for button in (self.attach_button, self.schedule_button):
-            button.setEnabled(reason is None)
+        for widget in (self.attach_button, self.schedule_button, self.options):
+            widget.setEnabled(reason is None)  # flash, validity, sender: nothing to send
         self._refresh()
 
     def blocked_reason(self) -> str | None:
