@@ -351,3 +351,44 @@ def test_closing_the_window_while_a_plan_is_on_its_way_is_quiet(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed before the file and the plan are back
     qtbot.waitUntil(lambda: window.announce_dialog is None, timeout=5_000)
     qtbot.wait(2_000)  # their answers arrive for a window that is gone: nothing happens
+
+
+def test_an_announcement_sent_later_is_scheduled_with_zoho(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow
+) -> None:
+    numbers = ["+14155559501", "+14155559502"]
+    dialog = _open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.from_pasted, Qt.MouseButton.LeftButton)
+    dialog.pasted.setFocus()
+    qtbot.keyClicks(dialog.pasted, ", ".join(numbers))
+    dialog.message.setFocus()
+    qtbot.keyClicks(dialog.message, "Later check")
+    qtbot.mouseClick(dialog.later, Qt.MouseButton.LeftButton)  # tomorrow 10:00 by default
+    assert dialog.send_at.isEnabled()
+    when = dialog.scheduled()
+    assert when is not None
+    qtbot.waitUntil(lambda: dialog.send_button.text() == "Send to 2 customers", timeout=5_000)
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state_label.text() == "Finished.", timeout=20_000)
+    records = [m for m in server.state.all_messages() if str(m["message"]).startswith("Later")]
+    assert sorted(_digits(r["customerNumber"]) for r in records) == [n[1:] for n in numbers]
+    assert all(r.get("scheduledTime") for r in records)  # at Zoho, to go out then
+
+
+def test_a_time_to_send_later_must_be_in_the_future(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import QDateTime
+
+    dialog = _open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.from_pasted, Qt.MouseButton.LeftButton)
+    dialog.pasted.setFocus()
+    qtbot.keyClicks(dialog.pasted, "+14155559601")
+    dialog.message.setFocus()
+    qtbot.keyClicks(dialog.message, "Past check")
+    qtbot.mouseClick(dialog.later, Qt.MouseButton.LeftButton)
+    dialog.send_at.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
+    qtbot.waitUntil(
+        lambda: "at least five minutes from now" in dialog.summary.text(), timeout=5_000
+    )
+    assert not dialog.send_button.isEnabled()

@@ -179,6 +179,18 @@
         <translation>تخطيهم</translation>
     </message>
     <message>
+        <source>Send &amp;later:</source>
+        <translation>الإرسال لا&amp;حقًا:</translation>
+    </message>
+    <message>
+        <source>Send later</source>
+        <translation>الإرسال لاحقًا</translation>
+    </message>
+    <message>
+        <source>Send at, your local time</source>
+        <translation>وقت الإرسال، بتوقيتك المحلي</translation>
+    </message>
+    <message>
         <source>Send &amp;from:</source>
         <translation>الإرسال &amp;من:</translation>
     </message>
@@ -269,6 +281,10 @@
     <message>
         <source>Recipients: %1. SMS segments: %2.</source>
         <translation>المستلمون: %1. مقاطع SMS: %2.</translation>
+    </message>
+    <message>
+        <source>Outside their send window (%1) then, so moved to their morning: %2.</source>
+        <translation>خارج نافذة الإرسال لديهم (%1) في ذلك الوقت، لذا نُقلوا إلى صباحهم: %2.</translation>
     </message>
     <message>
         <source>Outside their send window (%1) now, so waiting for their morning: %2.</source>
@@ -401,6 +417,10 @@
     <message>
         <source>Paused: %1 waiting.</source>
         <translation>متوقف مؤقتًا: %1 بالانتظار.</translation>
+    </message>
+    <message>
+        <source>Scheduling with Zoho at %1 a minute: %2 to go.</source>
+        <translation>جارٍ الجدولة لدى Zoho بمعدل %1 في الدقيقة: متبقٍ %2.</translation>
     </message>
     <message>
         <source>Sending at %1 a minute: %2 to go.</source>

@@ -179,6 +179,18 @@
         <translation>Omitirlos</translation>
     </message>
     <message>
+        <source>Send &amp;later:</source>
+        <translation>Enviar &amp;más tarde:</translation>
+    </message>
+    <message>
+        <source>Send later</source>
+        <translation>Enviar más tarde</translation>
+    </message>
+    <message>
+        <source>Send at, your local time</source>
+        <translation>Enviar a las, su hora local</translation>
+    </message>
+    <message>
         <source>Send &amp;from:</source>
         <translation>Enviar &amp;desde:</translation>
     </message>
@@ -269,6 +281,10 @@
     <message>
         <source>Recipients: %1. SMS segments: %2.</source>
         <translation>Destinatarios: %1. Segmentos SMS: %2.</translation>
+    </message>
+    <message>
+        <source>Outside their send window (%1) then, so moved to their morning: %2.</source>
+        <translation>Fuera de su horario de envío (%1) a esa hora, pasan a su mañana: %2.</translation>
     </message>
     <message>
         <source>Outside their send window (%1) now, so waiting for their morning: %2.</source>
@@ -401,6 +417,10 @@
     <message>
         <source>Paused: %1 waiting.</source>
         <translation>En pausa: %1 en espera.</translation>
+    </message>
+    <message>
+        <source>Scheduling with Zoho at %1 a minute: %2 to go.</source>
+        <translation>Programando en Zoho a %1 por minuto: faltan %2.</translation>
     </message>
     <message>
         <source>Sending at %1 a minute: %2 to go.</source>

@@ -251,6 +251,7 @@ class AnnounceController(QObject):
             policy,
             self.default_region,
             self.service.config.max_calls,
+            self.dialog.scheduled(),
         )
 
     def replan(self) -> None:

@@ -11,13 +11,16 @@ in ``controller`` and ``planning``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -83,6 +86,10 @@ def _item(text: str) -> QStandardItem:
     item = QStandardItem(safetext.isolate(safetext.elide_one_line(text, CELL_CHARS)))
     item.setEditable(False)
     return item
+
+
+def plan_scheduled(result: PlanResult) -> bool:
+    return result.scheduled is not None
 
 
 def _ltr(number: str) -> str:
@@ -223,10 +230,22 @@ class AnnounceDialog(QDialog):
         self.policy.addItem(self.tr("Wait for the customer's morning"), "move")
         self.policy.addItem(self.tr("Skip them"), "refuse")
         self.policy.currentIndexChanged.connect(lambda _i: self.inputsChanged.emit())
+        self.later = QCheckBox(self.tr("Send &later:"), page)
+        self.later.setAccessibleName(self.tr("Send later"))
+        self.later.toggled.connect(self._later_toggled)
+        self.send_at = QDateTimeEdit(page)
+        self.send_at.setCalendarPopup(True)
+        self.send_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.send_at.setAccessibleName(self.tr("Send at, your local time"))
+        tomorrow = QDateTime.currentDateTime().addDays(1)
+        self.send_at.setDateTime(QDateTime(tomorrow.date(), QTime(10, 0)))
+        self.send_at.setEnabled(False)
+        self.send_at.dateTimeChanged.connect(lambda _d: self.inputsChanged.emit())
         form = QFormLayout()
         form.addRow(self.tr("Send &from:"), self.sender_box)
         form.addRow(self.tr("P&ace:"), self.pace)
         form.addRow(self.tr("Outside their &window:"), self.policy)
+        form.addRow(self.later, self.send_at)
 
         self.summary = _label(page, self.tr("What will be sent"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -277,6 +296,17 @@ class AnnounceDialog(QDialog):
         layout.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         layout.addLayout(right, 1)
         return page
+
+    def _later_toggled(self, on: bool) -> None:
+        self.send_at.setEnabled(on)
+        self.inputsChanged.emit()
+
+    def scheduled(self) -> datetime | None:
+        """The time chosen to send later (aware), or None to send now."""
+        if not self.later.isChecked():
+            return None
+        moment = self.send_at.dateTime().toSecsSinceEpoch()
+        return datetime.fromtimestamp(moment, UTC)
 
     def _source_clicked(self, source: int) -> None:
         self.show_source(source)
@@ -376,7 +406,13 @@ class AnnounceDialog(QDialog):
                 self.tr("The pace is lowered to %1 a minute: polling shares the account's "
                         "request budget.").replace("%1", locale.toString(plan.rate_per_minute))
             )  # fmt: skip
-        if result.waiting:
+        if result.waiting and plan_scheduled(result):
+            lines.append(
+                self.tr("Outside their send window (%1) then, so moved to their morning: %2.")
+                .replace("%1", _ltr(result.window.describe()))
+                .replace("%2", locale.toString(result.waiting))
+            )  # fmt: skip
+        elif result.waiting:
             lines.append(
                 self.tr("Outside their send window (%1) now, so waiting for their morning: %2.")
                 .replace("%1", _ltr(result.window.describe()))
@@ -522,6 +558,12 @@ class AnnounceDialog(QDialog):
         elif item.status == "paused":
             state = self.tr("Paused: %1 waiting.").replace(
                 "%1", locale.toString(progress.pending)
+            )
+        elif item.scheduled_utc is not None:
+            state = (
+                self.tr("Scheduling with Zoho at %1 a minute: %2 to go.")
+                .replace("%1", locale.toString(item.rate_per_minute))
+                .replace("%2", locale.toString(progress.pending))
             )
         else:
             state = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -55,6 +55,7 @@ __all__ = [
 MAX_CSV_BYTES = 20 * 1024 * 1024
 PREVIEW_ROWS = 5
 CHAT_PAGE = 1000
+MIN_SCHEDULE_AHEAD = timedelta(minutes=5)
 SEARCH_LIMIT = 1000  # the chat list's search shows its best matches; so does the audience
 
 
@@ -153,14 +154,16 @@ class PlanRequest:
     quiet_policy: QuietPolicy
     default_region: str = "US"
     budget_per_minute: int | None = None
+    scheduled: datetime | None = None  # aware: Zoho sends each message then (else: now)
 
 
 @dataclass(frozen=True)
 class PlanResult:
     plan: Plan
     window: SendWindow
-    waiting: int  # planned messages outside their customer's window now (policy "move")
+    waiting: int  # planned messages outside their customer's window then (policy "move")
     rate_requested: float
+    scheduled: datetime | None = None
 
 
 class PlanCache:
@@ -208,7 +211,12 @@ def make_plan(
 ) -> PlanResult:
     """Plan the announcement against the store's opt-outs and the send window in force
     (ValidationError for an empty text, a merge field without a column, no recipient...)."""
-    when = now or datetime.now(UTC)
+    current = now or datetime.now(UTC)
+    when = request.scheduled or current
+    if request.scheduled is not None and request.scheduled <= current + MIN_SCHEDULE_AHEAD:
+        raise ValidationError(
+            "schedule", "Choose a time at least five minutes from now to send later."
+        )
     window = send_window(store)
     sender = request.sender_id or ""
     rate = pace_within_budget(request.rate_per_minute, request.budget_per_minute)
@@ -226,7 +234,7 @@ def make_plan(
             zone = memo.zone(message.number, request.default_region)
             if zone is not None and next_open(when, zone, window) != when.astimezone(UTC):
                 waiting += 1
-    return PlanResult(result, window, waiting, request.rate_per_minute)
+    return PlanResult(result, window, waiting, request.rate_per_minute, request.scheduled)
 
 
 def freeze_plan(store: Store, request: PlanRequest, aid: str) -> announce.Announcement:
@@ -240,7 +248,7 @@ def freeze_plan(store: Store, request: PlanRequest, aid: str) -> announce.Announ
         raise ValidationError("recipients", "No recipient is left to send to.")
     return announce.freeze(
         store, result.plan, sender_id=request.sender_id, quiet_policy=request.quiet_policy,
-        window=result.window, aid=aid,
+        window=result.window, aid=aid, scheduled=request.scheduled,
     )  # fmt: skip
 
 
