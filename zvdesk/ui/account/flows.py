@@ -244,11 +244,15 @@ class AccountSetup:
                 (on_code or ctx.progress)(device)
                 ctx.progress(SignInStep.DEVICE)
 
-            tokens = sign_in_with_device(
-                client,
-                on_code=show,
-                cancel=ctx.cancel,
-                min_interval=self.device_min_interval,
+            tokens = until_cancelled(  # the code request too stops at once on Cancel
+                ctx.cancel,
+                lambda: sign_in_with_device(
+                    client,
+                    on_code=show,
+                    cancel=ctx.cancel,
+                    min_interval=self.device_min_interval,
+                ),
+                lambda t: _discard(client, t),
             )
             return self._check_and_keep(ctx, choice, client, tokens)
 
