@@ -468,3 +468,15 @@ def test_the_end_key_lands_on_the_true_last_row_and_a_click_opens_a_row_drawn_em
                          pos=view.visualRect(target).center())  # fmt: skip
     assert selected.args == [1502]
     assert view.current_conversation_id() == 1502
+
+
+def test_a_long_move_keeps_every_row_findable() -> None:
+    model = ChatListModel(clock=lambda: NOW)
+    model.set_rows([conv(i, rank=10_000 - i) for i in range(1, 5001)])
+    assert model.row_for_conversation(4000) == 3999
+    model.apply_updates([conv(4000, rank=20_000)])  # from deep in the list to the top
+    assert model.row_for_conversation(4000) == 0
+    assert model.row_for_conversation(1) == 1
+    assert model.row_for_conversation(3999) == 3999
+    assert model.row_for_conversation(4001) == 4000
+    assert ids(model)[:3] == [4000, 1, 2]

@@ -26,6 +26,9 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 _ROOT = QModelIndex()
+# A move shifts the rows between its two places; past this many, the key -> row index is rebuilt
+# on the next look-up instead (one pass in C, not a Python loop over the rows moved past).
+_SHIFT_IN_PLACE = 2000
 
 
 class KeyedListModel(QAbstractListModel, Generic[K, V]):
@@ -138,9 +141,11 @@ class KeyedListModel(QAbstractListModel, Generic[K, V]):
             self.beginMoveRows(_ROOT, source, source, _ROOT, dest + 1 if dest > source else dest)
             self._keys.insert(dest, self._keys.pop(source))
             self._values.insert(dest, self._values.pop(source))
-            if self._positions is not None:  # only the rows between the two places shift
+            if self._positions is not None and abs(source - dest) <= _SHIFT_IN_PLACE:
                 for row in range(min(source, dest), max(source, dest) + 1):
-                    self._positions[self._keys[row]] = row
+                    self._positions[self._keys[row]] = row  # only the rows between shift
+            else:  # a long way (deep in a long list to the top): rebuilt once when next asked
+                self._positions = None
             self.endMoveRows()
         self._update(dest, value)
 
