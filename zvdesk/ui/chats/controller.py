@@ -162,7 +162,8 @@ class ChatListController(QObject):
         """Read the rows the list is about to draw without their data (one query)."""
         sender = self._sidebar.sender_id()
         self._service.query(
-            lambda ctx: q.chat_rows(ctx.store, ids, sender),
+            # ChatRow.of (snippets cleaned and cut) on the store thread too: not the UI's work
+            lambda ctx: [ChatRow.of(row) for row in q.chat_rows(ctx.store, ids, sender)],
             lambda rows: self.model.fill_rows(rows, asked=ids),
             follows="chatlist",  # dropped if the list is replaced meanwhile
         )

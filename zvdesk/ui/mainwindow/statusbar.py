@@ -17,13 +17,16 @@ import enum
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from zvdesk.sync.progress import RateEstimator
 from zvdesk.ui.common.icons import icon
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
+
+if TYPE_CHECKING:
+    from zvdesk.sync.progress import RateEstimator
 
 __all__ = ["SyncState", "SyncStatusWidget"]
 
@@ -61,7 +64,7 @@ class SyncStatusWidget(QWidget):
         super().__init__(parent)
         self._clock = clock
         self._monotonic = monotonic
-        self._pace = RateEstimator()
+        self._estimator: RateEstimator | None = None
         self._state = SyncState.OFFLINE
         self._done = 0
         self._total: int | None = None
@@ -90,6 +93,15 @@ class SyncStatusWidget(QWidget):
         self._timer.start()
         self.refresh()
 
+    def _pace(self) -> RateEstimator:
+        """The history sync's pace (zvdesk.sync imported on first use: the status bar is part of
+        the first paint, the sync package's import is not)."""
+        if self._estimator is None:
+            from zvdesk.sync.progress import RateEstimator
+
+            self._estimator = RateEstimator()
+        return self._estimator
+
     # -- inputs --------------------------------------------------------------------------------
     @property
     def state(self) -> SyncState:
@@ -98,7 +110,7 @@ class SyncStatusWidget(QWidget):
     def set_online(self, last_synced: datetime | None = None) -> None:
         """Connected and up to date (``last_synced``: when the sync finished, if known)."""
         self._state = SyncState.ONLINE
-        self._pace.reset()
+        self._pace().reset()
         if last_synced is not None:
             self._last_synced = last_synced
         self.refresh()
@@ -108,7 +120,7 @@ class SyncStatusWidget(QWidget):
         self._state = SyncState.SYNCING
         self._done, self._total = max(0, done), total
         if total:
-            self._pace.add(self._monotonic(), self._done, total)
+            self._pace().add(self._monotonic(), self._done, total)
         self.refresh()
 
     def compact_count(self, n: int) -> str:
@@ -130,7 +142,7 @@ class SyncStatusWidget(QWidget):
 
     def time_left_text(self) -> str:
         """ "about 6 minutes left" at the recent pace, or "" while it is not known yet."""
-        seconds = self._pace.seconds_left()
+        seconds = self._pace().seconds_left()
         if seconds is None:
             return ""
         minutes = round(seconds / 60)
