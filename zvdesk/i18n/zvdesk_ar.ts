@@ -3386,8 +3386,8 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>للقراءة فقط: لم تعد Zoho تقبل تسجيل الدخول هذا (أُلغي أو انتهت صلاحيته). صندوق الصادر والمسودات والرسائل محفوظة؛ ويُستأنف الإرسال بعد تسجيل الدخول مجددًا.</translation>
     </message>
     <message>
-        <source>Read-only: you are not signed in to Zoho. You can read the conversations kept on this computer; sign in to send and to get new messages.</source>
-        <translation>للقراءة فقط: لم تسجّل الدخول إلى Zoho. يمكنك قراءة المحادثات المحفوظة على هذا الحاسوب؛ سجّل الدخول لإرسال الرسائل وتلقي الجديدة.</translation>
+        <source>Read-only: you are not signed in to Zoho. Sign in to send and to get new messages; the conversations kept on this computer stay readable.</source>
+        <translation>للقراءة فقط: لم تسجّل الدخول إلى Zoho. سجّل الدخول لإرسال الرسائل وتلقي الجديدة؛ وتبقى المحادثات المحفوظة على هذا الحاسوب قابلة للقراءة.</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>

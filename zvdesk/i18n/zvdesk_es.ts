@@ -3354,8 +3354,8 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>Solo lectura: Zoho ya no acepta este inicio de sesión (se revocó o caducó). Se conservan su bandeja de salida, sus borradores y sus mensajes; el envío se reanuda cuando vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <source>Read-only: you are not signed in to Zoho. You can read the conversations kept on this computer; sign in to send and to get new messages.</source>
-        <translation>Solo lectura: no ha iniciado sesión en Zoho. Puede leer las conversaciones guardadas en este equipo; inicie sesión para enviar y recibir mensajes nuevos.</translation>
+        <source>Read-only: you are not signed in to Zoho. Sign in to send and to get new messages; the conversations kept on this computer stay readable.</source>
+        <translation>Solo lectura: no ha iniciado sesión en Zoho. Inicie sesión para enviar y recibir mensajes nuevos; las conversaciones guardadas en este equipo se pueden seguir leyendo.</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>

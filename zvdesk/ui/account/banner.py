@@ -78,8 +78,8 @@ class SignedOutBanner(QFrame):
             self.button.setAccessibleName(self.tr("Sign in again"))
         else:
             text = self.tr(
-                "Read-only: you are not signed in to Zoho. You can read the conversations kept "
-                "on this computer; sign in to send and to get new messages."
+                "Read-only: you are not signed in to Zoho. Sign in to send and to get new "
+                "messages; the conversations kept on this computer stay readable."
             )
             self.button.setText(self.tr("Sign &in"))
             self.button.setAccessibleName(self.tr("Sign in"))
