@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
@@ -52,7 +52,11 @@ def test_the_demo_opens_the_settings_without_the_account_page(
     action = controls.settings_action
     assert action in controls.menu.actions() and action.isEnabled()
     assert action.shortcut() == QKeySequence("Ctrl+,")  # as in a signed-in window
-    action.trigger()
+    window = demo.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.sidebar.list, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: demo.demo_settings is not None, timeout=5_000)
     dialog = demo.demo_settings
     assert dialog is not None
     qtbot.waitExposed(dialog)
