@@ -29,13 +29,18 @@ def test_a_scale_is_generated_once_and_reused(tmp_path: Path) -> None:
     first = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert first.returncode == 0, first.stderr
     assert "reusing" not in first.stderr
-    again = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    again = subprocess.run(
+        [*command, "--cpu"], capture_output=True, text=True, timeout=120, check=False
+    )
     assert again.returncode == 0, again.stderr
     assert "reusing the cache" in again.stderr
     for out in (first.stdout, again.stdout):
         assert "20,000 messages" in out and "MiB per million messages" in out
         assert "import rate per CPU-second" in out  # kept from the generation
         assert "chat list last page by keyset" in out and "partial number" in out
+        assert "trigram index (the baseline)" in out
+    assert "CPU cost per 1,000 at 10,000" in first.stdout
+    assert "CPU time of the thread (--cpu)" in again.stdout
 
 
 def test_store_does_not_import_qt() -> None:
