@@ -392,3 +392,17 @@ def test_a_time_to_send_later_must_be_in_the_future(
         lambda: "at least five minutes from now" in dialog.summary.text(), timeout=5_000
     )
     assert not dialog.send_button.isEnabled()
+
+
+def test_a_csv_that_is_not_utf8_says_how_to_fix_it(
+    qtbot: QtBot, tmp_path: Path, window: MainWindow
+) -> None:
+    (tmp_path / "audience.csv").write_bytes("name,phone\nJosé,+14155559701\n".encode("latin-1"))
+    dialog = _open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.file_label.text()
+        == "audience.csv is not UTF-8 text: save it as CSV UTF-8 and choose it again.",
+        timeout=5_000,
+    )
+    assert not dialog.preview.isVisible() and not dialog.send_button.isEnabled()

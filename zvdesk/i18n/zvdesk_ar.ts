@@ -67,6 +67,34 @@
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
+        <source>%1 is larger than 20 MB.</source>
+        <translation>حجم %1 أكبر من 20 ميغابايت.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>تعذرت قراءة %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text: save it as CSV UTF-8 and choose it again.</source>
+        <translation>%1 ليس نصًا بترميز UTF-8: احفظه بصيغة CSV UTF-8 واختره مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>%1 has no recipients: a header row, then one customer a line.</source>
+        <translation>لا يحتوي %1 على مستلمين: صف عناوين، ثم عميل في كل سطر.</translation>
+    </message>
+    <message>
+        <source>Choose a time at least five minutes from now to send later.</source>
+        <translation>اختر وقتًا بعد خمس دقائق على الأقل من الآن للإرسال لاحقًا.</translation>
+    </message>
+    <message>
+        <source>No recipient is left to send to.</source>
+        <translation>لم يبقَ أي مستلم للإرسال إليه.</translation>
+    </message>
+    <message>
+        <source>This announcement is no longer in the outbox.</source>
+        <translation>لم يعد هذا الإعلان في صندوق الصادر.</translation>
+    </message>
+    <message>
         <source>Choose the recipients and write the message.</source>
         <translation>اختر المستلمين واكتب الرسالة.</translation>
     </message>

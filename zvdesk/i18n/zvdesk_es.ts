@@ -67,6 +67,34 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
+        <source>%1 is larger than 20 MB.</source>
+        <translation>%1 ocupa más de 20 MB.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>No se puede leer %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text: save it as CSV UTF-8 and choose it again.</source>
+        <translation>%1 no es texto UTF-8: guárdelo como CSV UTF-8 y vuelva a elegirlo.</translation>
+    </message>
+    <message>
+        <source>%1 has no recipients: a header row, then one customer a line.</source>
+        <translation>%1 no tiene destinatarios: una fila de encabezado y luego un cliente por línea.</translation>
+    </message>
+    <message>
+        <source>Choose a time at least five minutes from now to send later.</source>
+        <translation>Elija una hora al menos cinco minutos posterior a ahora para enviar más tarde.</translation>
+    </message>
+    <message>
+        <source>No recipient is left to send to.</source>
+        <translation>No queda ningún destinatario al que enviar.</translation>
+    </message>
+    <message>
+        <source>This announcement is no longer in the outbox.</source>
+        <translation>Este aviso ya no está en la bandeja de salida.</translation>
+    </message>
+    <message>
         <source>Choose the recipients and write the message.</source>
         <translation>Elija los destinatarios y escriba el mensaje.</translation>
     </message>

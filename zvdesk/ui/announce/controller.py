@@ -55,10 +55,32 @@ def choose_report(parent: QWidget, suggested: str) -> Path | None:
     return Path(name) if name else None
 
 
-def _message(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return error.message
-    return str(error) or type(error).__name__
+def _message(error: Exception, file_name: str = "") -> str:
+    """What went wrong, in the agent's language where the window knows the case (the core's
+    other messages, e.g. "No column for {x}.", are English)."""
+    if not isinstance(error, ValidationError):
+        return str(error) or type(error).__name__
+    known = {
+        "csv-size": QCoreApplication.translate("AnnounceDialog", "%1 is larger than 20 MB."),
+        "csv-read": QCoreApplication.translate("AnnounceDialog", "%1 cannot be read."),
+        "csv-utf8": QCoreApplication.translate(
+            "AnnounceDialog", "%1 is not UTF-8 text: save it as CSV UTF-8 and choose it again."
+        ),
+        "csv-empty": QCoreApplication.translate(
+            "AnnounceDialog", "%1 has no recipients: a header row, then one customer a line."
+        ),
+        "schedule": QCoreApplication.translate(
+            "AnnounceDialog", "Choose a time at least five minutes from now to send later."
+        ),
+        "recipients": QCoreApplication.translate(
+            "AnnounceDialog", "No recipient is left to send to."
+        ),
+        "announcement": QCoreApplication.translate(
+            "AnnounceDialog", "This announcement is no longer in the outbox."
+        ),
+    }
+    text = known.get(error.field)
+    return error.message if text is None else text.replace("%1", file_name)
 
 
 class AnnounceController(QObject):
@@ -219,7 +241,7 @@ class AnnounceController(QObject):
     def load_file(self, path: Path) -> None:
         def failed(error: Exception) -> None:
             self.audiences.pop(CSV, None)
-            self.dialog.show_file_error(_message(error))
+            self.dialog.show_file_error(_message(error, path.name))
             self.replan()
 
         self._query(

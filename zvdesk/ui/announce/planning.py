@@ -78,19 +78,20 @@ def read_csv_file(path: Path) -> Audience:
         size = path.stat().st_size
         if size > MAX_CSV_BYTES:
             raise ValidationError(
-                "csv", f"{path.name} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB."
+                "csv-size", f"{path.name} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB."
             )
         raw = path.read_bytes()
     except OSError as error:
-        raise ValidationError("csv", f"{path.name} cannot be read ({error.strerror}).") from None
+        message = f"{path.name} cannot be read ({error.strerror})."
+        raise ValidationError("csv-read", message) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError("csv", f"{path.name} is not UTF-8 text.") from None
+        raise ValidationError("csv-utf8", f"{path.name} is not UTF-8 text.") from None
     columns, recipients = read_csv(text, limit=MAX_RECIPIENTS + 1)
     if not recipients:
         raise ValidationError(
-            "csv", f"{path.name} has no recipients: a header row, then one customer a line."
+            "csv-empty", f"{path.name} has no recipients: a header row, then one customer a line."
         )
     preview = tuple(
         tuple(r.fields.get(c, "") for c in columns) for r in recipients[:PREVIEW_ROWS]
