@@ -530,3 +530,30 @@ def test_notification_click_opens_that_conversation(
     window.notifier.openConversationRequested.emit(target)
     qtbot.waitUntil(lambda: window.conversation.conversation_id == target, timeout=5_000)
     assert window.sidebar.list.current_conversation_id() == target
+
+
+def test_history_sync_keeps_its_figures_in_the_status_bar(
+    qtbot: QtBot,
+    sandbox_clean: SandboxServer,
+    make_window: WindowFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each sync cycle reports "syncing" again: the status bar keeps "Syncing history: n of
+    total" (and the pace behind the time left) instead of falling back to "Syncing…"."""
+    from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
+
+    texts: list[str] = []
+    refresh = SyncStatusWidget.refresh
+
+    def recording(widget: SyncStatusWidget) -> None:
+        refresh(widget)
+        if not texts or texts[-1] != widget.text():
+            texts.append(widget.text())
+
+    monkeypatch.setattr(SyncStatusWidget, "refresh", recording)
+    window = make_window(sandbox_clean)
+    qtbot.waitUntil(lambda: window.sync_status.state == SyncState.ONLINE, timeout=30_000)
+    history = [i for i, text in enumerate(texts) if text.startswith("Syncing history:")]
+    assert history, texts
+    between = texts[history[0] : history[-1] + 1]
+    assert all(text.startswith("Syncing history:") for text in between), between

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from zvdesk.ui.chats.sidebar import Sidebar
 from zvdesk.ui.common.settings import WindowSettings
 from zvdesk.ui.common.theme import ThemeManager
-from zvdesk.ui.mainwindow.statusbar import SyncStatusWidget
+from zvdesk.ui.mainwindow.statusbar import SyncState, SyncStatusWidget
 
 if TYPE_CHECKING:  # imported by attach(), after the first paint (see the module docstring)
     from zvdesk.service import ApiService, ConversationRef
@@ -574,7 +574,9 @@ class MainWindow(QMainWindow):
         if state == "up_to_date":
             self.sync_status.set_online(datetime.now().astimezone())
         elif state == "syncing":
-            self.sync_status.set_syncing()
+            # each sync cycle reports its state again: keep the history's figures and pace
+            if self.sync_status.state != SyncState.SYNCING:
+                self.sync_status.set_syncing()
         elif state == "signed_out":
             self.sync_status.set_signed_out()
         else:
