@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 PAGE = 100
-KEYS = 10_000
+KEYS = 2_000  # ids a keyset page brings (each page is one insert in the view: a short stall)
 MESSAGES = 100
 LOGS = 100
 

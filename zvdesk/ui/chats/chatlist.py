@@ -305,7 +305,7 @@ class ChatListModel(KeyedListModel[int, Entry]):
             self._cached.move_to_end(entry.id)
         except KeyError:
             self._cached[entry.id] = None
-        return self._role_value(entry, role, self._clock())
+        return self._role_value(entry, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -572,7 +572,9 @@ class ChatListModel(KeyedListModel[int, Entry]):
                 roles.extend(role for role in field_roles if role not in roles)
         return roles
 
-    def _role_value(self, row: ChatRow, role: int, now: QDateTime) -> Any:
+    def _role_value(self, row: ChatRow, role: int) -> Any:
+        """The value of ``role`` (the clock is read only for the roles that show a time: a
+        painted row asks for ~17 roles)."""
         if role in (Qt.ItemDataRole.DisplayRole, ChatRole.Customer):
             return format_customer(row.customer_name, row.customer_number)
         if role == ChatRole.ConversationId:
@@ -582,7 +584,7 @@ class ChatListModel(KeyedListModel[int, Entry]):
         if role == ChatRole.Snippet:
             return row.snippet
         if role == ChatRole.Time:
-            return format_list_time(row.last_time, now)
+            return format_list_time(row.last_time, self._clock())
         if role == ChatRole.Timestamp:
             return row.last_time
         if role == ChatRole.LastStatus:
@@ -609,7 +611,7 @@ class ChatListModel(KeyedListModel[int, Entry]):
             both = customer if customer == number else f"{customer}\n{number}"
             return safetext.tooltip_text(both)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._accessible_text(row, now)
+            return self._accessible_text(row, self._clock())
         return None
 
     def _accessible_text(self, row: ChatRow, now: QDateTime) -> str:
