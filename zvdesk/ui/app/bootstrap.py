@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QLocale,
     QMessageLogContext,
     Qt,
+    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from zvdesk.i18n import install_translators
-from zvdesk.ui.common import icons
+from zvdesk.ui.common import collector, icons
 from zvdesk.ui.common.settings import APPLICATION, ORGANIZATION, AppSettings
 
 if TYPE_CHECKING:  # imported after the first paint (httpx, keyring, the sync engine: see above)
@@ -46,6 +47,10 @@ __all__ = [
 
 log = logging.getLogger("zvdesk.ui")
 qt_log = logging.getLogger("zvdesk.qt")
+
+SETTLE_MS = 5000
+"""After this long the window, its service and their imports are up: what start-up built is
+frozen out of later collections (:meth:`~zvdesk.ui.common.collector.GuiCollector.settle`)."""
 
 MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
 
@@ -134,6 +139,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("zvdesk")
     app.setWindowIcon(icons.app_icon())
+    collector.install(app)  # cyclic garbage is freed on this thread, never a worker's
     translator = QTranslator(app)
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(), "qtbase", "_", qt_translations):
@@ -157,6 +163,27 @@ def run(
     demo's customer messages a second (``--inbound-rate``; default: the Settings' demo pace).
     """
     app = create_application(argv)
+    try:
+        return _run(
+            app, argv, sandbox=sandbox, profile=profile, tokens=tokens,
+            settings_path=settings_path, inbound_rate=inbound_rate,
+        )  # fmt: skip
+    finally:
+        # The service and the sandbox have stopped: what is left is freed now, on this thread,
+        # while the QApplication exists (not by Python's last collection after Qt has gone).
+        collector.shutdown(app)
+
+
+def _run(
+    app: QApplication,
+    argv: list[str],
+    *,
+    sandbox: bool,
+    profile: str | None,
+    tokens: TokenProvider | None,
+    settings_path: Path | None,
+    inbound_rate: float | None,
+) -> int:
     install_translators(app, AppSettings(settings_path).language)  # the Settings' language
     previous = install_qt_message_handler()
     restore_hook = install_exception_hook()
@@ -220,6 +247,9 @@ def run(
     session.single = single
     try:
         session.show()
+        gc_collector = collector.installed(app)
+        if gc_collector is not None:  # start-up's objects live as long as the app: frozen
+            QTimer.singleShot(SETTLE_MS, gc_collector, gc_collector.settle)
         return app.exec()
     finally:
         session.close()

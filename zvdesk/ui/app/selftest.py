@@ -66,6 +66,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from zvdesk.ui.app.bootstrap import create_application, install_qt_message_handler
 from zvdesk.ui.app.session import Session
 from zvdesk.ui.chats.chatlist import ChatRole
+from zvdesk.ui.common import collector
 from zvdesk.ui.conversation.model import ConvRole
 from zvdesk.ui.media.previews import PreviewState
 
@@ -170,9 +171,13 @@ class _SelfTest:
 
     # -- the steps -------------------------------------------------------------------------------
     def run(self) -> int:
-        create_application([sys.argv[0] if sys.argv else "zvdesk"])
+        app = create_application([sys.argv[0] if sys.argv else "zvdesk"])
         previous_handler = install_qt_message_handler()
         with ExitStack() as stack:
+            # Last: with the session closed (its threads stopped), the rest is freed here, while
+            # the QApplication exists (a QIcon freed by Python's last collection after Qt had
+            # gone crashed the process at exit).
+            stack.callback(collector.shutdown, app)
             stack.callback(qInstallMessageHandler, previous_handler)
             stack.enter_context(self._catch_uncaught())
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="zvdesk-st-")))

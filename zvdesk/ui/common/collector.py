@@ -1,0 +1,142 @@
+"""Garbage collection on the GUI thread only, and an orderly end of Qt before Python's.
+
+CPython runs its cyclic garbage collector on whichever thread happens to allocate when a
+generation's threshold is crossed. zvdesk runs Python code on the service's worker threads (and,
+in demo mode and tests, the sandbox's server thread), so a reference cycle holding a Qt widget
+could be collected on one of those threads, and Qt deletes widgets only on the GUI thread: the
+process crashes. Anki (aqt) answers this hazard with automatic collection off and collections on
+the GUI thread; so does :class:`GuiCollector`:
+
+- automatic collection is off; a timer on the GUI thread looks at the three allocation counts
+  (cheap) and collects the oldest generation over its threshold, as CPython would have;
+- :meth:`GuiCollector.settle` (once start-up is over) collects and then ``gc.freeze()``\\s what
+  start-up built (modules, classes, the window's widgets): later full collections only walk what
+  was made since, so they stay short;
+- :func:`shutdown` ends things in order while the QApplication still exists: the timer stops (the
+  caller has already stopped the service's threads and waited for them), what is left is collected
+  on this thread, the top-level widgets are deleted, and collection once more. Nothing that
+  holds a Qt object is then left for the interpreter's own clean-up after Qt has gone.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+__all__ = ["INTERVAL_MS", "GuiCollector", "install", "installed", "shutdown"]
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 250
+"""How often the GUI thread looks at the allocation counts (three integers: cheap)."""
+
+SLOW_MS = 50.0
+"""A collection taking longer than this is logged (a pause the agent may notice)."""
+
+
+class GuiCollector(QObject):
+    """Collects cyclic garbage on the thread it lives on (the GUI thread), never elsewhere."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        threshold = gc.get_threshold()
+        # gc.set_threshold(0) means "never collect automatically": keep CPython's defaults then.
+        self._thresholds = threshold if threshold[0] > 0 else (700, 10, 10)
+        self.collections = [0, 0, 0]
+        self.longest_ms = 0.0
+        self.last_ms = 0.0
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    def check(self) -> int:
+        """Collect the oldest generation whose count is over its threshold; objects found."""
+        counts = gc.get_count()
+        if counts[0] <= self._thresholds[0]:
+            return 0
+        generation = 0
+        for older in (2, 1):
+            if counts[older] > self._thresholds[older]:
+                generation = older
+                break
+        return self.collect(generation)
+
+    def collect(self, generation: int = 2) -> int:
+        """One collection of ``generation`` now, on this thread (timed)."""
+        if QThread.currentThread() is not self.thread():
+            raise RuntimeError("garbage is collected on the GUI thread only")
+        started = time.perf_counter()
+        found = gc.collect(generation)
+        self.last_ms = (time.perf_counter() - started) * 1000
+        self.longest_ms = max(self.longest_ms, self.last_ms)
+        self.collections[generation] += 1
+        if self.last_ms > SLOW_MS:
+            log.info("garbage collection (generation %d) took %.0f ms", generation, self.last_ms)
+        return found
+
+    def settle(self) -> None:
+        """Start-up is over: collect, then freeze what is left (it lives as long as the app)."""
+        self.collect(2)
+        gc.freeze()
+
+    def stop(self) -> None:
+        """No more timed collections (the app is ending; :func:`shutdown` collects once more)."""
+        self._timer.stop()
+
+
+def installed(app: QObject | None = None) -> GuiCollector | None:
+    """The application's collector, if :func:`install` made one."""
+    parent = app if app is not None else QCoreApplication.instance()
+    if parent is None:
+        return None
+    found = parent.findChild(GuiCollector)
+    return found if isinstance(found, GuiCollector) else None
+
+
+def install(app: QObject) -> GuiCollector:
+    """Collect on the GUI thread only, for as long as ``app`` (the application) lives."""
+    existing = installed(app)
+    if existing is not None:
+        gc.disable()  # whoever turned it back on meanwhile
+        if not existing.is_active():
+            existing._timer.start()
+        return existing
+    return GuiCollector(app)
+
+
+def shutdown(app: QCoreApplication | None = None) -> None:
+    """End Qt's side in order, on the GUI thread, while the application still exists.
+
+    Call after the service's threads have stopped (they may hold the last references to some
+    objects). Stops the collector's timer, collects, deletes the top-level widgets (a window that
+    was only closed is hidden, not deleted) and collects again: what a cycle held is destroyed
+    now, in Qt's order, and not by the interpreter's last collection after Qt has gone.
+    """
+    app = app if app is not None else QCoreApplication.instance()
+    collector = installed(app) if app is not None else None
+    if collector is not None:
+        collector.stop()
+    gc.collect()
+    widgets = _top_level_widgets()
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    if widgets:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del widgets
+    gc.collect()
+
+
+def _top_level_widgets() -> list[QWidget]:
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return []
+    return [w for w in QApplication.topLevelWidgets() if w.parent() is None]
