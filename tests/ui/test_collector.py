@@ -134,3 +134,24 @@ def test_shutdown_frees_cycles_and_windows_while_qt_lives(
     assert window_destroyed == [True]  # a top-level window is deleted, not only hidden
     create_application([])  # a new start turns the timer back on
     assert app_collector.is_active()
+
+
+def _over_every_threshold() -> list[object]:
+    for _ in range(gc.get_threshold()[2] + 1):
+        gc.collect(1)  # each adds one to generation 2's count
+    return [[] for _ in range(gc.get_threshold()[0] + 100)]  # generation 0 over its threshold
+
+
+def test_full_collections_are_held_back(app_collector: collector.GuiCollector) -> None:
+    before = list(app_collector.collections)
+    app_collector.collect(2)  # a full collection just now
+    young = _over_every_threshold()
+    app_collector.check()
+    assert app_collector.collections[1] == before[1] + 1  # generation 1 instead
+    assert app_collector.collections[2] == before[2] + 1  # only the one above
+
+    app_collector._last_full -= collector.FULL_EVERY_S + 1  # as if long ago
+    young += _over_every_threshold()
+    app_collector.check()
+    assert app_collector.collections[2] == before[2] + 2
+    assert young

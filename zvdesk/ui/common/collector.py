@@ -8,7 +8,8 @@ process crashes. Anki (aqt) answers this hazard with automatic collection off an
 the GUI thread; so does :class:`GuiCollector`:
 
 - automatic collection is off; a timer on the GUI thread looks at the three allocation counts
-  (cheap) and collects the oldest generation over its threshold, as CPython would have;
+  (cheap) and collects the oldest generation over its threshold, as CPython would have (a full
+  collection at most every :data:`FULL_EVERY_S`);
 - :meth:`GuiCollector.settle` (once start-up is over) collects and then ``gc.freeze()``\\s what
   start-up built (modules, classes, the window's widgets): later full collections only walk what
   was made since, so they stay short;
@@ -27,12 +28,17 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-__all__ = ["INTERVAL_MS", "GuiCollector", "install", "installed", "shutdown"]
+__all__ = ["FULL_EVERY_S", "INTERVAL_MS", "GuiCollector", "install", "installed", "shutdown"]
 
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = 250
 """How often the GUI thread looks at the allocation counts (three integers: cheap)."""
+
+FULL_EVERY_S = 30.0
+"""At most one full (generation 2) collection this often from the timer; a generation 1 one in
+between. CPython holds its full collections back too (until the objects that survived since the
+last one are a quarter of the old ones), a count Python does not expose."""
 
 SLOW_MS = 50.0
 """A collection taking longer than this is logged (a pause the agent may notice)."""
@@ -49,6 +55,7 @@ class GuiCollector(QObject):
         self.collections = [0, 0, 0]
         self.longest_ms = 0.0
         self.last_ms = 0.0
+        self._last_full = time.monotonic()
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -68,6 +75,8 @@ class GuiCollector(QObject):
             if counts[older] > self._thresholds[older]:
                 generation = older
                 break
+        if generation == 2 and time.monotonic() - self._last_full < FULL_EVERY_S:
+            generation = 1
         return self.collect(generation)
 
     def collect(self, generation: int = 2) -> int:
@@ -79,6 +88,8 @@ class GuiCollector(QObject):
         self.last_ms = (time.perf_counter() - started) * 1000
         self.longest_ms = max(self.longest_ms, self.last_ms)
         self.collections[generation] += 1
+        if generation == 2:
+            self._last_full = time.monotonic()
         if self.last_ms > SLOW_MS:
             log.info("garbage collection (generation %d) took %.0f ms", generation, self.last_ms)
         return found
