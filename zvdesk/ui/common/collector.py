@@ -139,7 +139,8 @@ def shutdown(app: QCoreApplication | None = None) -> None:
     gc.collect()
     widgets = _top_level_widgets()
     for widget in widgets:
-        widget.close()
+        if widget.isVisible():  # a window already closed is not closed twice (no second save)
+            widget.close()
         widget.deleteLater()
     if widgets:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
