@@ -62,7 +62,7 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     """Cyclic garbage is collected on the main thread only: the sandbox and service threads run
     Python code, and a cycle holding a Qt widget collected there crashed a whole-suite run.
     Automatic collection is off for the run; each test ends with the collections CPython would
-    have made by then. (The app itself does not do this yet: README, Known gaps.)"""
+    have made by then. (The app does the same with a timer: zvdesk.ui.common.collector.)"""
     thresholds = gc.get_threshold()
     gc.disable()
     yield
