@@ -158,7 +158,7 @@ def run(records: int, quick: bool) -> list[tuple[str, ...]]:
         window = MainWindow(service, WindowSettings(folder / "s.ini"), canned_dir=folder / "c")
         window.resize(1280, 800)
         window.show()
-        QTimer.singleShot(SETTLE_MS, gc_collector.settle)  # as bootstrap.run
+        gc_collector.settle_later(SETTLE_MS)  # as bootstrap.run
         beat.start()
         idle_until = time.monotonic() + (1.0 if quick else 3.0)
         wait(lambda: time.monotonic() > idle_until, 10, "the idle baseline")
@@ -315,7 +315,7 @@ def run_from_cache(quick: bool, seconds: float, cache_dir: Path | None) -> list[
         window = MainWindow(service, WindowSettings(folder / "s.ini"), canned_dir=folder / "c")
         window.resize(1280, 800)
         window.show()
-        QTimer.singleShot(SETTLE_MS, gc_collector.settle)  # as bootstrap.run
+        gc_collector.settle_later(SETTLE_MS)  # as bootstrap.run
         beat.start()
         idle_until = time.monotonic() + (1.0 if quick else 3.0)
         wait(lambda: time.monotonic() > idle_until, 10, "the idle baseline")

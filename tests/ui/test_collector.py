@@ -115,6 +115,7 @@ def test_settle_freezes_what_start_up_built(app_collector: collector.GuiCollecto
 def test_shutdown_frees_cycles_and_windows_while_qt_lives(
     app_collector: collector.GuiCollector,
 ) -> None:
+    app_collector.settle_later(60_000)  # start-up not over yet when the app ends
     window = QWidget()
     window.show()
     in_cycle = QWidget()
@@ -129,6 +130,7 @@ def test_shutdown_frees_cycles_and_windows_while_qt_lives(
     collector.shutdown()
 
     assert not app_collector.is_active()  # no collection after this one
+    assert not app_collector._settle_timer.isActive()
     assert _Cycle.freed_on == [threading.get_ident()]
     assert cycle_destroyed == [True]  # freed by the collection, with Qt still there
     assert window_destroyed == [True]  # a top-level window is deleted, not only hidden

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QLocale,
     QMessageLogContext,
     Qt,
-    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -249,7 +248,7 @@ def _run(
         session.show()
         gc_collector = collector.installed(app)
         if gc_collector is not None:  # start-up's objects live as long as the app: frozen
-            QTimer.singleShot(SETTLE_MS, gc_collector, gc_collector.settle)
+            gc_collector.settle_later(SETTLE_MS)
         return app.exec()
     finally:
         session.close()

@@ -61,6 +61,9 @@ class GuiCollector(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
         self._timer.start()
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.timeout.connect(self.settle)
 
     def is_active(self) -> bool:
         return self._timer.isActive()
@@ -99,9 +102,14 @@ class GuiCollector(QObject):
         self.collect(2)
         gc.freeze()
 
+    def settle_later(self, delay_ms: int) -> None:
+        """:meth:`settle` in ``delay_ms`` (unless :meth:`stop` comes first)."""
+        self._settle_timer.start(delay_ms)
+
     def stop(self) -> None:
         """No more timed collections (the app is ending; :func:`shutdown` collects once more)."""
         self._timer.stop()
+        self._settle_timer.stop()
 
 
 def installed(app: QObject | None = None) -> GuiCollector | None:
