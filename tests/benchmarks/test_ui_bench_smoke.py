@@ -50,3 +50,19 @@ def test_latency_quick() -> None:
     assert len(rows) == 4
     assert rows[2][0].startswith("20/20 photo previews")
     assert all(row[3].endswith(" ms") for row in rows)
+
+
+def test_chatlist_quick(cache_dir: Path) -> None:
+    rows = _table(_run("bench_ui_chatlist.py", "--cache-dir", str(cache_dir)))
+    assert [row[0] for row in rows] == ["bare QListView (QStringListModel)", "zvdesk"]
+    assert "(true last row)" in rows[1][1]  # Ctrl+End reached the last of the 2,000 rows
+    assert all(row[2].endswith(" ms") for row in rows)
+
+
+def test_latency_from_cache_quick(cache_dir: Path) -> None:
+    rows = _table(
+        _run("bench_ui_latency.py", "--from-cache", "--seconds", "2", "--cache-dir", str(cache_dir))
+    )
+    assert len(rows) == 5
+    assert "every one of 2,000 conversations listed" in rows[1][0]
+    assert rows[3][0].startswith("20/20 photo previews")
