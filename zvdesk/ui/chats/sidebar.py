@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from zvdesk.phone.display import display_number
 from zvdesk.ui.chats.chatlist import ChatListModel, ChatListView
 from zvdesk.ui.common import icons
+from zvdesk.ui.common.flow import FlowLayout
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -73,7 +74,7 @@ class Sidebar(QWidget):
         self.sender_box.setAccessibleName(self.tr("Sender number"))
         self.sender_box.setAccessibleDescription(self.tr("Shows the conversations of one number"))
         self.sender_box.addItem(self.tr("All numbers"), "")
-        # The inbox filters: checkable buttons with counts, on two rows (narrow sidebars).
+        # The inbox filters: checkable buttons with counts, wrapping onto more lines.
         self.filter_group = QButtonGroup(self)
         self.filter_group.setExclusive(True)
         self.filter_buttons: dict[int, QToolButton] = {}
@@ -109,14 +110,12 @@ class Sidebar(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.sender_box)
-        for row in ((0, 1), (2, 3, ALL)):
-            line = QHBoxLayout()
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(2)
-            for box in row:
-                line.addWidget(self.filter_buttons[box])
-            line.addStretch(1)
-            layout.addLayout(line)
+        # As many on a line as fit (more lines in a narrow sidebar, a long translation, a large
+        # text size), each button whole with its count.
+        filters = FlowLayout(spacing=2, line_spacing=2)
+        for box, _label in FILTERS:
+            filters.addWidget(self.filter_buttons[box])
+        layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
 
@@ -134,8 +133,9 @@ class Sidebar(QWidget):
         )
 
     def minimumSizeHint(self) -> QSize:
-        """At least :attr:`MIN_WIDTH`, and wide enough for the filter buttons with their counts
-        (a fixed minimum width squeezed "Pendiente de respuesta 150" to "Pendiente ...puesta")."""
+        """At least :attr:`MIN_WIDTH`, and wide enough for the widest filter button with its
+        count (they wrap; a fixed minimum width squeezed "Pendiente de respuesta 150" to
+        "Pendiente ...puesta")."""
         return super().minimumSizeHint().expandedTo(QSize(self.MIN_WIDTH, 0))
 
     # -- inbox filters ---------------------------------------------------------------------------

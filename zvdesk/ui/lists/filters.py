@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from zvdesk.ui.common import words
+from zvdesk.ui.common.flow import FlowLayout
 
 __all__ = ["DateRangeEdit", "TextFilter"]
 
@@ -52,7 +53,9 @@ class DateRangeEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        # "From [day]" and "To [day]" stay together, each pair wraps onto a line of its own
+        # where the row is narrow (the window at its minimum size).
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.from_check = QCheckBox(self.tr("&From"), self)
         self.from_edit = self._date_edit()
@@ -71,8 +74,12 @@ class DateRangeEdit(QWidget):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self.changed)
             edit.dateChanged.connect(self._edited)
-            layout.addWidget(check)
-            layout.addWidget(edit)
+            pair = QWidget(self)
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(check)
+            pair_layout.addWidget(edit)
+            layout.addWidget(pair)
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit(QDate.currentDate(), self)

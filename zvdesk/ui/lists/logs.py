@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from zvdesk.ui.common import words
 from zvdesk.ui.common.empty import explain_empty
+from zvdesk.ui.common.flow import FlowLayout
 from zvdesk.ui.lists.csvexport import (
     CsvExport,
     Direction,
@@ -196,13 +197,19 @@ class LogsView(QWidget):
         self.table.setAccessibleName(self.tr("Message logs"))
         self.table.setAccessibleDescription(self.tr("Click a column header to sort by it"))
 
-        filters = QHBoxLayout()
+        # The filters wrap onto more lines where the pane is narrow (the window at its minimum
+        # size, a long translation) instead of squeezing their texts; the label stays with its
+        # field.
+        number_box = QWidget(self)
+        number_layout = QHBoxLayout(number_box)
+        number_layout.setContentsMargins(0, 0, 0, 0)
+        number_layout.addWidget(number_label)
+        number_layout.addWidget(self.number)
+        filters = FlowLayout()
         filters.addWidget(self.dates)
         filters.addWidget(self.direction)
-        filters.addWidget(number_label)
-        filters.addWidget(self.number)
+        filters.addWidget(number_box)
         filters.addWidget(self.country)
-        filters.addStretch(1)
         filters.addWidget(self.server_button)
         filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
