@@ -140,15 +140,35 @@ def test_schedule_shortcut(qtbot: QtBot, composer: Composer) -> None:
     assert composer.schedule_button.isChecked() and composer.schedule.isVisible()
 
 
-def test_validity_is_labelled_and_the_label_steps_aside_when_narrow(
+def test_validity_is_labelled_and_the_options_wrap_when_narrow(
     qtbot: QtBot, composer: Composer
 ) -> None:
+    """Too narrow for one row (the window at its minimum size, a long translation), the options
+    move to a line of their own under Send and flow onto more lines there; "Valid for:" stays
+    whole beside its spin box (it used to step aside, or be squeezed)."""
+    from tests.ui.layout_check import clipping_problems
+
+    composer.set_senders(["+14842920101", "+14842920102"])
     options = composer.options
     label, spin = options.validity_label, options.validity_spin
     assert label.isVisible() and label.buddy() is spin and "Valid" in label.text()
     assert label.width() >= label.sizeHint().width()  # not cut
-    options.resize(options.layout().minimumSize().width() - 20, options.height())
-    assert label.isHidden()  # too narrow: the spin box speaks for itself
-    assert spin.accessibleName() == "Validity period in minutes" and spin.toolTip()
-    options.resize(options.sizeHint().width() + label.sizeHint().width() + 20, options.height())
-    assert label.isVisible()
+    assert not composer.bar.wrapped()
+    send_y = composer.send_button.geometry().center().y()
+    assert options.geometry().center().y() == send_y  # one row
+    narrowest = composer.minimumSizeHint().width()
+    for width in (420, narrowest):  # options below Send; then the sender on a line of its own
+        composer.resize(width, 400)
+        qtbot.waitUntil(composer.bar.wrapped)
+        qtbot.wait(10)
+        assert options.mapTo(composer, options.rect().topLeft()).y() > (
+            composer.send_button.mapTo(composer, composer.send_button.rect().bottomLeft()).y()
+        )
+        assert label.isVisible() and label.width() >= label.sizeHint().width()
+        assert label.parentWidget() is spin.parentWidget()  # the label stays with its spin box
+        assert clipping_problems(composer) == [], width
+    sender = options.sender_combo
+    below = spin.mapTo(options, spin.rect().bottomLeft()).y()
+    assert sender.isVisible() and sender.mapTo(options, sender.rect().topLeft()).y() > below
+    composer.resize(900, 320)
+    qtbot.waitUntil(lambda: not composer.bar.wrapped())

@@ -2,16 +2,17 @@
 
 - Flash (message class 0): a checkable button; reset after each send.
 - Validity period: minutes 0..14,400, labelled "Valid for:" (the label is the spin box's buddy:
-  Alt+O reaches it and screen readers read the label with it; in a bar too narrow for it the
-  label steps aside, the spin box keeping its tooltip and accessible name); the lowest value of
-  the spin box (shown as "none") means no validity period is sent.
+  Alt+O reaches it and screen readers read the label with it); the lowest value of the spin box
+  (shown as "none") means no validity period is sent.
 - Sender: a combo of the account's sender ids (``set_senders``); with none, no sender is sent.
+
+Too narrow for one line (the window at its minimum size, a long translation, a large text size),
+the three flow onto more lines, the label always beside its spin box.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from zvdesk.api.validation import MAX_VALIDITY_MINUTES
 from zvdesk.ui.common import icons
+from zvdesk.ui.common.flow import FlowLayout
 from zvdesk.ui.composer.a11y import name_inner_widgets
 
 __all__ = ["NO_VALIDITY", "OptionsBar"]
@@ -59,8 +61,7 @@ class OptionsBar(QWidget):
         self.validity_spin.setToolTip(self.tr("Validity period"))
         self.validity_label = QLabel(self.tr("Valid f&or:"), self)
         self.validity_label.setBuddy(self.validity_spin)
-        # Never squeezed: where the bar is too narrow for it (the window at its minimum size) the
-        # label steps aside; the spin box keeps its tooltip and accessible name (_fit_label).
+        # Never squeezed: it moves to the next line with its spin box where the row is narrow.
         self.validity_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.validity_label.setToolTip(
             self.tr("How long the network keeps trying to deliver the message")
@@ -83,28 +84,26 @@ class OptionsBar(QWidget):
         name_inner_widgets(self.validity_spin)
         name_inner_widgets(self.sender_combo, list_name=self.tr("Senders"))
 
-        layout = QHBoxLayout(self)
+        # Where the composer is too narrow for them on one line, the options flow onto more
+        # lines (the label stays with its spin box) instead of being squeezed.
+        validity = QWidget(self)
+        validity_layout = QHBoxLayout(validity)
+        validity_layout.setContentsMargins(0, 0, 0, 0)
+        validity_layout.addWidget(self.validity_label)
+        validity_layout.addWidget(self.validity_spin)
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.flash_button)
-        layout.addWidget(self.validity_label)
-        layout.addWidget(self.validity_spin)
+        layout.addWidget(validity)
         layout.addWidget(self.sender_combo)
 
         self.flash_button.toggled.connect(self.changed)
         self.validity_spin.valueChanged.connect(self.changed)
         self.sender_combo.currentIndexChanged.connect(self.changed)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_label()
-
-    def _fit_label(self) -> None:
-        layout = self.layout()
-        if layout is None:
-            return
-        label = self.validity_label
-        extra = 0 if label.isVisibleTo(self) else label.sizeHint().width() + layout.spacing()
-        label.setVisible(self.width() >= layout.sizeHint().width() + extra)
+    def full_width(self) -> int:
+        """The width the options need on one line."""
+        return self.sizeHint().width()
 
     def flash(self) -> bool:
         return self.flash_button.isChecked()

@@ -54,7 +54,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QToolButton,
@@ -66,6 +65,7 @@ from zvdesk.api import SegmentInfo, SendRequest, ValidationError, segment_info
 from zvdesk.ui.common import icons
 from zvdesk.ui.common.elided import ElidedLabel
 from zvdesk.ui.composer.attachment import AttachmentChip, discard_pasted_image, save_pasted_image
+from zvdesk.ui.composer.bar import ComposerBar
 from zvdesk.ui.composer.editor import ComposerEdit, local_files
 from zvdesk.ui.composer.message import ComposerMessage
 from zvdesk.ui.composer.notice import CollisionNotice
@@ -194,14 +194,14 @@ class Composer(QWidget):
         self.send_button = QPushButton(icons.icon("send"), self.tr("Send"), self)
         self.send_button.setAccessibleName(self.tr("Send"))
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.attach_button)
-        bar.addWidget(self.schedule_button)
-        bar.addWidget(self.options)
-        bar.addStretch(1)
-        bar.addWidget(self.counter_label)
-        bar.addWidget(self.send_button)
+        # Narrow: the options move to a line of their own under the others (bar.py).
+        self.bar = ComposerBar(
+            self,
+            [self.attach_button, self.schedule_button],
+            self.options,
+            [self.counter_label, self.send_button],
+        )
+        self.options.changed.connect(self.bar.arrange)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -212,7 +212,7 @@ class Composer(QWidget):
         layout.addWidget(self.validation_label)
         layout.addWidget(self.chip)
         layout.addWidget(self.schedule)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
 
         chain: list[QWidget] = [
             self.notice.dismiss_button,
@@ -392,6 +392,7 @@ class Composer(QWidget):
             self._restoring = False
         for widget in (self.attach_button, self.schedule_button, self.options, self.counter_label):
             widget.setVisible(not on)
+        self.bar.arrange()
         if on:
             self.schedule.hide()
             self.chip.hide()
