@@ -7,6 +7,7 @@ progress report and a monotonic clock that tests inject).
 
 :class:`SyncStatusWidget` shows an icon, a short text and when the last successful sync was
 ("last synced just now", "… 5 min ago", "… 10:42", "… 3 Jan 10:42"), refreshed every minute.
+At the window's minimum size a long text ends in "…" (the whole of it in the tooltip).
 Its accessible name carries the same text, so screen readers announce state changes (Qt sends a
 NameChanged event whenever it changes). The clock is injectable for tests.
 """
@@ -19,9 +20,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QSize, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QSize, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from zvdesk.ui.common.elided import ElidedLabel
 from zvdesk.ui.common.icons import icon
 from zvdesk.ui.common.safetext import elide_one_line, tooltip_text
 
@@ -76,8 +78,11 @@ class SyncStatusWidget(QWidget):
         self.icon_label.setFixedSize(ICON_SIZE, ICON_SIZE)
         self.icon_label.setAccessibleName(self.tr("Sync state icon"))
         self.icon_label.setAccessibleDescription(self.tr("A picture of the sync state"))
-        self.text_label = QLabel(self)
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long state ("Sincronizando el historial: …, quedan unos 5 minutos · …" at the
+        # window's minimum size) ends in "…" instead of being cut; the whole text is its tooltip.
+        self.text_label = ElidedLabel(self)
+        self.text_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.text_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         self.text_label.setAccessibleName(self.tr("Sync state"))
         self.text_label.setAccessibleDescription(self.tr("Whether zvdesk is connected"))
         layout = QHBoxLayout(self)
@@ -230,6 +235,8 @@ class SyncStatusWidget(QWidget):
         if self._state == SyncState.OFFLINE and self._reason:
             tooltip = f"{text}\n{elide_one_line(self._reason, 300)}"
         self.setToolTip(tooltip_text(tooltip))
+        self.text_label.setToolTip(self.toolTip())  # the label's own would hide the reason
+        self.text_label.setAccessibleDescription(self.tr("Whether zvdesk is connected"))
         name = self.tr("Sync status: %1").replace("%1", text)
         if name != self.accessibleName():
             self.setAccessibleName(name)  # Qt announces the change (NameChanged)
