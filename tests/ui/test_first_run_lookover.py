@@ -83,6 +83,7 @@ def test_at_the_minimum_size_the_header_elides_and_the_logs_show_whole_senders(
     window = demo.window
     window.resize(MINIMUM_SIZE)
     qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
+    window.splitter.setSizes([5000, 0])  # and the conversation as narrow as the splitter lets it
     model = window.sidebar.model
     conversation_id = model.index(0, 0).data(ChatRole.ConversationId)
     assert window.sidebar.list.select_conversation(conversation_id)

@@ -375,7 +375,7 @@ def test_geometry_and_open_conversation_restored(
 ) -> None:
     window = make_window(sandbox_clean, name="restore")
     opened = _open_first(qtbot, window, row=3)
-    window.resize(720, 520)  # inside the offscreen screen (800x600)
+    window.resize(780, 560)  # inside the offscreen screen (800x600), above the minimum
     window.splitter.setSizes([150, 570])
     saved = window.splitter.sizes()
     qtbot.keyClicks(window.pane.composer.editor, "half-written reply")
@@ -383,7 +383,7 @@ def test_geometry_and_open_conversation_restored(
     assert not window.service.is_running()
 
     again = make_window(sandbox_clean, name="restore")
-    assert (again.size().width(), again.size().height()) == (720, 520)
+    assert (again.size().width(), again.size().height()) == (780, 560)
     assert again.splitter.sizes() == saved
     qtbot.waitUntil(lambda: again.conversation.conversation_id == opened, timeout=5_000)
     assert again.pane.composer.text() == "half-written reply"

@@ -5,7 +5,8 @@ Arabic, at 100% and 150% text size, at the size the app opens it with and at its
 must fit: Qt's device-pixel scaling keeps logical sizes, so the font is what can overflow).
 ``test_the_walk_at_a_real_150_percent_scale`` runs the same walk once more in a process of its own
 with ``QT_SCALE_FACTOR=1.5`` (a real 1.5 device-pixel ratio: pixel rounding, icons), in the three
-languages.
+languages. ``test_the_main_window_at_its_minimum_size`` does the same for the whole window (the
+logs, the scheduled list, a conversation with its composer, the status bar) at its minimum size.
 :func:`tests.ui.layout_check.clipping_problems` is the check; ``test_the_check_catches_*`` shows
 that it fails on a label given a fixed height (a test of the test).
 """
@@ -306,21 +307,24 @@ def test_nothing_is_clipped(
 
 @pytest.mark.skipif(bool(os.environ.get("QT_SCALE_FACTOR")), reason="the run inside")
 def test_the_walk_at_a_real_150_percent_scale() -> None:
-    """Every dialog and page of the walk, in English, Spanish and Arabic, with Qt scaling the
-    whole app by 1.5 (``QT_SCALE_FACTOR``: it must be set before Qt starts, so in a process of
-    its own). The walk checks the device-pixel ratio it runs at."""
+    """Every dialog and page of the walk and the main window at its minimum size, in English,
+    Spanish and Arabic, with Qt scaling the whole app by 1.5 (``QT_SCALE_FACTOR``: it must be set
+    before Qt starts, so in a process of its own). Both check the device-pixel ratio they run
+    at."""
     root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
     command = [
         sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-        f"{Path(__file__).relative_to(root)}::test_nothing_is_clipped", "-k", "100",
+        f"{Path(__file__).relative_to(root)}::test_nothing_is_clipped",
+        f"{Path(__file__).relative_to(root)}::test_the_main_window_at_its_minimum_size",
+        "-k", "100",
     ]  # fmt: skip
     result = subprocess.run(
         command, cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False
     )
     output = result.stdout[-6000:] + result.stderr[-2000:]
     assert result.returncode == 0, output
-    assert f"{len(DIALOGS) * len(LANGUAGES)} passed" in result.stdout, output
+    assert f"{(len(DIALOGS) + 1) * len(LANGUAGES)} passed" in result.stdout, output
 
 
 @pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s:.0%}")
@@ -470,3 +474,88 @@ def test_dialogs_grow_with_their_content(
     qtbot.waitUntil(lambda: dialog.height() > before, timeout=2_000)
     qtbot.wait(50)
     assert clipping_problems(dialog) == []
+
+
+# -- the main window at its minimum size ----------------------------------------------------------
+
+
+def _syncing_history(window: QWidget) -> None:
+    """The status bar's longest text: the history sync with its time left (in Spanish it was
+    cut at the window's minimum size)."""
+    from zvdesk.ui.mainwindow.window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    status = window.sync_status
+    seconds = [0.0]
+    status._monotonic = lambda: seconds[0]
+    status._pace().reset()
+    for step in range(7):
+        seconds[0] = step * 10.0
+        status.set_syncing(1_170_000 + step * 245_000, 10_000_000)
+    status.set_last_synced(status._clock())
+    left = status.time_left_text()  # "…: 2.6M of 10M, about 5 minutes left · last synced …"
+    assert left and left in status.text()
+
+
+def _problems_now(window: QWidget) -> list[str]:
+    """The clipping problems once the layout requests already posted are done (the demo's
+    counts and sync progress change texts all the time: a check must not race their relayout)."""
+    from PySide6.QtCore import QEvent
+
+    for _round in range(3):  # nested layouts: a parent's request follows its child's
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    return clipping_problems(window)
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s:.0%}")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_main_window_at_its_minimum_size(
+    qtbot: QtBot, tmp_path: Path, look: Callable[[str, float], None], language: str,
+    scale: float,
+) -> None:  # fmt: skip
+    """The demo window (its band and labels, the history sync in the status bar, the chat list
+    with its counts) at its minimum size: the logs view, the scheduled view and an open
+    conversation with the composer lay out every label and button whole (the logs filters and
+    the chat list's filters wrap onto more lines, the composer's row onto two, the status text
+    ends in "…"). At a real 150% scale too: ``test_the_walk_at_a_real_150_percent_scale``."""
+    from zvdesk.ui.app.session import Session
+    from zvdesk.ui.chats.chatlist import ChatRole
+
+    look(language, scale)
+    session = Session(
+        sandbox=True, profile=None, settings_path=tmp_path / "s.ini", sandbox_speed=20.0,
+        inbound_rate=0.0, data_dir=tmp_path / "data",
+    )  # fmt: skip
+    try:
+        window = session.window
+        session.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.sidebar.model.rowCount() > 5, timeout=15_000)
+        window.resize(window.minimumSize())
+        qtbot.waitUntil(lambda: window.size() == window.minimumSize())
+        _syncing_history(window)
+        problems: list[str] = []
+        for view in (window.logs_view, window.scheduled_view):
+            window.tabs.setCurrentWidget(view)
+            qtbot.wait(20)
+            problems += [f"{view.accessibleName() or type(view).__name__}: {p}"
+                         for p in _problems_now(window)]  # fmt: skip
+        conversation_id = window.sidebar.model.index(0, 0).data(ChatRole.ConversationId)
+        assert window.sidebar.list.select_conversation(conversation_id)
+        qtbot.waitUntil(lambda: window.conversation.conversation_id == conversation_id)
+        qtbot.waitUntil(lambda: bool(window.pane.header.details.text()))
+        window.pane.composer.set_senders(["+14842920101", "+14842920102"])
+        window.pane.composer.options.validity_spin.setValue(1440)
+        qtbot.wait(20)
+        assert window.pane.composer.isVisible() and window.size() == window.minimumSize()
+        problems += [f"conversation: {p}" for p in _problems_now(window)]
+        real_scale = os.environ.get("QT_SCALE_FACTOR")
+        if real_scale:
+            assert window.devicePixelRatio() == pytest.approx(float(real_scale))
+        size = window.minimumSize()
+        assert not problems, (
+            f"main window at {size.width()}x{size.height()} ({language}, {scale:.0%}):\n"
+            + "\n".join(problems)
+        )
+    finally:
+        session.close()

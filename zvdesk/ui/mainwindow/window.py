@@ -63,7 +63,12 @@ __all__ = ["MainWindow"]
 MESSAGE_MS = 8000
 REACTIVATE_MS = 150
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
-MINIMUM_SIZE = QSize(640, 420)
+# The smallest window whose every label and button is whole (the filters, the composer's options
+# and the chat list's filters wrap, the status text ends in "…") in English, Spanish and Arabic at
+# 100% and 150% text size: at 150% the header, the composer (its options on a line of their own)
+# and the tab bar need ~480 px in height; the Spanish options need ~480 px in width beside a
+# sidebar (tests/ui/test_no_clipping.py). Well inside a 1440x900 screen at 150% (960x600).
+MINIMUM_SIZE = QSize(760, 520)
 _HEADLESS = frozenset({"offscreen", "minimal"})
 
 
