@@ -112,6 +112,25 @@ def test_settle_freezes_what_start_up_built(app_collector: collector.GuiCollecto
         gc.unfreeze()  # the suite's objects go back to the ordinary generations
 
 
+def test_start_up_bursts_are_frozen_not_walked(app_collector: collector.GuiCollector) -> None:
+    made = list(app_collector.collections)
+    try:
+        app_collector.settle_later(60_000)  # start-up: the window shown, imports to come
+        burst = [[] for _ in range(collector.STARTUP_BURST + 1000)]  # an import's objects
+        before = gc.get_freeze_count()
+        app_collector.check()
+        assert gc.get_freeze_count() >= before + len(burst)  # frozen, in O(1)
+        assert app_collector.collections == made  # nothing walked
+        assert app_collector.frozen_bursts >= 1
+
+        app_collector.settle()  # start-up over: collections as usual from now on
+        burst += [[] for _ in range(collector.STARTUP_BURST + 1000)]
+        app_collector.check()
+        assert app_collector.collections != made
+    finally:
+        gc.unfreeze()
+
+
 def test_shutdown_frees_cycles_and_windows_while_qt_lives(
     app_collector: collector.GuiCollector,
 ) -> None:
@@ -126,6 +145,7 @@ def test_shutdown_frees_cycles_and_windows_while_qt_lives(
     _Cycle.freed_on.clear()
     _Cycle(in_cycle)
     del in_cycle
+    gc.freeze()  # as start-up's objects are: shutdown frees them too, while Qt lives
 
     collector.shutdown()
 

@@ -10,13 +10,14 @@ the GUI thread; so does :class:`GuiCollector`:
 - automatic collection is off; a timer on the GUI thread looks at the three allocation counts
   (cheap) and collects the oldest generation over its threshold, as CPython would have (a full
   collection at most every :data:`FULL_EVERY_S`);
-- :meth:`GuiCollector.settle` (once start-up is over) collects and then ``gc.freeze()``\\s what
-  start-up built (modules, classes, the window's widgets): later full collections only walk what
-  was made since, so they stay short;
-- :func:`shutdown` ends things in order while the QApplication still exists: the timer stops (the
-  caller has already stopped the service's threads and waited for them), what is left is collected
-  on this thread, the top-level widgets are deleted, and collection once more. Nothing that
-  holds a Qt object is then left for the interpreter's own clean-up after Qt has gone.
+- start-up (the imports after the first paint, the window's widgets) is ``gc.freeze()``\\d rather
+  than walked: large bursts as they come, the rest by :meth:`GuiCollector.settle` 5 s after the
+  window shows; later full collections only walk what was made since, so they stay short;
+- :func:`shutdown` ends things in order while the QApplication still exists: the timers stop
+  (the caller has already stopped the service's threads and waited for them), everything left
+  (the frozen objects too) is collected on this thread, the top-level widgets are deleted, and
+  collection once more. Nothing that holds a Qt object is then left for the interpreter's own
+  clean-up after Qt has gone.
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-__all__ = ["FULL_EVERY_S", "INTERVAL_MS", "GuiCollector", "install", "installed", "shutdown"]
+__all__ = [
+    "FULL_EVERY_S",
+    "INTERVAL_MS",
+    "STARTUP_BURST",
+    "GuiCollector",
+    "install",
+    "installed",
+    "shutdown",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +48,11 @@ FULL_EVERY_S = 30.0
 """At most one full (generation 2) collection this often from the timer; a generation 1 one in
 between. CPython holds its full collections back too (until the objects that survived since the
 last one are a quarter of the old ones), a count Python does not expose."""
+
+STARTUP_BURST = 10_000
+"""Between :meth:`GuiCollector.settle_later` and :meth:`GuiCollector.settle` (start-up), a young
+generation this large is start-up's imports and widgets, all long-lived: frozen (O(1)) rather
+than walked (a generation 0 collection of the imports after the first paint took 60-180 ms)."""
 
 SLOW_MS = 50.0
 """A collection taking longer than this is logged (a pause the agent may notice)."""
@@ -64,6 +78,8 @@ class GuiCollector(QObject):
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.timeout.connect(self.settle)
+        self._starting = False
+        self.frozen_bursts = 0
 
     def is_active(self) -> bool:
         return self._timer.isActive()
@@ -72,6 +88,10 @@ class GuiCollector(QObject):
         """Collect the oldest generation whose count is over its threshold; objects found."""
         counts = gc.get_count()
         if counts[0] <= self._thresholds[0]:
+            return 0
+        if self._starting and counts[0] > STARTUP_BURST:
+            gc.freeze()
+            self.frozen_bursts += 1
             return 0
         generation = 0
         for older in (2, 1):
@@ -98,18 +118,24 @@ class GuiCollector(QObject):
         return found
 
     def settle(self) -> None:
-        """Start-up is over: collect, then freeze what is left (it lives as long as the app)."""
-        self.collect(2)
+        """Start-up is over: collect the young generations, then freeze everything left (it lives
+        as long as the app; start-up's few cycles already in generation 2 stay with it)."""
+        self._starting = False
+        self._settle_timer.stop()
+        self.collect(1)
         gc.freeze()
 
     def settle_later(self, delay_ms: int) -> None:
-        """:meth:`settle` in ``delay_ms`` (unless :meth:`stop` comes first)."""
+        """:meth:`settle` in ``delay_ms`` (unless :meth:`stop` comes first); start-up's large
+        bursts of allocations are frozen until then (:data:`STARTUP_BURST`)."""
+        self._starting = True
         self._settle_timer.start(delay_ms)
 
     def stop(self) -> None:
         """No more timed collections (the app is ending; :func:`shutdown` collects once more)."""
         self._timer.stop()
         self._settle_timer.stop()
+        self._starting = False
 
 
 def installed(app: QObject | None = None) -> GuiCollector | None:
@@ -136,14 +162,16 @@ def shutdown(app: QCoreApplication | None = None) -> None:
     """End Qt's side in order, on the GUI thread, while the application still exists.
 
     Call after the service's threads have stopped (they may hold the last references to some
-    objects). Stops the collector's timer, collects, deletes the top-level widgets (a window that
-    was only closed is hidden, not deleted) and collects again: what a cycle held is destroyed
-    now, in Qt's order, and not by the interpreter's last collection after Qt has gone.
+    objects). Stops the collector's timers, unfreezes and collects everything, deletes the
+    top-level widgets (a window that was only closed is hidden, not deleted) and collects again:
+    what a cycle held is destroyed now, in Qt's order, and not by the interpreter's last
+    collection after Qt has gone.
     """
     app = app if app is not None else QCoreApplication.instance()
     collector = installed(app) if app is not None else None
     if collector is not None:
         collector.stop()
+    gc.unfreeze()  # start-up's frozen cycles too: freed now, not left for after Qt has gone
     gc.collect()
     widgets = _top_level_widgets()
     for widget in widgets:
