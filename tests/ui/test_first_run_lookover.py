@@ -127,8 +127,8 @@ def test_the_header_and_the_counter_give_way_at_the_minimum_size(
 ) -> None:
     """The window at its minimum size with a conversation open, in three languages (100% text):
     the header's lines end in "…" and the composer's counter keeps its last part ("0 SMS (160
-    left)") instead of being cut. (The rest of the composer's row and the status bar are not
-    held to this: at the minimum size they are squeezed; see the README's known gaps.)"""
+    left)") instead of being cut. (The whole window at its minimum size:
+    tests/ui/test_no_clipping.py::test_the_main_window_at_its_minimum_size.)"""
     look(language, 1.0)
     window = demo.window
     window.resize(MINIMUM_SIZE)
