@@ -1,13 +1,14 @@
 """A layout that places its items side by side and starts a new line where they no longer fit.
 
 Ported from Qt's Flow Layout example (``examples/widgets/layouts/flowlayout``), with two
-additions: right-to-left languages fill each line from the right, and an item can end its line
-(:meth:`FlowLayout.addWidget` with ``stretch=True``: it takes the rest of the line, like a field
-that should be as wide as the room it gets). Its minimum width is its widest item, so a window
-holding it can be made as narrow as that; its height follows the width (``heightForWidth``).
+additions: right-to-left languages fill each line from the right, and an item whose height
+depends on its width (a nested flow) gets its height for the width it is given. Items are never
+narrower than their size hint (their texts stay whole) unless the layout itself is narrower.
+Its minimum width is its widest item, so a window holding it can be made as narrow as that; its
+height follows the width (``heightForWidth``).
 
 Used where a row of filters or options would otherwise be squeezed until its texts are cut (the
-logs filters, the chat list's filter buttons).
+logs filters and their dates, the chat list's filter buttons, the composer's options).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ class FlowLayout(QLayout):
     ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._stretch: set[int] = set()  # ids of items that take the rest of their line
         self._spacing = spacing
         self._line_spacing = line_spacing
         if margin >= 0:
@@ -45,13 +45,9 @@ class FlowLayout(QLayout):
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
-    def addWidget(self, widget: QWidget, stretch: bool = False) -> None:
-        """Add ``widget``; ``stretch``: it takes the rest of its line (and ends it)."""
+    def addWidget(self, widget: QWidget) -> None:
         self.addChildWidget(widget)
-        item = QWidgetItem(widget)
-        if stretch:
-            self._stretch.add(id(item))
-        self.addItem(item)
+        self.addItem(QWidgetItem(widget))
         self.invalidate()
 
     def count(self) -> int:
@@ -62,9 +58,7 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self._stretch.discard(id(item))
-            return item
+            return self._items.pop(index)
         return None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -152,10 +146,6 @@ class FlowLayout(QLayout):
                 x += gap
             line.append((item, width))
             x += width
-            if id(item) in self._stretch:
-                line[-1] = (item, max(width, area.width() - (x - width)))
-                lines.append([])
-                x = 0
         y = area.y()
         for number, line in enumerate(item_line for item_line in lines if item_line):
             height = max(self._height(item, width) for item, width in line)
