@@ -6,6 +6,9 @@ file, the chat list's customers, planning (a re-plan a moment after the agent st
 outbox, pause / resume / cancel, progress and the report. The sending itself is the sync
 engine's (the outbox with the announcement's pace gate), so it goes on with the window closed
 and resumes after a restart; the window only shows it.
+
+Over 400 lines: (at the limit) one controller: every store-lane job of the announcements window
+(read, plan, freeze, pause, resume, cancel, report) answers into the same window state.
 """
 
 from __future__ import annotations
