@@ -295,6 +295,9 @@ class ScheduledView(QWidget):
         self.search.setAccessibleDescription(
             self.tr("Shows messages containing every word typed, in any column")
         )
+        # Room for a few words: where the row is narrow the two dates go onto a line each
+        # (DateRangeEdit flows) instead of the field shrinking to "Filtr…".
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 14)
         search_label = QLabel(self.tr("&Search:"), self)
         search_label.setBuddy(self.search)
 
