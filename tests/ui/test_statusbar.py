@@ -109,3 +109,36 @@ def test_history_sync_says_how_far_and_how_long_is_left(qtbot: QtBot, clock: Clo
     assert widget.text() == "Syncing history: 12k of 5M… · last synced just now"
     counts = [widget.compact_count(n) for n in (950, 9_999, 10_400, 850_000, 999_600, 123_456_789)]
     assert counts == ["950", QLocale().toString(9_999), "10.4k", "850k", "1M", "123M"]
+
+
+def test_a_long_text_ends_in_an_ellipsis_with_the_whole_in_the_tooltip(
+    qtbot: QtBot, clock: Clock
+) -> None:
+    """Narrower than its text (the window at its minimum size, the Spanish history sync): what
+    is drawn ends in "…"; the tooltip (with an offline reason) and the accessible name keep the
+    whole text."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    window = QWidget()  # layout-less (offscreen cannot pass size hints on)
+    qtbot.addWidget(window)
+    host = QWidget(window)
+    status = SyncStatusWidget(host, clock=clock)
+    QHBoxLayout(host).addWidget(status)
+    status.set_last_synced(NOW - timedelta(minutes=5))
+    status.set_offline("Zoho did not answer within 30 seconds")
+    status.set_syncing(1_170_000, 10_000_000)
+    full = status.text()
+    assert full.startswith("Syncing history") and "last synced" in full
+    host.resize(status.text_label.minimumWidth() + 60, 30)
+    window.show()
+    qtbot.waitExposed(window)
+    label = status.text_label
+    qtbot.waitUntil(label.is_elided)
+    drawn = label.elided_text()
+    assert drawn.endswith("…") and full.startswith(drawn[:-1])
+    assert label.toolTip() == status.toolTip() and full in label.toolTip()
+    assert status.accessibleName().endswith(full)
+    status.set_offline("Zoho did not answer within 30 seconds")
+    assert "Zoho did not answer" in label.toolTip()  # the reason, also over the text
+    host.resize(label.sizeHint().width() + 80, 30)
+    qtbot.waitUntil(lambda: not label.is_elided())
