@@ -71,7 +71,7 @@ def test_unknown_zone_and_past_time_are_refused(qtbot: QtBot, composer: Composer
     qtbot.keyClicks(edit, "06")  # 06:00 in New York is before now (07:00)
     assert composer.schedule.scheduled_time() == "2025-01-10 06:00:00"
     assert composer.validation_label.text() == (
-        "2025-01-10 06:00:00 (America/New_York) is not in the future."
+        f"{shown(2025, 1, 10, 6)} (America/New_York) is not in the future: choose a later time."
     )
     assert not composer.send_button.isEnabled()
 

@@ -1099,6 +1099,10 @@
         <translation>استبدل %1 بالكلمات المناسبة قبل الإرسال (يحدد مفتاح Tab كل واحد منها).</translation>
     </message>
     <message>
+        <source>%1 (%2) is not in the future: choose a later time.</source>
+        <translation>%1 (%2) ليس في المستقبل: اختر وقتًا لاحقًا.</translation>
+    </message>
+    <message>
         <source>1 character</source>
         <translation>حرف واحد</translation>
     </message>

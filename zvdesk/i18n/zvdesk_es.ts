@@ -1095,6 +1095,10 @@
         <translation>Sustituya %1 por el texto adecuado antes de enviar (Tab selecciona cada uno).</translation>
     </message>
     <message>
+        <source>%1 (%2) is not in the future: choose a later time.</source>
+        <translation>%1 (%2) no está en el futuro: elija una hora posterior.</translation>
+    </message>
+    <message>
         <source>1 character</source>
         <translation>1 carácter</translation>
     </message>

@@ -151,6 +151,15 @@ class SchedulePanel(QWidget):
         """The zone name as picked or typed (validated by the composer)."""
         return self.zone_combo.currentText().strip()
 
+    def is_past(self, now: datetime) -> bool:
+        """Whether the chosen time, in the chosen zone, is not after ``now`` (aware); False
+        while the zone is not a known one (the composer reports that instead)."""
+        zone = _zone(self.time_zone())
+        if zone is None:
+            return False
+        moment = datetime.strptime(self.scheduled_time(), _PY_FORMAT).replace(tzinfo=zone)
+        return moment <= now
+
     def customer_zone(self) -> str | None:
         """The customer's one time zone, or None when unknown or ambiguous."""
         return self._customer_zone

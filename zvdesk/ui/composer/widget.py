@@ -574,6 +574,13 @@ class Composer(QWidget):
                 "Replace %1 with the right words before sending (Tab selects each one)."
             ).replace("%1", names)
         scheduled = self.schedule_button.isChecked()
+        if scheduled and self.schedule.is_past(self._clock()):
+            self._payload = {}  # said here in the agent's words and date format, not the API's
+            return (
+                self.tr("%1 (%2) is not in the future: choose a later time.")
+                .replace("%1", self.schedule.shown_time())
+                .replace("%2", self.schedule.time_zone())
+            )
         request = SendRequest(
             customer_numbers=self._customer,
             message=text,
