@@ -547,7 +547,10 @@ def test_the_main_window_at_its_minimum_size(
         window.pane.composer.set_senders(["+14842920101", "+14842920102"])
         window.pane.composer.options.validity_spin.setValue(1440)
         qtbot.wait(20)
-        assert window.pane.composer.isVisible() and window.size() == window.minimumSize()
+        composer = window.pane.composer
+        assert composer.isVisible() and window.size() == window.minimumSize()
+        assert composer.options.validity_label.isVisible()  # whole, not stepped aside
+        assert composer.options.sender_combo.isVisible()
         problems += [f"conversation: {p}" for p in _problems_now(window)]
         real_scale = os.environ.get("QT_SCALE_FACTOR")
         if real_scale:
