@@ -297,9 +297,11 @@ class ChatListModel(KeyedListModel[int, Entry]):
             return None
         entry = self._values[at]
         if isinstance(entry, int):  # not in the row cache: ask for it, draw the row empty
+            key = self._keys[at]
             if role == ChatRole.ConversationId:
-                return self._keys[at]
-            self._want(at)
+                return key
+            if key not in self._wanted:  # (a painted row asks for ~17 roles: once is enough)
+                self._want(at)
             return None
         try:
             self._cached.move_to_end(entry.id)
