@@ -128,13 +128,34 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+WRITE_LOCK_WAIT_S = 120.0
+"""How long a write waits for another process's write lock before it gives up (beyond SQLite's
+own busy timeout, which is short so that a read is never held up for long): a colleague's
+command-line ``zvdesk send --queue`` or ``announce`` on the same profile, or a migration of a
+large cache by another process, can hold it for tens of seconds. Writes run on the service's
+store and sync threads, never on the UI thread."""
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``, retried while another connection holds the write lock."""
+    deadline = time.monotonic() + WRITE_LOCK_WAIT_S
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 @contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` (rollback on error); inside an open one, join it."""
     if conn.in_transaction:
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
+    _begin_immediate(conn)
     try:
         yield conn
     except BaseException:
