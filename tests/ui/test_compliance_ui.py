@@ -191,3 +191,31 @@ def test_a_scheduled_reply_arriving_at_night_is_moved_or_kept_by_choice(
     assert compliance.before_send(message) is None  # Cancel
     fine = replace(message, scheduled_time=f"{day} 20:00:00")  # 12:00 their time: no question
     assert compliance.before_send(fine) == fine and len(asked) == 3
+
+
+def test_the_conversation_menu_opts_out_by_hand_at_any_time_and_undoes_it(
+    qtbot: QtBot, server: SandboxServer, window: MainWindow
+) -> None:
+    """No STOP-like reply needed: Conversation > Mark as opted out, then Undo opt-out; a
+    customer's own STOP cannot be undone from there."""
+    server.state.inject_inbound("+14155558815", SENDER, "Where is my order?")
+    _open(qtbot, window, "+14155558815")
+    menus, composer = window.menus, window.pane.composer
+    action = menus.optout_action
+    assert action in menus.conversation_menu.actions()
+    menus.conversation_menu.aboutToShow.emit()
+    assert action.isEnabled() and action.text() == "Mark as &opted out"
+    action.trigger()
+    qtbot.waitUntil(lambda: "by hand" in (composer.blocked_reason() or ""), timeout=5_000)
+    assert window.pane.compliance.badge.text() == "Opted out"
+    menus.conversation_menu.aboutToShow.emit()
+    assert action.isEnabled() and action.text() == "&Undo opt-out"
+    action.trigger()
+    qtbot.waitUntil(lambda: composer.blocked_reason() is None, timeout=5_000)
+    assert not composer.editor.isReadOnly()
+
+    server.state.inject_inbound("+14155558816", SENDER, "STOP")
+    _open(qtbot, window, "+14155558816")
+    qtbot.waitUntil(lambda: window.pane.compliance.badge.text() == "Opted out", timeout=5_000)
+    menus.conversation_menu.aboutToShow.emit()
+    assert not action.isEnabled() and action.text() == "Opted out by the customer"

@@ -2144,6 +2144,10 @@ The report below has no tokens, phone numbers or message text: copy or save it f
         <translation>&amp;ملاحظة داخلية</translation>
     </message>
     <message>
+        <source>Mark as &amp;opted out</source>
+        <translation>وضع علامة &amp;إلغاء الاشتراك</translation>
+    </message>
+    <message>
         <source>Choose a time…</source>
         <translation>اختر وقتًا…</translation>
     </message>
@@ -2154,6 +2158,14 @@ The report below has no tokens, phone numbers or message text: copy or save it f
     <message>
         <source>Un&amp;pin</source>
         <translation>إلغاء ال&amp;تثبيت</translation>
+    </message>
+    <message>
+        <source>&amp;Undo opt-out</source>
+        <translation>&amp;التراجع عن إلغاء الاشتراك</translation>
+    </message>
+    <message>
+        <source>Opted out by the customer</source>
+        <translation>ألغى العميل الاشتراك</translation>
     </message>
 </context>
 <context>

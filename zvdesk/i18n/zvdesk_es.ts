@@ -2120,6 +2120,10 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
         <translation>&amp;Nota interna</translation>
     </message>
     <message>
+        <source>Mark as &amp;opted out</source>
+        <translation>Marcar como &amp;baja</translation>
+    </message>
+    <message>
         <source>Choose a time…</source>
         <translation>Elegir una hora…</translation>
     </message>
@@ -2130,6 +2134,14 @@ El informe siguiente no contiene tokens, números de teléfono ni texto de mensa
     <message>
         <source>Un&amp;pin</source>
         <translation>&amp;Desfijar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo opt-out</source>
+        <translation>&amp;Deshacer la baja</translation>
+    </message>
+    <message>
+        <source>Opted out by the customer</source>
+        <translation>Dado de baja por el cliente</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,8 @@ The items that have a registered shortcut reuse the window's actions from
 :func:`zvdesk.ui.mainwindow.shortcuts.install` (one action, one shortcut, shown in the menu). The
 Edit items act on the focused text field (which also handles its own standard keys). Other
 features add their items to the menus kept here (``file_menu``, ``conversation_menu`` ...):
-``compliance`` owns the announcement and opt-out items.
+``compliance`` owns the announcement and opt-out items (the opt-out item acts through the open
+conversation's :class:`~zvdesk.ui.conversation.compliance.ComplianceController`).
 """
 
 from __future__ import annotations
@@ -123,7 +124,11 @@ class Menus(QObject):
         self.pin_action = self._add(self.conversation_menu, actions, "pin", self.tr("&Pin"))
         self._add(self.conversation_menu, actions, "note", self.tr("Internal &note"))
         self.conversation_menu.addSeparator()
-        # (compliance: "Opt out" goes here)
+        # A manual opt-out at any time (the conversation's bar offers it only after a likely
+        # opt-out reply); undo only what was done by hand.
+        self.optout_action = QAction(self.tr("Mark as &opted out"), self.conversation_menu)
+        self.optout_action.triggered.connect(self._toggle_opt_out)
+        self.conversation_menu.addAction(self.optout_action)
         self.conversation_menu.aboutToShow.connect(self._update_conversation_menu)
 
         # File, Edit, View, Conversation come first, before any menu added while the window was
@@ -174,6 +179,34 @@ class Menus(QObject):
         )
         pinned = row is not None and bool(row.pinned)
         self.pin_action.setText(self.tr("Un&pin") if pinned else self.tr("&Pin"))
+        self._update_optout_action()
+
+    def _update_optout_action(self) -> None:
+        view = self.window.conversation.compliance.view
+        status = view.status if view is not None else None
+        action = self.optout_action
+        if status is None:
+            action.setText(self.tr("Mark as &opted out"))
+            action.setEnabled(False)
+        elif status.opted_out and status.reason == "manual":
+            action.setText(self.tr("&Undo opt-out"))
+            action.setEnabled(True)
+        elif status.opted_out:  # the customer's own STOP, or blocked in Zoho Voice
+            action.setText(self.tr("Opted out by the customer"))
+            action.setEnabled(False)
+        else:
+            action.setText(self.tr("Mark as &opted out"))
+            action.setEnabled(True)
+
+    def _toggle_opt_out(self) -> None:
+        compliance = self.window.conversation.compliance
+        view = compliance.view
+        if view is None:
+            return
+        if view.status.opted_out and view.status.reason == "manual":
+            compliance.undo_opt_out()
+        elif not view.status.opted_out:
+            compliance.mark_opted_out()
 
     def popup_snooze(self, anchor: QWidget) -> None:
         """The snooze menu at ``anchor`` (the Ctrl+Shift+H shortcut)."""
