@@ -199,3 +199,49 @@ def test_player_degrades_without_multimedia() -> None:
     assert not player.play("A1", Path("/nonexistent.mp3"))
     assert player.state("A1") is None
     assert not player.toggle("A1")
+
+
+def test_player_stop_pauses_and_never_tears_the_backend_down() -> None:
+    """stop() pauses and rewinds: QMediaPlayer.stop()/setSource() hung Qt's FFmpeg backend."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    calls: list[str] = []
+
+    class FakePlayer:
+        def __init__(self, state: QMediaPlayer.PlaybackState, position: int) -> None:
+            self._state, self._position = state, position
+
+        def playbackState(self) -> QMediaPlayer.PlaybackState:
+            return self._state
+
+        def isSeekable(self) -> bool:
+            return True
+
+        def position(self) -> int:
+            return self._position
+
+        def pause(self) -> None:
+            calls.append("pause")
+
+        def setPosition(self, position: int) -> None:
+            calls.append(f"setPosition({position})")
+
+        def stop(self) -> None:
+            calls.append("stop")
+
+        def setSource(self, _url: object) -> None:
+            calls.append("setSource")
+
+    player = InlinePlayer()
+    player._available = True
+    player._player = FakePlayer(QMediaPlayer.PlaybackState.PlayingState, 1200)
+    player._current = "A1"
+    repainted: list[str] = []
+    player.repaintNeeded.connect(repainted.append)
+    player.stop()
+    assert calls == ["pause", "setPosition(0)"]
+    assert player.current() is None and player.state("A1") is None and repainted == ["A1"]
+    calls.clear()
+    player._player = FakePlayer(QMediaPlayer.PlaybackState.StoppedState, 0)  # e.g. still loading
+    player.stop()
+    assert calls == []
