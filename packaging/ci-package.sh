@@ -99,7 +99,16 @@ say "command-line round trip OK (send SMS + MMS, logs, media)"
 
 # 6. self-test, once the app has one
 if /usr/bin/zvdesk --help | grep -q -- '--self-test'; then
-    timeout 300 /usr/bin/zvdesk --self-test || fail "zvdesk --self-test exited $?"
+    # A hang (exit 124 from timeout) is retried once: README, Known gaps, "Self-test hang in
+    # media playback" (Qt's FFmpeg backend, about 1 run in 40). Any other failure fails at once.
+    status=0
+    timeout 300 /usr/bin/zvdesk --self-test || status=$?
+    if [ "$status" -eq 124 ]; then
+        say "zvdesk --self-test hung (the known media-playback hang): running it once more"
+        status=0
+        timeout 300 /usr/bin/zvdesk --self-test || status=$?
+    fi
+    [ "$status" -eq 0 ] || fail "zvdesk --self-test exited $status"
     say "zvdesk --self-test OK"
 else
     say "zvdesk --help lists no --self-test yet: skipped"
