@@ -89,3 +89,28 @@ def test_header_schedule_panel_and_send_window_agree(qtbot: object, number: str)
     assert (window.key if window else None) == expected
     assert ("their time" in header.details.text()) is (expected is not None)
     assert panel.customer_time_label.isHidden() is (expected is None)
+
+
+def test_the_zone_table_is_read_off_the_calling_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first conversation opened must not read ~300 zone files on the UI thread: the window
+    warms the table in the background when it loads (a 85-93 ms stall before)."""
+    import threading
+
+    from zvdesk.phone import timezones
+
+    timezones._canonical_by_rules.cache_clear()
+    monkeypatch.setattr(timezones, "_warming", None)
+    readers: list[str] = []
+    real = timezones._canonical_by_rules.__wrapped__
+
+    def spy() -> dict[bytes, str]:
+        readers.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(timezones, "_canonical_by_rules", timezones.lru_cache(maxsize=1)(spy))
+    thread = timezones.warm_in_background()
+    assert timezones.warm_in_background() is thread  # once
+    thread.join(10)
+    assert readers == ["zvdesk-time-zones"]
+    assert canonical_zone("Asia/Calcutta") == "Asia/Kolkata"  # answered from the warmed table
+    assert readers == ["zvdesk-time-zones"]

@@ -314,8 +314,10 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Ask for the first data (call after ``show()``); reopens the last conversation."""
+        from zvdesk.phone.timezones import warm_in_background
         from zvdesk.service import ConversationRef
 
+        warm_in_background()  # customers' time zones: the table is read off the UI thread
         self.chats.reload()
         self.lists.reload_scheduled()
         self.inbox.check_wake()
