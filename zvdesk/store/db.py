@@ -93,15 +93,23 @@ def _use_wal(conn: sqlite3.Connection) -> None:
     """Switch to WAL (a no-op once the file is in WAL mode). Switching a new file needs an
     exclusive lock that SQLite does not wait for when other connections are opening the same
     new file at that moment (it answers "database is locked" at once): retry for a while."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    execute_while_locked(conn, "PRAGMA journal_mode = WAL", BUSY_TIMEOUT_MS / 1000, pause=0.005)
+
+
+def execute_while_locked(
+    conn: sqlite3.Connection, statement: str, wait: float, *, pause: float = 0.05
+) -> None:
+    """Run ``statement``, again every ``pause`` s while SQLite answers "database is locked",
+    for up to ``wait`` seconds (then that error is raised; any other error at once)."""
+    deadline = time.monotonic() + wait
     while True:
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(statement)
             return
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) or time.monotonic() >= deadline:
                 raise
-            time.sleep(0.005)
+            time.sleep(pause)
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -136,26 +144,13 @@ large cache by another process, can hold it for tens of seconds. Writes run on t
 store and sync threads, never on the UI thread."""
 
 
-def _begin_immediate(conn: sqlite3.Connection) -> None:
-    """``BEGIN IMMEDIATE``, retried while another connection holds the write lock."""
-    deadline = time.monotonic() + WRITE_LOCK_WAIT_S
-    while True:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.05)
-
-
 @contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` (rollback on error); inside an open one, join it."""
     if conn.in_transaction:
         yield conn
         return
-    _begin_immediate(conn)
+    execute_while_locked(conn, "BEGIN IMMEDIATE", WRITE_LOCK_WAIT_S)
     try:
         yield conn
     except BaseException:

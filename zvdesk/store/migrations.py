@@ -104,6 +104,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .db import execute_while_locked
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -562,18 +564,6 @@ def _check(current: int, goal: int) -> None:
         raise ValueError(f"cannot migrate down from version {current} to {goal}")
 
 
-def _begin_immediate(conn: sqlite3.Connection, deadline: float) -> None:
-    """Take the write lock, waiting past the busy timeout (another connection may be running a
-    long migration) until ``deadline`` (monotonic seconds)."""
-    while True:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() >= deadline:
-                raise
-
-
 def migrate(conn: sqlite3.Connection, target: int | None = None, *, wait: float = 600.0) -> int:
     """Bring the database up to ``target`` (default: the latest version); return the version.
 
@@ -594,7 +584,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None, *, wait: float 
     deadline = time.monotonic() + wait
     steps = {step.version: step for step in MIGRATIONS}
     while True:
-        _begin_immediate(conn, deadline)
+        execute_while_locked(conn, "BEGIN IMMEDIATE", max(0.0, deadline - time.monotonic()))
         try:
             current = schema_version(conn)
             _check(current, goal)
