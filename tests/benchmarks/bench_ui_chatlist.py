@@ -47,14 +47,7 @@ HEARTBEAT_MS = 5
 
 
 def _wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    from PySide6.QtCore import QEventLoop
-
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"timed out waiting for {what}")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    common.wait(condition, timeout, what, slice_ms=5)
 
 
 def _pause(seconds: float) -> None:

@@ -41,11 +41,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import ui_bench_common as common
-from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -130,13 +129,31 @@ def fill_sandbox(server: SandboxServer, records: int) -> list[str]:
     return ids
 
 
-def wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"timed out waiting for {what}")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+wait = common.wait
+
+
+def start_window(
+    server: SandboxServer,
+    folder: Path,
+    db: Path,
+    beat: Heartbeat,
+    gc_collector: collector.GuiCollector,
+    quick: bool,
+) -> tuple[ApiService, MainWindow]:
+    """The app's window and service (not started) on ``db``, shown; then the idle baseline."""
+    config = ServiceConfig(
+        db_path=db, media_dir=folder / "media",
+        tokens=StaticTokenProvider(server.token), base_url=server.base_url, max_calls=None,
+    )  # fmt: skip
+    service = ApiService(config)
+    window = MainWindow(service, WindowSettings(folder / "s.ini"), canned_dir=folder / "c")
+    window.resize(1280, 800)
+    window.show()
+    gc_collector.settle_later(SETTLE_MS)  # as bootstrap.run
+    beat.start()
+    idle_until = time.monotonic() + (1.0 if quick else 3.0)
+    wait(lambda: time.monotonic() > idle_until, 10, "the idle baseline")
+    return service, window
 
 
 def run(records: int, quick: bool) -> list[tuple[str, ...]]:
@@ -150,18 +167,9 @@ def run(records: int, quick: bool) -> list[tuple[str, ...]]:
         print(f"sandbox filled with {records + PHOTOS:,} records in "
               f"{time.perf_counter() - started:.1f} s", file=sys.stderr)  # fmt: skip
         folder = Path(tmp)
-        config = ServiceConfig(
-            db_path=folder / "cache.sqlite3", media_dir=folder / "media",
-            tokens=StaticTokenProvider(server.token), base_url=server.base_url, max_calls=None,
-        )  # fmt: skip
-        service = ApiService(config)
-        window = MainWindow(service, WindowSettings(folder / "s.ini"), canned_dir=folder / "c")
-        window.resize(1280, 800)
-        window.show()
-        gc_collector.settle_later(SETTLE_MS)  # as bootstrap.run
-        beat.start()
-        idle_until = time.monotonic() + (1.0 if quick else 3.0)
-        wait(lambda: time.monotonic() > idle_until, 10, "the idle baseline")
+        service, window = start_window(
+            server, folder, folder / "cache.sqlite3", beat, gc_collector, quick
+        )
 
         stored: list[int] = [0]
 
@@ -307,18 +315,7 @@ def run_from_cache(quick: bool, seconds: float, cache_dir: Path | None) -> list[
         for index in range(PHOTOS):
             mms_id = server.state.add_media(photo(index), "image/jpeg", f"IMG_{4200 + index}.jpg")
             photos.append(mms_id)
-        config = ServiceConfig(
-            db_path=db, media_dir=folder / "media",
-            tokens=StaticTokenProvider(server.token), base_url=server.base_url, max_calls=None,
-        )  # fmt: skip
-        service = ApiService(config)
-        window = MainWindow(service, WindowSettings(folder / "s.ini"), canned_dir=folder / "c")
-        window.resize(1280, 800)
-        window.show()
-        gc_collector.settle_later(SETTLE_MS)  # as bootstrap.run
-        beat.start()
-        idle_until = time.monotonic() + (1.0 if quick else 3.0)
-        wait(lambda: time.monotonic() > idle_until, 10, "the idle baseline")
+        service, window = start_window(server, folder, db, beat, gc_collector, quick)
 
         beat.phase = "open"
         open_started = time.perf_counter()

@@ -33,14 +33,7 @@ OPEN = 50
 
 
 def _wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    from PySide6.QtCore import QEventLoop
-
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"timed out waiting for {what}")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+    common.wait(condition, timeout, what, slice_ms=20)
 
 
 def scroll_whole_list(model: Any, view: Any) -> None:

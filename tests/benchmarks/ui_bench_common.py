@@ -28,7 +28,7 @@ for _path in (str(REPO), str(HERE)):
         sys.path.insert(0, _path)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QAbstractItemModel, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QWidget  # noqa: E402
 
 FULL_MESSAGES, FULL_CONVERSATIONS, FULL_BIG = 1_000_000, 100_000, 50_000
@@ -155,6 +155,17 @@ def private_env(home: Path) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
+
+
+def wait(condition: Callable[[], bool], timeout: float, what: str, slice_ms: int = 50) -> None:
+    """Run the event loop (in slices of up to ``slice_ms``) until ``condition()``; RuntimeError
+    naming ``what`` after ``timeout`` seconds."""
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out waiting for {what}")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, slice_ms)
 
 
 def percentile(values: Sequence[float], p: float) -> float:
