@@ -8,7 +8,6 @@ message twice when both run for the same profile.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from collections import Counter
@@ -17,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.script_env import env_profile_db, set_script_env
 from zvdesk.cli import main
 from zvdesk.sandbox import SandboxServer
-from zvdesk.store import ProfileLock, Store, default_db_path
+from zvdesk.store import ProfileLock, Store
 from zvdesk.sync import announce
 
 SENDER = "+1 4842920101"
@@ -34,19 +34,7 @@ def server() -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def env(server: SandboxServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    values = {
-        "ZVDESK_API_BASE": server.base_url,
-        "ZVDESK_ACCESS_TOKEN": server.token,
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "ZVDESK_CONFIG_DIR": str(tmp_path / "config"),
-    }
-    for name in ("ZVDESK_TOKEN", "ZVDESK_PROFILE", "ZVDESK_REGION"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    server.faults.clear()
-    server.requests.clear()
+    set_script_env(server, tmp_path, monkeypatch)
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
@@ -57,7 +45,7 @@ def cli(*argv: str) -> tuple[int, str, str]:
 
 def profile_db(server: SandboxServer) -> Path:
     """The profile `zvdesk send --queue` and the app would use for this environment token."""
-    return default_db_path("env-" + hashlib.sha256(server.base_url.encode()).hexdigest()[:12])
+    return env_profile_db(server)
 
 
 def audience(tmp_path: Path, numbers: list[str]) -> Path:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.script_env import env_profile_db, set_script_env
 from zvdesk.cli import main
 from zvdesk.sandbox import SandboxServer
 
@@ -35,19 +36,7 @@ def server() -> Iterator[SandboxServer]:
 @pytest.fixture
 def env(server: SandboxServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """A script's environment: a token from the environment, private data directories."""
-    values = {
-        "ZVDESK_API_BASE": server.base_url,
-        "ZVDESK_ACCESS_TOKEN": server.token,
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "ZVDESK_CONFIG_DIR": str(tmp_path / "config"),
-    }
-    for name in ("ZVDESK_TOKEN", "ZVDESK_PROFILE", "ZVDESK_REGION"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    server.faults.clear()
-    server.requests.clear()
+    values = set_script_env(server, tmp_path, monkeypatch)
     return {**os.environ, **values, "PYTHONPATH": str(ROOT)}
 
 
@@ -163,12 +152,9 @@ def test_without_queue_send_is_one_direct_request(
 def test_a_queue_run_while_the_app_has_the_profile_says_so_and_sends_nothing(
     server: SandboxServer, env: dict[str, str]
 ) -> None:
-    import hashlib
+    from zvdesk.store import ProfileLock
 
-    from zvdesk.store import ProfileLock, default_db_path
-
-    name = "env-" + hashlib.sha256(server.base_url.encode("utf-8")).hexdigest()[:12]
-    with ProfileLock(default_db_path(name).parent, kind="app", socket_name="zvdesk-test"):
+    with ProfileLock(env_profile_db(server).parent, kind="app", socket_name="zvdesk-test"):
         code, _out, err = cli(*queued("+14155550177", "while the app is open", "k-app"))
     assert code == 1
     assert "open in the zvdesk app" in err and "the app sends it" in err

@@ -298,11 +298,11 @@ def test_an_announcement_from_the_command_line_is_sent_by_the_open_app_once(
     """The CLI and the app on one profile: the CLI freezes into the profile's cache and leaves
     the sending to the app that has the profile open; the app sends each customer one message
     and its window shows the announcement."""
-    import hashlib
     import io
 
+    from tests.cli.script_env import env_profile_db
     from zvdesk.cli import main
-    from zvdesk.store import ProfileLock, default_db_path
+    from zvdesk.store import ProfileLock
 
     for name, value in {
         "ZVDESK_API_BASE": server.base_url, "ZVDESK_ACCESS_TOKEN": server.token,
@@ -311,7 +311,7 @@ def test_an_announcement_from_the_command_line_is_sent_by_the_open_app_once(
     }.items():  # fmt: skip
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("ZVDESK_PROFILE", raising=False)
-    db = default_db_path("env-" + hashlib.sha256(server.base_url.encode()).hexdigest()[:12])
+    db = env_profile_db(server)
     numbers = [f"+1415555{9400 + i}" for i in range(3)]
     (tmp_path / "cli.csv").write_text(
         "name,phone\n" + "".join(f"C{i},{n}\n" for i, n in enumerate(numbers)), encoding="utf-8"
